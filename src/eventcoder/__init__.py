@@ -1,0 +1,1 @@
+"""eventcoder: news reports in, an auditable armed-conflict event dataset out."""
