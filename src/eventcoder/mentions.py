@@ -62,8 +62,10 @@ class PlaceMention:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ActorMention:
     span: Span
-    actor: Actor
-    role_hint: str | None = None  # "perpetrator" / "target" when the wording tells (e.g. "angrep av", "mot")
+    actor: Actor  # for country-templated actors without a demonym, name holds "{country}" until assembly
+    template: str | None = None  # "Military Forces of {country}" when the country comes from the event
+    armed: bool = True
+    named: bool = False  # a named organisation (IS, Taliban), not a generic noun ("soldiers", "gunmen")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -74,6 +76,7 @@ class TriggerMention:
     event_type: EventType
     sub_event_type: str
     strength: int = 1  # more specific triggers outrank generic ones ("luftangrep" > "angrep")
+    generic: bool = False  # "attack"/"angrep": the type is decided at assembly from actors and victims
     negated: bool = False
     hypothetical: bool = False
 

@@ -92,9 +92,12 @@ def stage(*, name: str, reads: Sequence[str] = (), adds: Sequence[str] = ()) -> 
 
 def _spec(name: str) -> StageSpec:
     if name not in _REGISTRY:
+        module = f"eventcoder.stages.{name}"
         try:
-            importlib.import_module(f"eventcoder.stages.{name}")
+            importlib.import_module(module)
         except ModuleNotFoundError as exc:
+            if exc.name != module:
+                raise
             raise PipelineError(f"no stage named {name!r}") from exc
     if name not in _REGISTRY:
         raise PipelineError(f"module eventcoder.stages.{name} registers no stage {name!r}")

@@ -1,0 +1,184 @@
+"""The `eventcoder` command: thin subcommands over the library."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from eventcoder.ingest import INPUT_FORMATS, ReadError, read_documents
+from eventcoder.model import Document, Event, ModelError, parse_partial_date
+
+__all__ = ["main"]
+
+
+def _err(message: str) -> None:
+    print(f"eventcoder: {message}", file=sys.stderr)
+
+
+def _published(value: str) -> str:
+    try:
+        parse_partial_date(value)
+    except ModelError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
+    return value
+
+
+def _input_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files or directories to read")
+    p.add_argument("--input-format", choices=INPUT_FORMATS, default=None,
+                   help="read every file in this format (default: by extension)")
+    p.add_argument("--lang", default="auto", help="auto (default), nb, nn or en")
+    p.add_argument("--published", type=_published, default=None,
+                   help="publication date (YYYY, YYYY-MM or YYYY-MM-DD) for documents that carry none")
+
+
+def _documents(args: argparse.Namespace) -> tuple[list[Document], list[ReadError]]:
+    lang = None if args.lang == "auto" else args.lang
+    docs: list[Document] = []
+    errors: list[ReadError] = []
+    for item in read_documents(args.paths, input_format=args.input_format, published=args.published, lang=lang):
+        if isinstance(item, ReadError):
+            _err(f"error: {item}")
+            errors.append(item)
+        else:
+            docs.append(item)
+    return docs, errors
+
+
+def _run_extraction(docs: Sequence[Document], lang: str) -> tuple[list[tuple[Document, list[Event]]], int]:
+    from eventcoder.extraction import UnsupportedLanguageError, extract_document
+    from eventcoder.progress import progress
+
+    out: list[tuple[Document, list[Event]]] = []
+    failures = 0
+    for doc in progress(docs, description="extracting", total=len(docs)):
+        try:
+            out.append((doc, extract_document(doc, lang=None if lang == "auto" else lang)))
+        except UnsupportedLanguageError as exc:
+            _err(f"error: {doc.path or doc.id}: {exc}")
+            failures += 1
+    return out, failures
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from eventcoder.render import events_jsonl, events_table
+
+    docs, errors = _documents(args)
+    results, failures = _run_extraction(docs, args.lang)
+    events = [e for _, evs in results for e in evs]
+    if args.format == "jsonl":
+        sys.stdout.write(events_jsonl(events))
+    elif args.format == "json":
+        json.dump([e.to_json() for e in events], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(events_table(events))
+    return 1 if errors or failures else 0
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from eventcoder.store import Store
+
+    docs, errors = _documents(args)
+    results, failures = _run_extraction(docs, args.lang)
+    added = events = 0
+    with Store.open(args.db) as store:
+        for doc, evs in results:
+            if store.add(doc, evs):
+                added += 1
+                events += len(evs)
+        counts = store.counts()
+    print(
+        f"read {len(docs)} documents ({len(errors) + failures} errors); stored {added} new documents with "
+        f"{events} events; the store at {args.db} now holds {counts.documents} documents and {counts.events} events",
+        file=sys.stderr,
+    )
+    return 1 if errors or failures else 0
+
+
+def cmd_events(args: argparse.Namespace) -> int:
+    from eventcoder.render import events_csv, events_jsonl, events_table
+    from eventcoder.store import Store
+
+    if not Path(args.db).exists():
+        _err(f"error: {args.db}: no such store (run `eventcoder ingest` first)")
+        return 2
+    since = dt.date.fromisoformat(args.since) if args.since else None
+    with Store.open(args.db, read_only=True) as store:
+        events = store.events(country=args.country, event_type=args.type, since=since,
+                              include_background=args.background)
+    render = {"table": events_table, "jsonl": events_jsonl, "csv": events_csv}[args.format]
+    sys.stdout.write(render(events))
+    return 0
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from eventcoder.evaluate import evaluate_paths
+    from eventcoder.extraction import extract_document
+
+    report = evaluate_paths(args.paths, extract=lambda d: extract_document(d))
+    if args.json:
+        json.dump(report.to_json(), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    by = ["corpus"] + (["lang"] if args.by == "lang" else [])
+    print(report.render(by=by))
+    if args.misses:
+        print(report.render_misses(limit=args.limit))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from eventcoder.settings import load_settings
+
+    settings = load_settings()
+    parser = argparse.ArgumentParser(prog="eventcoder", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("extract", help="print the events of each document (no merging across documents)")
+    _input_options(p)
+    p.add_argument("--format", choices=("jsonl", "json", "table"), default="table")
+    p.set_defaults(fn=cmd_extract)
+
+    p = sub.add_parser("ingest", help="extract and store documents in the embedded DuckDB store")
+    _input_options(p)
+    p.add_argument("--db", default=settings.default_db, help=f"store file (default: {settings.default_db})")
+    p.set_defaults(fn=cmd_ingest)
+
+    p = sub.add_parser("events", help="list stored events")
+    p.add_argument("--db", default=settings.default_db, help=f"store file (default: {settings.default_db})")
+    p.add_argument("--country", help="ISO 3166-1 alpha-2 code, e.g. SY")
+    p.add_argument("--type", help="ACLED event type or sub-event type")
+    p.add_argument("--since", help="events ending on or after this date (YYYY-MM-DD)")
+    p.add_argument("--no-background", dest="background", action="store_false", help="leave out recalled events")
+    p.add_argument("--format", choices=("table", "jsonl", "csv"), default="table")
+    p.set_defaults(fn=cmd_events)
+
+    p = sub.add_parser("evaluate", help="score extraction against gold/1 files")
+    p.add_argument("paths", nargs="+", metavar="GOLD_PATH")
+    p.add_argument("--by", choices=("corpus", "lang"), default="corpus", help="also report per language")
+    p.add_argument("--misses", action="store_true", help="list the misses")
+    p.add_argument("--limit", type=int, default=None, help="at most this many misses")
+    p.add_argument("--json", action="store_true", help="the report as JSON")
+    p.set_defaults(fn=cmd_evaluate)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from eventcoder.store import StoreError
+
+    args = build_parser().parse_args(argv)
+    try:
+        code: int = args.fn(args)
+    except (StoreError, ValueError, OSError) as exc:
+        _err(f"error: {exc}")
+        return 2
+    return code
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,249 @@
+"""Find place-name mentions in a text: capitalised tokens and sequences that match the gazetteer's alias index,
+also inside compounds ("Idlib-provinsen", "Ghwayran-fengselet"), genitives ("Kabuls") and with the words around
+them ("nord for Bagdad", "Kunduz province", "the military academy in Homs")."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from eventcoder.geo.gazetteer import Gazetteer
+from eventcoder.geo.normalise import light_key
+from eventcoder.geo.words import PlaceWords
+
+__all__ = ["Hint", "RawMention", "country_cues", "find_raw_mentions", "tokens"]
+
+_TOKEN = re.compile(r"[^\W_](?:[^\W_]|['’\-‐](?=[^\W_]))*")
+_MAX_TOKENS = 5
+_LOOKBACK = 60
+
+
+class Hint(StrEnum):
+    NONE = "none"
+    SITE = "site"
+    ADMIN1 = "admin1"
+    DISTRICT = "district"
+    NEAR = "near"
+    WATER = "water"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RawMention:
+    """A place name found in the text with its gazetteer candidates, before resolution."""
+
+    start: int  # the whole mention ("nord for Bagdad", "Idlib-provinsen")
+    end: int
+    key: str  # light key looked up (after exonyms, suffixes and genitives are removed)
+    ids: tuple[int, ...]  # candidate entry ids
+    fuzzy: bool = False  # candidates came from the skeleton index
+    hint: Hint = Hint.NONE
+    country: str | None = None  # set when the name is a country name of the language data
+    cue: bool = False  # a place preposition stands right before it
+    initial: bool = False  # first word of its sentence
+    sentence: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    start: int
+    end: int
+    text: str
+
+
+def tokens(text: str) -> list[_Tok]:
+    return [_Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+
+
+def _capitalised(tok: str, words: PlaceWords) -> bool:
+    head, sep, rest = tok.partition("-")
+    if sep and head.casefold() in words.connectors and rest[:1].isupper():
+        return True
+    return tok[:1].isupper()
+
+
+def country_cues(text: str, words: PlaceWords) -> Counter[str]:
+    """Countries named by demonyms ("syriske", "Ukrainian"), counted."""
+    found: Counter[str] = Counter()
+    for tok in tokens(text):
+        iso = words.demonyms.get(tok.text.casefold())
+        if iso:
+            found[iso] += 1
+    return found
+
+
+def _lookup(key: str, gaz: Gazetteer, words: PlaceWords) -> tuple[str, tuple[int, ...], str | None]:
+    """(key used, ids, country ISO) for an exact lookup through exonyms and country names."""
+    if key in words.countries:
+        return key, (), words.countries[key]
+    mapped = words.names.get(key)
+    if mapped:
+        ids = gaz.lookup(mapped)
+        if ids:
+            return mapped, ids, None
+    return key, gaz.lookup(key), None
+
+
+@dataclass(slots=True)
+class _Finder:
+    text: str
+    gaz: Gazetteer
+    words: PlaceWords
+    toks: list[_Tok]
+    initial: set[int]  # token indexes that open a sentence
+    sentence_of: list[int]
+
+    def match(self, i: int, j: int, *, how: str) -> RawMention | None:
+        """Try the tokens i..j (inclusive) as one name: `how` is "exact", "fuzzy" or "bare" (a site word
+        compound whose name is not in the gazetteer, "Ghwayran-fengselet")."""
+        start, end = self.toks[i].start, self.toks[j].end
+        surface = self.text[start:end]
+        key = light_key(surface)
+        if not key or key in self.words.stop_keys or surface.casefold() in self.words.demonyms:
+            return None
+        last = self.toks[j].text
+        head, sep, tail = last.rpartition("-")
+        hint = self.words.suffix_hint(tail) if sep and head else None
+        name = self.text[start : self.toks[j].start] + head if hint else surface
+        if how == "head":  # "Kahnuj-Ghale", "Abeokuta-Ayetoro": the first of two joined names
+            first = self.toks[i].text.split("-")[0]
+            if j != i or first == self.toks[i].text or not first[:1].isupper():
+                return None
+            used, ids, iso = _lookup(light_key(first), self.gaz, self.words)
+            if not ids or light_key(first) in self.words.stop_keys:
+                return None
+            return RawMention(start=start, end=start + len(first), key=used, ids=ids, country=iso)
+        if how == "bare":
+            if hint != "site" or light_key(self.toks[i].text) in self.words.stop_keys:
+                return None
+            return RawMention(start=start, end=end, key=light_key(name), ids=(), hint=Hint.SITE)
+        if how == "fuzzy":
+            ids = self.gaz.lookup_fuzzy(light_key(name))
+            if not ids:
+                return None
+            return RawMention(
+                start=start, end=end, key=light_key(name), ids=ids, fuzzy=True, hint=Hint(hint) if hint else Hint.NONE
+            )
+        used, ids, iso = _lookup(key, self.gaz, self.words)
+        if ids or iso:
+            return RawMention(start=start, end=end, key=used, ids=ids, country=iso)
+        if hint:
+            used, ids, iso = _lookup(light_key(name), self.gaz, self.words)
+            if ids or iso:
+                return RawMention(start=start, end=end, key=used, ids=ids, country=iso, hint=Hint(hint))
+        for ending in self.words.genitive_endings:
+            if surface.endswith(ending) and len(surface) > len(ending) + 2:
+                used, ids, iso = _lookup(light_key(surface[: -len(ending)]), self.gaz, self.words)
+                if ids or iso:
+                    return RawMention(start=start, end=end, key=used, ids=ids, country=iso)
+        return None
+
+    def sequence_end(self, i: int) -> int:
+        """Index of the last token that may still belong to a name opening at token i."""
+        j = i
+        while j + 1 < len(self.toks) and j + 1 - i < _MAX_TOKENS:
+            nxt = self.toks[j + 1]
+            gap = self.text[self.toks[j].end : nxt.start]
+            if gap not in (" ", "-") or (j + 1) in self.initial:
+                break
+            if _capitalised(nxt.text, self.words):
+                j += 1
+                continue
+            k = j + 1  # a run of connectors ("de la") between two capitalised words
+            while k < len(self.toks) and self.toks[k].text in self.words.connectors and k - j <= 2:
+                k += 1
+            if (
+                k > j + 1
+                and k < len(self.toks)
+                and _capitalised(self.toks[k].text, self.words)
+                and all(self.text[self.toks[x].end : self.toks[x + 1].start] in (" ", "-") for x in range(j + 1, k))
+            ):
+                j = k
+                continue
+            break
+        return j
+
+    def surround(self, m: RawMention, i: int, j: int, floor: int) -> tuple[RawMention, int]:
+        """Widen a match with a following region/district/site word and a preceding near/site phrase."""
+        start, end, hint, last = m.start, m.end, m.hint, j
+        if j + 1 < len(self.toks) and self.text[self.toks[j].end : self.toks[j + 1].start] == " ":
+            word_hint = self.words.suffix_hint(self.toks[j + 1].text)
+            if word_hint and word_hint != "water" and hint is Hint.NONE:
+                end, hint, last = self.toks[j + 1].end, Hint(word_hint), j + 1
+        before = self.text[max(floor, start - _LOOKBACK) : start]
+        site = self.words.site_before.search(before)
+        near = self.words.near_before.search(before)
+        if site and hint in (Hint.NONE, Hint.DISTRICT):
+            start, hint = start - (len(before) - site.start()), Hint.SITE
+        elif near and hint in (Hint.NONE, Hint.DISTRICT):
+            start, hint = start - (len(before) - near.start()), Hint.NEAR
+        prev = before.rstrip().rsplit(None, 1)
+        cue = bool(prev) and prev[-1].casefold() in self.words.place_prepositions
+        return RawMention(
+            start=start,
+            end=end,
+            key=m.key,
+            ids=m.ids,
+            fuzzy=m.fuzzy,
+            hint=hint,
+            country=m.country,
+            cue=cue or near is not None,
+            initial=i in self.initial,
+            sentence=self.sentence_of[i],
+        ), last
+
+
+def find_raw_mentions(
+    text: str, *, sentence_starts: Sequence[int], gazetteer: Gazetteer, words: PlaceWords
+) -> list[RawMention]:
+    """Every place-like name in `text` with its candidates; `sentence_starts` are the sentences' start offsets."""
+    toks = tokens(text)
+    starts = sorted(set(sentence_starts) | {0})
+    initial: set[int] = set()
+    sentence_of: list[int] = []
+    s = 0
+    for k, tok in enumerate(toks):
+        opened = False
+        while s + 1 < len(starts) and starts[s + 1] <= tok.start:
+            s += 1
+            opened = True
+        if k == 0 or opened or _opens_clause(text, toks[k - 1].end, tok.start):
+            initial.add(k)
+        sentence_of.append(s)
+    finder = _Finder(text=text, gaz=gazetteer, words=words, toks=toks, initial=initial, sentence_of=sentence_of)
+    out: list[RawMention] = []
+    floor = 0
+    i = 0
+    while i < len(toks):
+        if not _capitalised(toks[i].text, words):
+            i += 1
+            continue
+        last = finder.sequence_end(i)
+        prev_word = text[max(0, toks[i].start - 12) : toks[i].start].rstrip().rsplit(None, 1)
+        cue = bool(prev_word) and prev_word[-1].casefold() in words.place_prepositions
+        passes = ("exact", "fuzzy", "bare", "head") if i not in initial or cue else ("exact", "bare", "head")
+        found, j = None, i
+        for how in passes:
+            for j in range(last, i - 1, -1):
+                if toks[j].text in words.connectors:
+                    continue
+                found = finder.match(i, j, how=how)
+                if found:
+                    break
+            if found:
+                break
+        if found is None:
+            i += 1
+            continue
+        mention, last_used = finder.surround(found, i, j, floor)
+        out.append(mention)
+        floor = mention.end
+        i = last_used + 1
+    return out
+
+
+def _opens_clause(text: str, prev_end: int, start: int) -> bool:
+    gap = text[prev_end:start]
+    return any(ch in gap for ch in '.!?:\n«»"–—')

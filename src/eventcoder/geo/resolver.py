@@ -1,0 +1,200 @@
+"""Resolve found names to places: candidates ranked by the document's country context, the feature kind, the
+override table and population, with an explicit "none of these" when no candidate is plausible.
+
+`resolve_mentions` is a pure function of its inputs (the gazetteer is only read)."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from eventcoder.geo.build import Preference, overrides
+from eventcoder.geo.finder import Hint, RawMention
+from eventcoder.geo.gazetteer import Gazetteer, GeoEntry, Kind, distance_km
+from eventcoder.geo.normalise import light_key
+
+__all__ = ["Resolution", "resolve_mentions"]
+
+_KINDS = tuple(Kind)
+
+# Score weights.  A candidate's score is log10(population) plus bonuses; see _score.
+_CONTEXT_WEIGHT = 2.0
+_CONTEXT_CAP = 4
+_ADMIN1_NAMED = 3.0
+_PREFERRED = 4.0
+_KIND_MATCH = 4.0
+_FUZZY_PENALTY = 2.5
+_NEAR_KM = 150.0  # candidates this close to another resolved place of the document get _NEAR_BONUS
+_NEAR_BONUS = 2.0
+_COUNTRY_BASE = 12.0  # a country's own name wins over towns that share it
+_PLAIN_MIN_POPULATION = 15_000  # accepted in a document without country context
+_CUE_MIN_POPULATION = 1_000  # ... after a place preposition ("in X")
+_MIN_POPULATION_ELSEWHERE = 100_000  # accepted outside the countries the document is about
+_CUE_MIN_POPULATION_ELSEWHERE = 20_000
+_FUZZY_MIN_POPULATION = 100_000
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Resolution:
+    """The chosen gazetteer entry of one mention (None: no candidate fits) and the precision it is read with."""
+
+    mention: RawMention
+    entry: GeoEntry | None
+    precision: str | None  # a PlacePrecision value
+
+
+@cache
+def _preferences() -> Mapping[str, tuple[Preference, ...]]:
+    out: dict[str, list[Preference]] = {}
+    for p in overrides().prefer:
+        out.setdefault(p.alias, []).append(p)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _preferred(key: str, gaz: Gazetteer, i: int) -> bool:
+    for p in _preferences().get(key, ()):
+        if p.country and p.country != gaz.countries[i]:
+            continue
+        if p.admin1 and light_key(p.admin1) != gaz.admin1_keys[i]:
+            continue
+        if p.kind and p.kind is not _KINDS[gaz.kinds[i]]:
+            continue
+        return True
+    return False
+
+
+def _score(m: RawMention, gaz: Gazetteer, i: int, ctx: Counter[str], named: set[str]) -> float:
+    kind = _KINDS[gaz.kinds[i]]
+    if kind is Kind.COUNTRY:
+        s = _COUNTRY_BASE
+    elif kind is Kind.REGION or kind is Kind.WATER:
+        s = 6.0
+    else:
+        s = math.log10(gaz.populations[i] + 100) - (0.0 if kind is Kind.CITY else 0.5)
+    country = gaz.countries[i]
+    if country:
+        s += _CONTEXT_WEIGHT * min(ctx[country], _CONTEXT_CAP)
+    if kind is Kind.CITY:
+        a1 = gaz.admin1_keys[i]
+        if a1 and a1 != m.key and a1 in named:
+            s += _ADMIN1_NAMED
+    if m.key in _preferences() and _preferred(m.key, gaz, i):
+        s += _PREFERRED
+    if (
+        (m.hint is Hint.ADMIN1 and kind in (Kind.ADMIN1, Kind.REGION))
+        or (m.hint is Hint.DISTRICT and kind is Kind.ADMIN2)
+        or (m.hint is Hint.WATER and kind is Kind.WATER)
+    ):
+        s += _KIND_MATCH
+    elif m.hint is not Hint.ADMIN1 and kind is Kind.CITY:
+        s += 0.5
+    if m.fuzzy:
+        s -= _FUZZY_PENALTY
+    return s
+
+
+def _near_bonus(lat: float, lon: float, anchors: Sequence[GeoEntry]) -> float:
+    """Bonus for a candidate close to places already resolved in the document."""
+    nearest = min(distance_km(lat, lon, a.lat, a.lon) for a in anchors)
+    if nearest <= _NEAR_KM:
+        return _NEAR_BONUS
+    return _NEAR_BONUS / 2 if nearest <= 2 * _NEAR_KM else 0.0
+
+
+def _plausible(m: RawMention, e: GeoEntry, ctx: Counter[str]) -> bool:
+    in_context = e.country is not None and ctx[e.country] > 0
+    if in_context or e.kind is Kind.COUNTRY:
+        return True
+    if m.fuzzy:
+        return e.population >= (_CUE_MIN_POPULATION_ELSEWHERE if m.cue else _FUZZY_MIN_POPULATION)
+    if e.kind is not Kind.CITY:
+        return True
+    if ctx:  # the document is about other countries: only big places elsewhere
+        return e.population >= (_CUE_MIN_POPULATION_ELSEWHERE if m.cue else _MIN_POPULATION_ELSEWHERE)
+    if m.hint is not Hint.NONE:
+        return True
+    return e.population >= (_CUE_MIN_POPULATION if m.cue else _PLAIN_MIN_POPULATION)
+
+
+def _precision(m: RawMention, e: GeoEntry) -> str:
+    if e.kind is Kind.COUNTRY:
+        return "country"
+    if e.kind is Kind.WATER:
+        return "water"
+    if e.kind is Kind.REGION:
+        return "region"
+    if e.kind is Kind.ADMIN1:
+        return "admin1"
+    if e.kind is Kind.ADMIN2:
+        return "admin2"
+    return {
+        Hint.SITE: "site",
+        Hint.NEAR: "near_town",
+        Hint.DISTRICT: "near_town",
+        Hint.ADMIN1: "admin1",
+    }.get(m.hint, "town")
+
+
+def _country_entry_ids(gaz: Gazetteer, mentions: Sequence[RawMention]) -> dict[str, int]:
+    wanted = {m.country for m in mentions if m.country}
+    if not wanted:
+        return {}
+    found: dict[str, int] = {}
+    for iso in wanted:
+        for i in gaz.lookup_country(iso):
+            found[iso] = i
+    return found
+
+
+def _context(
+    mentions: Sequence[RawMention], gaz: Gazetteer, cues: Counter[str], chosen: Sequence[GeoEntry | None]
+) -> Counter[str]:
+    ctx: Counter[str] = Counter()
+    for iso, n in cues.items():
+        ctx[iso] += min(n, 2)
+    for m, e in zip(mentions, chosen, strict=True):
+        if m.country:
+            ctx[m.country] += 2
+            continue
+        countries = {gaz.countries[i] for i in m.ids if not m.fuzzy}
+        if len(countries) == 1 and None not in countries:
+            ctx[next(iter(c for c in countries if c))] += 1
+        elif e is not None and e.country:
+            ctx[e.country] += 1
+    return ctx
+
+
+def resolve_mentions(
+    mentions: Sequence[RawMention], *, gazetteer: Gazetteer, cues: Counter[str] | None = None
+) -> list[Resolution]:
+    """Pick one entry (or none) for each mention, in two passes so resolved places add to the context."""
+    cues = cues or Counter()
+    country_ids = _country_entry_ids(gazetteer, mentions)
+    named = {m.key for m in mentions}
+    chosen: list[GeoEntry | None] = [None] * len(mentions)
+    for _ in range(2):
+        ctx = _context(mentions, gazetteer, cues, chosen)
+        for k, m in enumerate(mentions):
+            if m.country:
+                cid = country_ids.get(m.country)
+                chosen[k] = gazetteer.entry(cid) if cid is not None else None
+                continue
+            best = -1
+            best_score = -math.inf
+            anchors = [e for n, e in enumerate(chosen) if n != k and e is not None and e.kind is not Kind.COUNTRY]
+            for i in m.ids:
+                s = _score(m, gazetteer, i, ctx, named)
+                if anchors and len(m.ids) > 1:
+                    s += _near_bonus(gazetteer.lats[i], gazetteer.lons[i], anchors)
+                if s > best_score:
+                    best, best_score = i, s
+            e = gazetteer.entry(best) if best >= 0 else None
+            chosen[k] = e if e is not None and _plausible(m, e, ctx) else None
+        named |= {gazetteer.admin1_keys[e.id] for e in chosen if e is not None and e.kind is Kind.ADMIN1}
+    return [
+        Resolution(mention=m, entry=e, precision=_precision(m, e) if e is not None else None)
+        for m, e in zip(mentions, chosen, strict=True)
+    ]

@@ -1,0 +1,130 @@
+"""Actors: named armed groups, country-bound state forces ("russiske styrker", "Afghan police"), civilians and
+unidentified armed groups, from `lang/<code>/actors.yaml`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from babel import Locale
+
+from eventcoder.lang import load_section
+from eventcoder.mentions import ActorMention
+from eventcoder.model import Actor, ActorType
+from eventcoder.pipeline import Analysis, stage
+from eventcoder.stages._patterns import compile_alternation, pattern_regex
+
+__all__ = ["ActorLexicon", "country_name", "lexicon"]
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    name: str
+    type: ActorType
+    country: str | None
+    armed: bool
+    named: bool
+    templated: bool
+    regex: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
+class ActorLexicon:
+    entries: tuple[_Entry, ...]
+    demonyms: tuple[tuple[str, re.Pattern[str]], ...]  # (ISO2, regex)
+
+    def demonym_country(self, text: str) -> str | None:
+        for iso, regex in self.demonyms:
+            if regex.search(text):
+                return iso
+        return None
+
+
+@cache
+def _country_names() -> dict[str, str]:
+    names = {str(k): str(v) for k, v in Locale("en").territories.items() if len(str(k)) == 2}
+    data = load_section("en", "actors")
+    names.update(data.get("country_names", {}))
+    return names
+
+
+def country_name(iso: str) -> str:
+    """The English country name used in actor names ("Military Forces of Syria")."""
+    return _country_names().get(iso, iso)
+
+
+@cache
+def lexicon(lang: str) -> ActorLexicon:
+    data = load_section(lang, "actors")
+    demonym_patterns: dict[str, list[str]] = {str(k): list(v) for k, v in data.get("demonyms", {}).items()}
+    all_demonyms = [p for forms in demonym_patterns.values() for p in forms]
+    slot = "(?:" + "|".join(sorted((pattern_regex(p) for p in all_demonyms), key=len, reverse=True)) + ")"
+    entries: list[_Entry] = []
+    for item in data.get("named", []):
+        entries.append(
+            _Entry(
+                name=item["name"],
+                type=ActorType(item["type"]),
+                country=item.get("country"),
+                armed=item.get("armed", True),
+                named=True,
+                templated=False,
+                regex=compile_alternation(item["patterns"]),
+            )
+        )
+    for item in data.get("templated", []):
+        entries.append(
+            _Entry(
+                name=item["name"],
+                type=ActorType(item["type"]),
+                country=None,
+                armed=item.get("armed", True),
+                named=False,
+                templated=True,
+                regex=compile_alternation(item["patterns"], slots={"demonym": slot} if all_demonyms else None),
+            )
+        )
+    demonyms = tuple(
+        (iso, compile_alternation(forms)) for iso, forms in sorted(demonym_patterns.items())
+    )
+    return ActorLexicon(entries=tuple(entries), demonyms=demonyms)
+
+
+@stage(name="actors", reads=(), adds=("actors",))
+def actors(analysis: Analysis) -> Analysis:
+    doc = analysis.document
+    lex = lexicon(analysis.lang)
+    found: list[tuple[int, int, int, _Entry]] = []  # (start, end, priority, entry)
+    for entry in lex.entries:
+        for m in entry.regex.finditer(doc.text):
+            found.append((m.start(), m.end(), 1 if entry.named else 0, entry))
+    # longest first, named before generic; keep non-overlapping
+    found.sort(key=lambda f: (-(f[1] - f[0]), -f[2], f[0]))
+    taken: list[tuple[int, int]] = []
+    mentions: list[ActorMention] = []
+    for start, end, _prio, entry in found:
+        if any(start < b and a < end for a, b in taken):
+            continue
+        taken.append((start, end))
+        span = doc.span(start, end)
+        country = entry.country
+        name = entry.name
+        template: str | None = None
+        if entry.templated:
+            country = lex.demonym_country(span.text)
+            if country is not None:
+                name = entry.name.format(country=country_name(country))
+            else:
+                template = entry.name
+        mentions.append(
+            ActorMention(
+                span=span,
+                actor=Actor(name=name, type=entry.type, country=country, text=span.text, span=span),
+                template=template,
+                armed=entry.armed,
+                named=entry.named,
+            )
+        )
+    mentions.sort(key=lambda m: m.span.start)
+    return analysis.with_layer(actors=tuple(mentions))

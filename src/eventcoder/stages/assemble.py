@@ -1,0 +1,370 @@
+"""Assembly: event records from the layers, with evidence for every field.
+
+1. Each sentence with an active trigger (not negated, not hypothetical) is a draft: its strongest trigger, the
+   most specific resolved place, the date and the actors of that sentence.
+2. Drafts merge into one event when their types agree (a generic "attack" joins any type), their places are the
+   same or one is missing, their dates overlap and their background flags agree.
+3. The event takes its type from its strongest trigger (generic only: Battles when two armed sides are named,
+   Violence against civilians when one armed side hits civilians), its place and date from its sentences (else
+   the nearest earlier mention, else the publication date), its actors (perpetrator first), and the claims of its
+   sentences (claims in sentences without a trigger go to the nearest earlier event); tolls follow `tolls.py`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+from functools import cache
+
+from eventcoder.mentions import ActorMention, ClaimMention, DateMention, PlaceMention, TriggerMention
+from eventcoder.model import (
+    Actor,
+    ActorType,
+    Claim,
+    DatePrecision,
+    DateWindow,
+    Event,
+    EventType,
+    Place,
+    PlacePrecision,
+    Source,
+    Span,
+    Victims,
+    event_id,
+)
+from eventcoder.pipeline import Analysis, stage
+from eventcoder.stages import triggers as trigger_stage
+from eventcoder.stages.actors import country_name
+from eventcoder.stages.tolls import fatalities_from_claims, injured_from_claims
+
+__all__ = ["assemble"]
+
+_SAME_PLACE_KM = 50.0
+PRECISION_RANK = {p: i for i, p in enumerate(PlacePrecision)}  # site first, water last
+PRECISION_RANK_ADMIN1 = PRECISION_RANK[PlacePrecision.ADMIN1]
+_DEFAULT_WINDOW_DAYS = 3
+
+
+@dataclass(slots=True)
+class _Draft:
+    sentences: list[int]
+    triggers: list[TriggerMention]
+    places: list[PlaceMention]
+    dates: list[DateMention]
+    actors: list[ActorMention]
+    background: bool
+    claims: list[ClaimMention] = field(default_factory=list)
+
+    @property
+    def specific(self) -> list[TriggerMention]:
+        return [t for t in self.triggers if not t.generic]
+
+    @property
+    def event_type(self) -> EventType | None:
+        spec = self.specific
+        if not spec:
+            return None
+        return max(spec, key=lambda t: t.strength).event_type
+
+    @property
+    def place(self) -> Place | None:
+        resolved = [p.place for p in self.places if p.place is not None]
+        if not resolved:
+            return None
+        return min(resolved, key=lambda p: PRECISION_RANK[p.precision])
+
+    @property
+    def window(self) -> DateWindow | None:
+        return self.dates[0].window if self.dates else None
+
+
+def _km(a: Place, b: Place) -> float:
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return 0.0 if a.name == b.name else math.inf
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _places_compatible(a: Place | None, b: Place | None) -> bool:
+    if a is None or b is None:
+        return True
+    if a.country and b.country and a.country != b.country:
+        return False
+    coarse = {"admin1", "admin2", "region", "country", "water"}
+    if a.precision.value in coarse or b.precision.value in coarse:
+        return True
+    return _km(a, b) <= _SAME_PLACE_KM
+
+
+def _compatible(event: _Draft, draft: _Draft) -> bool:
+    if event.background != draft.background:
+        return False
+    t1, t2 = event.event_type, draft.event_type
+    if t1 is not None and t2 is not None and t1 is not t2:
+        return False
+    if not _places_compatible(event.place, draft.place):
+        return False
+    w1, w2 = event.window, draft.window
+    return w1 is None or w2 is None or w1.overlaps(w2)
+
+
+def _merge(into: _Draft, draft: _Draft) -> None:
+    into.sentences.extend(draft.sentences)
+    into.triggers.extend(draft.triggers)
+    into.places.extend(draft.places)
+    into.dates.extend(draft.dates)
+    into.actors.extend(draft.actors)
+
+
+def _in_sentence(analysis: Analysis, index: int, start: int) -> bool:
+    s = analysis.sentences[index].span
+    return s.start <= start < s.end
+
+
+@cache
+def _background_cue(lang: str) -> object:
+    return trigger_stage.lexicon(lang).background
+
+
+def _drafts(analysis: Analysis) -> list[_Draft]:
+    lex = trigger_stage.lexicon(analysis.lang)
+    by_sentence: dict[int, list[TriggerMention]] = {}
+    for t in analysis.triggers:
+        if t.negated or t.hypothetical:
+            continue
+        by_sentence.setdefault(analysis.sentence_of(t.span.start), []).append(t)
+    claimant_spans = [
+        (c.claim.claimant_span.start, c.claim.claimant_span.end)
+        for c in analysis.claims
+        if c.claim.claimant_span is not None
+    ]
+    drafts: list[_Draft] = []
+    for index in sorted(by_sentence):
+        sentence = analysis.sentences[index]
+        text = sentence.span.text
+        dates = [d for d in analysis.dates if _in_sentence(analysis, index, d.span.start)]
+        background = any(d.background for d in dates) or bool(lex.background.search(text))
+        if background and any(not d.background for d in dates):
+            background = False
+        drafts.append(
+            _Draft(
+                sentences=[index],
+                triggers=by_sentence[index],
+                places=[
+                    p
+                    for p in analysis.places
+                    if _in_sentence(analysis, index, p.span.start)
+                    and not any(s <= p.span.start < e for s, e in claimant_spans)
+                ],
+                dates=[d for d in dates if not d.background] or dates,
+                actors=[
+                    a
+                    for a in analysis.actors
+                    if _in_sentence(analysis, index, a.span.start)
+                    and not any(s <= a.span.start < e for s, e in claimant_spans)
+                ],
+                background=background,
+            )
+        )
+    return drafts
+
+
+def _group(drafts: list[_Draft]) -> list[_Draft]:
+    events: list[_Draft] = []
+    for draft in drafts:
+        target = None
+        candidates = [e for e in reversed(events) if _compatible(e, draft)]
+        if candidates:
+            target = candidates[0]
+        if target is None:
+            events.append(draft)
+        else:
+            _merge(target, draft)
+    return events
+
+
+def _attach_claims(analysis: Analysis, events: list[_Draft]) -> None:
+    if not events:
+        return
+    for cm in analysis.claims:
+        owner = next((e for e in events if cm.sentence in e.sentences), None)
+        if owner is None:
+            earlier = [e for e in events if min(e.sentences) < cm.sentence and not e.background]
+            if earlier:
+                owner = max(earlier, key=lambda e: max(s for s in e.sentences if s < cm.sentence))
+            else:
+                owner = next((e for e in events if not e.background), None)
+        if owner is not None:
+            owner.claims.append(cm)
+
+
+def _doc_place(analysis: Analysis, before: int) -> Place | None:
+    """The nearest resolved place mentioned before offset `before`, else the first one of the document."""
+    resolved = [p for p in analysis.places if p.place is not None]
+    earlier = [p for p in resolved if p.span.start < before]
+    if earlier:
+        fine = [p for p in earlier if p.place is not None and PRECISION_RANK[p.place.precision] <= PRECISION_RANK_ADMIN1]
+        return (fine or earlier)[-1].place
+    return resolved[0].place if resolved else None
+
+
+def _default_window(analysis: Analysis) -> DateWindow | None:
+    lead = [d for d in analysis.dates if not d.background]
+    if lead:
+        return lead[0].window
+    published = analysis.document.published_window()
+    if published is None:
+        return None
+    first, last, precision = published
+    if precision is DatePrecision.DAY:
+        return DateWindow(start=last - dt.timedelta(days=_DEFAULT_WINDOW_DAYS - 1), end=last,
+                          precision=DatePrecision.DAYS)
+    return DateWindow(start=first, end=last, precision=precision)
+
+
+def _fill_country(actor: ActorMention, country: str | None) -> Actor:
+    if actor.template is None:
+        return actor.actor
+    iso = country
+    name = actor.template.format(country=country_name(iso)) if iso else actor.template.replace(" ({country})", "")
+    name = name.replace(" of {country}", "")
+    return Actor(name=name, type=actor.actor.type, country=iso, text=actor.actor.text, span=actor.actor.span)
+
+
+def _is_target(analysis: Analysis, mention: ActorMention) -> bool:
+    before = analysis.document.text[max(0, mention.span.start - 12) : mention.span.start].casefold().split()
+    return bool(before) and before[-1] in {"mot", "against", "on", "targeting", "at", "targeted", "på"}
+
+
+def _choose_actors(analysis: Analysis, event: _Draft, country: str | None) -> tuple[Actor | None, Actor | None]:
+    mentions = sorted(event.actors, key=lambda m: m.span.start)
+    victims = [c.victim_actor for c in event.claims if c.victim_actor is not None]
+    perpetrators: list[ActorMention] = [m for m in mentions if m.armed and not _is_target(analysis, m)]
+    named = [m for m in perpetrators if m.named]
+    first = (named or perpetrators or [None])[0]
+    actor1 = _fill_country(first, country) if first else None
+    actor2: Actor | None = None
+    for m in mentions:
+        candidate = _fill_country(m, country)
+        if actor1 is None or candidate.name != actor1.name:
+            if m.armed or actor2 is None:
+                actor2 = candidate if actor2 is None or (m.armed and not actor2.type.value == "state_forces") else actor2
+            if m.armed:
+                break
+    if actor2 is None:
+        for v in victims:
+            if actor1 is None or v.name != actor1.name:
+                actor2 = Actor(name=v.name.replace("{country}", country_name(country) if country else ""),
+                               type=v.type, country=v.country or country, text=v.text, span=v.span)
+                break
+    return actor1, actor2
+
+
+def _victim_side(claim: ClaimMention, actor1: Actor | None, actor2: Actor | None) -> Victims:
+    c = claim.claim
+    if c.victims is not Victims.UNKNOWN or claim.victim_actor is None:
+        return c.victims
+    v = claim.victim_actor
+    for side, actor in ((Victims.ACTOR1, actor1), (Victims.ACTOR2, actor2)):
+        if actor is None:
+            continue
+        if v.name == actor.name or (v.name.split(" of ")[0] == actor.name.split(" of ")[0] and
+                                    v.type is ActorType.STATE_FORCES and actor.type is ActorType.STATE_FORCES):
+            return side
+    return Victims.UNKNOWN
+
+
+def _type_of(event: _Draft, actor1: Actor | None, actor2: Actor | None) -> tuple[EventType, str, TriggerMention]:
+    specific = event.specific
+    if specific:
+        best = max(specific, key=lambda t: (t.strength, -t.span.start))
+        return best.event_type, best.sub_event_type, best
+    trigger = event.triggers[0]
+    civilians_hit = any(c.claim.victims is Victims.CIVILIANS for c in event.claims) or (
+        actor2 is not None and actor2.type is ActorType.CIVILIANS
+    )
+    armed_sides = [a for a in (actor1, actor2) if a is not None and a.type is not ActorType.CIVILIANS]
+    if civilians_hit and len(armed_sides) <= 1:
+        return EventType.VIOLENCE_AGAINST_CIVILIANS, "Attack", trigger
+    return EventType.BATTLES, "Armed clash", trigger
+
+
+def _claimed_by(analysis: Analysis) -> ActorMention | None:
+    """The named actor of a claim of responsibility ("IS tar på seg ansvaret"), if the article has one."""
+    cue = trigger_stage.lexicon(analysis.lang).responsibility
+    for sentence in analysis.sentences:
+        if not cue.search(sentence.span.text):
+            continue
+        for index in (sentence.index, sentence.index - 1):
+            if index < 0:
+                continue
+            span = analysis.sentences[index].span
+            named = [a for a in analysis.actors if a.named and a.armed and span.start <= a.span.start < span.end]
+            if named:
+                return named[0]
+    return None
+
+
+def _build(analysis: Analysis, event: _Draft, *, claimed_by: ActorMention | None = None) -> Event:
+    doc = analysis.document
+    first_sentence = analysis.sentences[min(event.sentences)]
+    place = event.place or _doc_place(analysis, first_sentence.span.start)
+    country = place.country if place else None
+    window = event.window or _default_window(analysis)
+    actor1, actor2 = _choose_actors(analysis, event, country)
+    if claimed_by is not None and (actor1 is None or actor1.type is not claimed_by.actor.type
+                                   or actor1.name.startswith("Unidentified")):
+        if actor1 is not None and actor2 is None and actor1.name != claimed_by.actor.name:
+            actor2 = actor1
+        actor1 = claimed_by.actor
+    event_type, sub_type, trigger = _type_of(event, actor1, actor2)
+    if event_type is EventType.VIOLENCE_AGAINST_CIVILIANS and (actor2 is None or actor2.type is not ActorType.CIVILIANS):
+        civ = next((c.victim_actor for c in event.claims if c.victim_actor and c.victim_actor.type is ActorType.CIVILIANS), None)
+        if civ is not None:
+            actor2 = Actor(name=civ.name.replace("{country}", country_name(country) if country else "?"),
+                           type=civ.type, country=country, text=civ.text, span=civ.span)
+    claims: list[Claim] = []
+    for cm in sorted(event.claims, key=lambda c: c.claim.evidence.start):
+        side = _victim_side(cm, actor1, actor2)
+        claim = cm.claim
+        if side is not claim.victims:
+            from dataclasses import replace
+
+            claim = replace(claim, victims=side)
+        claims.append(claim)
+    evidence: list[Span] = [analysis.sentences[i].span for i in sorted(set(event.sentences))]
+    strength = max(t.strength for t in event.triggers)
+    confidence = min(1.0, 0.3 + 0.08 * strength + 0.15 * (place is not None) + 0.1 * (actor1 is not None)
+                     + 0.1 * bool(claims))
+    return Event(
+        id=event_id(docs=[doc.id], event_type=event_type, place=place.name if place else None,
+                    date=window.start.isoformat() if window else None, key=str(trigger.span.start)),
+        event_type=event_type,
+        sub_event_type=sub_type,
+        date=window,
+        location=place,
+        actor1=actor1,
+        actor2=actor2,
+        fatalities=fatalities_from_claims(claims),
+        injured=injured_from_claims(claims),
+        claims=tuple(claims),
+        evidence=tuple(evidence),
+        sources=(Source(doc=doc.id, url=doc.url, outlet=doc.outlet, published=doc.published),),
+        background=event.background,
+        confidence=round(confidence, 3),
+        trigger=trigger.span,
+    )
+
+
+@stage(name="assemble", reads=("sentences", "dates", "places", "actors", "triggers", "claims"), adds=("events",))
+def assemble(analysis: Analysis) -> Analysis:
+    events = _group(_drafts(analysis))
+    _attach_claims(analysis, events)
+    claimed_by = _claimed_by(analysis)
+    main = next((e for e in events if not e.background), None)
+    return analysis.with_layer(
+        events=tuple(_build(analysis, e, claimed_by=claimed_by if e is main else None) for e in events)
+    )

@@ -1,0 +1,206 @@
+"""Casualty claims: a number, the word that makes it a figure of a kind (killed, injured, ...), and its victims.
+
+A number pairs with a claim word of `lang/<code>/claims.yaml`:
+1. an active word right before it ("killing 36", "drepte 11 soldater", "the death of three gunmen");
+2. else the first claim word after it within the clause ("39 kurdiske soldater og 77 IS-krigere er drept");
+3. else the nearest claim word before it (coordinated objects: "the killing of 3 militants and 1-2 policemen").
+The victims are the actor mention that follows the number ("39 kurdiske soldater"); phrases such as "ingen ble
+drept" / "no fatalities" give a claim of 0. Numbers inside dates, and numbers that count things, give nothing.
+The claimant is added later by the `attribution` stage.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from eventcoder.lang import load_section
+from eventcoder.mentions import ActorMention, ClaimMention, NumberMention, Sentence
+from eventcoder.model import ActorType, Claim, ClaimKind, Qualifier, Victims
+from eventcoder.pipeline import Analysis, stage
+from eventcoder.stages._patterns import compile_alternation
+from eventcoder.stages.triggers import lexicon as trigger_lexicon
+
+__all__ = ["ClaimLexicon", "lexicon"]
+
+_WORD = re.compile(r"[\w%&]+(?:[-'’][\w]+)*")
+_MAX_AFTER_WORDS = 10
+_MAX_ACTIVE_WORDS = 2
+_MAX_FALLBACK_WORDS = 6
+_VICTIM_GAP = 30  # characters between a number and the actor mention that names its victims
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimLexicon:
+    kinds: tuple[tuple[ClaimKind, re.Pattern[str]], ...]
+    zero: tuple[tuple[ClaimKind, re.Pattern[str]], ...]
+    subgroup: re.Pattern[str]
+    update: re.Pattern[str]
+    total: re.Pattern[str]
+    not_people: re.Pattern[str]
+    object_links: frozenset[str]
+    conjunctions: frozenset[str]
+
+
+@cache
+def lexicon(lang: str) -> ClaimLexicon:
+    data = load_section(lang, "claims")
+    return ClaimLexicon(
+        kinds=tuple((ClaimKind(k), compile_alternation(v)) for k, v in data["kinds"].items()),
+        zero=tuple((ClaimKind(k), compile_alternation(v)) for k, v in data.get("zero", {}).items()),
+        subgroup=compile_alternation(data.get("subgroup", [])),
+        update=compile_alternation(data.get("update", [])),
+        total=compile_alternation(data.get("total", [])),
+        not_people=compile_alternation(data.get("not_people", [])),
+        object_links=frozenset(w.casefold() for w in data.get("object_links", [])),
+        conjunctions=frozenset(w.casefold() for w in data.get("conjunctions", [])),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    kind: ClaimKind
+    start: int
+    end: int
+
+
+def _words(text: str) -> list[str]:
+    return [w.casefold() for w in _WORD.findall(text)]
+
+
+def _kind_words(lex: ClaimLexicon, text: str, start: int, end: int, modal: re.Pattern[str]) -> list[_Word]:
+    found: list[_Word] = []
+    for kind, regex in lex.kinds:
+        for m in regex.finditer(text, start, end):
+            before = " ".join(text[max(start, m.start() - 30) : m.start()].split()[-3:])
+            if modal.search(before):
+                continue  # "for å sette fri", "could kill": not a figure of what happened
+            found.append(_Word(kind=kind, start=m.start(), end=m.end()))
+    found.sort(key=lambda w: (w.start, -(w.end - w.start)))
+    out: list[_Word] = []
+    for w in found:  # drop overlaps, keep the earliest-longest
+        if out and w.start < out[-1].end:
+            continue
+        out.append(w)
+    return out
+
+
+def _pair(lex: ClaimLexicon, text: str, number: NumberMention, words: list[_Word]) -> _Word | None:
+    n0, n1 = number.span.start, number.span.end
+    before = [w for w in words if w.end <= n0]
+    after = [w for w in words if w.start >= n1]
+    if before:
+        w = before[-1]
+        gap = _words(text[w.end : n0])
+        if len(gap) <= _MAX_ACTIVE_WORDS and not any(g in lex.conjunctions for g in gap) and all(
+            g in lex.object_links or len(gap) == 1 for g in gap
+        ):
+            if "," not in text[w.end : n0] and "." not in text[w.end : n0]:
+                return w
+    if after:
+        w = after[0]
+        between = text[n1 : w.start]
+        if len(_words(between)) <= _MAX_AFTER_WORDS and not re.search(r"[;:]|\.\s", between):
+            return w
+    if before:
+        w = before[-1]
+        if len(_words(text[w.end : n0])) <= _MAX_FALLBACK_WORDS:
+            return w
+    return None
+
+
+def _victim(actors: tuple[ActorMention, ...], number: NumberMention, text: str) -> ActorMention | None:
+    for m in actors:
+        if m.span.start < number.span.end:
+            continue
+        if m.span.start - number.span.end > _VICTIM_GAP:
+            break
+        gap = text[number.span.end : m.span.start]
+        if re.search(r"[,.;:!?]", gap) or len(gap.split()) > 3:
+            break
+        return m
+    return None
+
+
+def _in_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= start and end <= b or (start < b and a < end) for a, b in spans)
+
+
+def _sentence_claims(analysis: Analysis, lex: ClaimLexicon, sentence: Sentence,
+                     numbers: list[NumberMention], date_spans: list[tuple[int, int]]) -> list[ClaimMention]:
+    doc = analysis.document
+    text = doc.text
+    s0, s1 = sentence.span.start, sentence.span.end
+    words = _kind_words(lex, text, s0, s1, trigger_lexicon(analysis.lang).hypothetical)
+    out: list[ClaimMention] = []
+    for kind, regex in lex.zero:
+        for m in regex.finditer(text, s0, s1):
+            out.append(
+                ClaimMention(
+                    claim=Claim(kind=kind, low=0, high=None, qualifier=Qualifier.EXACT, victims=Victims.TOTAL,
+                                evidence=doc.span(m.start(), m.end())),
+                    sentence=sentence.index,
+                )
+            )
+    if not words:
+        return out
+    for number in numbers:
+        if number.unspecified or _in_any(number.span.start, number.span.end, date_spans):
+            continue
+        after = text[number.span.end : min(s1, number.span.end + 40)]
+        nxt = lex.not_people.match(after.lstrip()) if after.strip() else None
+        if nxt:
+            continue
+        word = _pair(lex, text, number, words)
+        if word is None:
+            continue
+        victim = _victim(analysis.actors, number, text)
+        head = text[max(s0, number.span.start - 30) : number.span.start]
+        tail_words = " ".join(head.split()[-3:])
+        subgroup = bool(lex.subgroup.search(tail_words))
+        updates = bool(lex.update.search(" ".join(head.split()[-4:])))
+        if victim is not None and victim.actor.type is ActorType.CIVILIANS and lex.total.fullmatch(victim.span.text):
+            victims = Victims.TOTAL
+        elif victim is not None and victim.actor.type is ActorType.CIVILIANS:
+            victims = Victims.CIVILIANS
+        elif victim is not None:
+            victims = Victims.UNKNOWN  # a party: actor1 or actor2, decided at assembly
+        else:
+            victims = Victims.TOTAL
+        start = min(number.span.start, word.start)
+        end = max(number.span.end, word.end, victim.span.end if victim else 0)
+        qualifier = Qualifier.VAGUE if number.vague else number.qualifier
+        out.append(
+            ClaimMention(
+                claim=Claim(
+                    kind=word.kind,
+                    low=number.value,
+                    high=number.high,
+                    qualifier=qualifier,
+                    victims=victims,
+                    victims_text=victim.span.text if victim else None,
+                    evidence=doc.span(start, end),
+                    updates=updates,
+                    subgroup=subgroup,
+                ),
+                sentence=sentence.index,
+                victim_actor_type=victim.actor.type if victim else None,
+                victim_actor=victim.actor if victim else None,
+            )
+        )
+    return out
+
+
+@stage(name="claims", reads=("sentences", "numbers", "dates", "actors"), adds=("claims",))
+def claims(analysis: Analysis) -> Analysis:
+    lex = lexicon(analysis.lang)
+    date_spans = [(d.span.start, d.span.end) for d in analysis.dates]
+    out: list[ClaimMention] = []
+    numbers = list(analysis.numbers)
+    for sentence in analysis.sentences:
+        if sentence.heading:
+            continue  # headlines repeat the body's figures
+        inside = [n for n in numbers if sentence.span.start <= n.span.start and n.span.end <= sentence.span.end]
+        out.extend(_sentence_claims(analysis, lex, sentence, inside, date_spans))
+    return analysis.with_layer(claims=tuple(out))

@@ -1,0 +1,84 @@
+"""The `places` stage: every place mention of the document, resolved against the gazetteer (or explicitly not).
+
+`find_places(analysis, gazetteer=...)` is the pure function (tests pass a small fixture gazetteer); the stage
+`places` runs it with the full cached gazetteer (`eventcoder.geo.build.load_gazetteer`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from eventcoder.geo.build import load_gazetteer
+from eventcoder.geo.finder import Hint, RawMention, country_cues, find_raw_mentions
+from eventcoder.geo.gazetteer import Gazetteer, GeoEntry
+from eventcoder.geo.pick import main_country, pick_event_place
+from eventcoder.geo.resolver import Resolution, resolve_mentions
+from eventcoder.geo.words import place_words
+from eventcoder.mentions import PlaceMention
+from eventcoder.model import Document, Place, PlacePrecision
+from eventcoder.pipeline import Analysis, stage
+
+__all__ = ["find_places", "main_country", "pick_event_place", "places"]
+
+_SITE_REACH = 1  # sentences before/after a site in which its town may be named
+_TOWN_KINDS = ("town", "near_town", "site")
+
+
+def _place(doc: Document, m: RawMention, e: GeoEntry, precision: str) -> Place:
+    return Place(
+        name=e.name,
+        country=e.country,
+        precision=PlacePrecision(precision),
+        lat=round(e.lat, 5),
+        lon=round(e.lon, 5),
+        geonameid=e.geonameid,
+        admin1=e.admin1,
+        text=doc.text[m.start : m.end],
+        span=doc.span(m.start, m.end),
+    )
+
+
+def _town_near(k: int, resolved: Sequence[Resolution]) -> Resolution | None:
+    """The town named closest to site mention k: after it in its sentence first, then around it."""
+    site = resolved[k].mention
+    towns = [
+        r
+        for r in resolved
+        if r.entry is not None
+        and r.precision in _TOWN_KINDS
+        and r.mention is not site
+        and abs(r.mention.sentence - site.sentence) <= _SITE_REACH
+    ]
+    if not towns:
+        return None
+    return min(towns, key=lambda r: (r.mention.sentence != site.sentence, abs(r.mention.start - site.end)))
+
+
+def find_places(analysis: Analysis, *, gazetteer: Gazetteer) -> tuple[PlaceMention, ...]:
+    """Place mentions of `analysis.document`, resolved against `gazetteer`."""
+    doc = analysis.document
+    words = place_words(analysis.lang)
+    raw = find_raw_mentions(
+        doc.text, sentence_starts=[s.span.start for s in analysis.sentences], gazetteer=gazetteer, words=words
+    )
+    resolved = resolve_mentions(raw, gazetteer=gazetteer, cues=country_cues(doc.text, words))
+    out: list[PlaceMention] = []
+    for k, r in enumerate(resolved):
+        m = r.mention
+        if r.entry is not None and r.precision is not None:
+            out.append(PlaceMention(span=doc.span(m.start, m.end), place=_place(doc, m, r.entry, r.precision)))
+        elif m.hint is Hint.SITE:
+            town = _town_near(k, resolved)
+            place = None
+            if town is not None and town.entry is not None:
+                place = _place(doc, m, town.entry, "site")
+            out.append(PlaceMention(span=doc.span(m.start, m.end), place=place))
+        elif m.hint is not Hint.NONE:
+            out.append(PlaceMention(span=doc.span(m.start, m.end), place=None))
+    return tuple(out)
+
+
+@stage(name="places", reads=("sentences",), adds=("places",))
+def places(analysis: Analysis) -> Analysis:
+    """Add the document's place mentions (the full gazetteer is loaded once per process)."""
+    return analysis.with_layer(places=find_places(analysis, gazetteer=load_gazetteer()))

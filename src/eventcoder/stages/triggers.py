@@ -1,0 +1,106 @@
+"""Event triggers: words that report an event, typed by `lang/<code>/triggers.yaml`.
+
+Overlapping matches keep the stronger (then longer) trigger. A trigger right after a negation or a modal/future cue
+is marked `negated` / `hypothetical`; assembly ignores those.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from eventcoder.lang import load_section
+from eventcoder.mentions import TriggerMention
+from eventcoder.model import EventType
+from eventcoder.pipeline import Analysis, stage
+from eventcoder.stages._patterns import compile_alternation
+
+__all__ = ["TriggerLexicon", "lexicon"]
+
+_LOOKBACK = 40  # characters before a trigger searched for negation and modal cues
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    event_type: EventType
+    sub_event_type: str
+    strength: int
+    generic: bool
+    regex: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerLexicon:
+    entries: tuple[_Entry, ...]
+    negation: re.Pattern[str]
+    hypothetical: re.Pattern[str]
+    background: re.Pattern[str]
+    responsibility: re.Pattern[str]
+
+
+def _cue(patterns: list[str]) -> re.Pattern[str]:
+    return compile_alternation(patterns)
+
+
+@cache
+def lexicon(lang: str) -> TriggerLexicon:
+    data = load_section(lang, "triggers")
+    entries = tuple(
+        _Entry(
+            event_type=EventType(item["event_type"]),
+            sub_event_type=item["sub_event_type"],
+            strength=int(item.get("strength", 1)),
+            generic=bool(item.get("generic", False)),
+            regex=compile_alternation(item["patterns"]),
+        )
+        for item in data["triggers"]
+    )
+    return TriggerLexicon(
+        entries=entries,
+        negation=_cue(data.get("negation", [])),
+        hypothetical=_cue(data.get("hypothetical", [])),
+        background=_cue(data.get("background", [])),
+        responsibility=_cue(data.get("responsibility", [])),
+    )
+
+
+def _window_before(text: str, start: int, floor: int) -> str:
+    a = max(floor, start - _LOOKBACK)
+    return text[a:start]
+
+
+@stage(name="triggers", reads=("sentences",), adds=("triggers",))
+def triggers(analysis: Analysis) -> Analysis:
+    doc = analysis.document
+    text = doc.text
+    lex = lexicon(analysis.lang)
+    found: list[tuple[int, int, _Entry]] = []
+    for entry in lex.entries:
+        for m in entry.regex.finditer(text):
+            found.append((m.start(), m.end(), entry))
+    found.sort(key=lambda f: (-f[2].strength, -(f[1] - f[0]), f[0]))
+    taken: list[tuple[int, int]] = []
+    out: list[TriggerMention] = []
+    for start, end, entry in found:
+        if any(start < b and a < end for a, b in taken):
+            continue
+        taken.append((start, end))
+        sentence = analysis.sentences[analysis.sentence_of(start)] if analysis.sentences else None
+        floor = sentence.span.start if sentence else 0
+        before = _window_before(text, start, floor)
+        # the cue must be within the last few words before the trigger
+        tail = " ".join(before.split()[-4:])
+        out.append(
+            TriggerMention(
+                span=doc.span(start, end),
+                event_type=entry.event_type,
+                sub_event_type=entry.sub_event_type,
+                strength=entry.strength,
+                generic=entry.generic,
+                negated=bool(lex.negation.search(tail)),
+                hypothetical=bool(lex.hypothetical.search(tail)),
+            )
+        )
+    out.sort(key=lambda t: t.span.start)
+    return analysis.with_layer(triggers=tuple(out))

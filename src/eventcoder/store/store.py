@@ -1,0 +1,396 @@
+"""The embedded event store (DuckDB): the only module of eventcoder that speaks SQL.
+
+Concurrency: DuckDB allows ONE process to open a database file for writing (and a file opened for writing
+cannot be opened by another process at all).  A `Store` is that single writer: run ingestion through one
+`Store` in one process, and let other processes read exports, or open the file with `read_only=True` only
+while no writer holds it.  A `Store` object is not meant to be shared between threads.
+
+Schema and layering are described in `migrations/0001_initial.sql`: the tables written here hold the events
+extracted from each document; fusion and human review will live in their own tables on top.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import duckdb
+
+from eventcoder.model import SUB_EVENT_TYPES, Document, Event, EventType, Span, SpanMismatchError
+from eventcoder.store.errors import (
+    StoreClosedError,
+    StoreError,
+    StoreOpenError,
+    StoreQueryError,
+    StoreVersionError,
+    StoreWriteError,
+)
+from eventcoder.store.migrate import load_migrations, migrate, pending_migrations
+
+__all__ = ["MEMORY", "Store", "StoreCounts"]
+
+MEMORY = ":memory:"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StoreCounts:
+    documents: int
+    events: int
+    claims: int
+    evidence: int
+
+
+def _evidence_rows(event: Event) -> list[tuple[str, Span]]:
+    """Every span of `event` with its role, in a fixed order."""
+    rows: list[tuple[str, Span]] = []
+    if event.trigger is not None:
+        rows.append(("trigger", event.trigger))
+    rows.extend(("evidence", span) for span in event.evidence)
+    if event.date is not None and event.date.span is not None:
+        rows.append(("date", event.date.span))
+    if event.location is not None and event.location.span is not None:
+        rows.append(("place", event.location.span))
+    if event.actor1 is not None and event.actor1.span is not None:
+        rows.append(("actor1", event.actor1.span))
+    if event.actor2 is not None and event.actor2.span is not None:
+        rows.append(("actor2", event.actor2.span))
+    for claim in event.claims:
+        rows.append(("claim", claim.evidence))
+        if claim.claimant_span is not None:
+            rows.append(("claimant", claim.claimant_span))
+    return rows
+
+
+def _event_row(*, doc_id: str, event: Event) -> list[Any]:
+    date, place, a1, a2 = event.date, event.location, event.actor1, event.actor2
+    return [
+        event.id,
+        doc_id,
+        event.event_type.value,
+        event.sub_event_type,
+        date.start if date else None,
+        date.end if date else None,
+        date.precision.value if date else None,
+        place.country if place else None,
+        place.admin1 if place else None,
+        place.name if place else None,
+        place.lat if place else None,
+        place.lon if place else None,
+        place.precision.value if place else None,
+        a1.name if a1 else None,
+        a1.type.value if a1 else None,
+        a2.name if a2 else None,
+        a2.type.value if a2 else None,
+        event.fatalities.low,
+        event.fatalities.best,
+        event.fatalities.high,
+        event.injured.low,
+        event.background,
+        event.confidence,
+        json.dumps(event.to_json(), ensure_ascii=False),
+    ]
+
+
+_EVENT_COLUMNS = (
+    "id, doc_id, event_type, sub_event_type, date_start, date_end, date_precision, country, admin1, "
+    "location_name, lat, lon, geo_precision, actor1, actor1_type, actor2, actor2_type, "
+    "fatalities_low, fatalities_best, fatalities_high, injured_low, background, confidence, record"
+)
+_DOCUMENT_COLUMNS = "id, content_hash, text, published, lang, url, title, outlet, path, headings"
+
+
+def _type_condition(name: str) -> tuple[str, str]:
+    """(column, canonical value) for an ACLED event type or sub-event type name, case-insensitively."""
+    wanted = name.strip().casefold()
+    for event_type, subs in SUB_EVENT_TYPES.items():
+        if event_type.value.casefold() == wanted:
+            return "event_type", event_type.value
+        for sub in subs:
+            if sub.casefold() == wanted:
+                return "sub_event_type", sub
+    known = ", ".join(t.value for t in EventType)
+    raise StoreQueryError(f"unknown event type or sub-event type {name!r} (event types: {known})")
+
+
+class Store:
+    """A DuckDB database of documents and the events extracted from them; the single writer of its file."""
+
+    __slots__ = ("_con", "_label", "read_only")
+
+    def __init__(self, *, connection: duckdb.DuckDBPyConnection, label: str, read_only: bool) -> None:
+        self._con: duckdb.DuckDBPyConnection | None = connection
+        self._label = label
+        self.read_only = read_only
+
+    # -- opening and closing ---------------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | Path, *, read_only: bool = False, migrations_dir: Path | None = None) -> Store:
+        """Open (creating if needed) the database at `path` (":memory:" for a throwaway one) and migrate it.
+
+        `migrations_dir` replaces the packaged migrations (for tests).  With `read_only=True` nothing is
+        written: a database that still needs migrations raises StoreVersionError.
+        """
+        memory = str(path) == MEMORY
+        label = MEMORY if memory else str(Path(path))
+        if not memory:
+            file = Path(path)
+            if file.is_dir():
+                raise StoreOpenError(f"cannot open store {label}: it is a directory")
+            if not file.parent.is_dir():
+                raise StoreOpenError(f"cannot open store {label}: directory {file.parent} does not exist")
+            if read_only and not file.exists():
+                raise StoreOpenError(f"cannot open store {label} read-only: no such file")
+        migrations = load_migrations(migrations_dir)
+        try:
+            con = duckdb.connect(MEMORY if memory else label, read_only=read_only)
+        except duckdb.Error as exc:
+            raise StoreOpenError(f"cannot open store {label} as a DuckDB database: {exc}") from exc
+        try:
+            if read_only:
+                todo = pending_migrations(con, migrations=migrations, label=label)
+                if todo:
+                    raise StoreVersionError(
+                        f"database {label} needs migration {todo[0].version:04d}_{todo[0].name}; "
+                        "open it once without read_only to upgrade it"
+                    )
+            else:
+                migrate(con, migrations=migrations, label=label)
+        except BaseException:
+            con.close()
+            raise
+        return cls(connection=con, label=label, read_only=read_only)
+
+    def close(self) -> None:
+        """Close the database (idempotent)."""
+        if self._con is not None:
+            self._con.close()
+            self._con = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        state = "closed" if self._con is None else ("read-only" if self.read_only else "open")
+        return f"Store({self._label!r}, {state})"
+
+    def _db(self) -> duckdb.DuckDBPyConnection:
+        if self._con is None:
+            raise StoreClosedError(f"store {self._label} is closed")
+        return self._con
+
+    @property
+    def schema_version(self) -> int:
+        row = self._db().execute("SELECT max(version) FROM schema_migrations").fetchone()
+        return int(row[0]) if row and row[0] is not None else 0
+
+    # -- writing ---------------------------------------------------------------------------------------------
+
+    def add(self, document: Document, events: Sequence[Event]) -> bool:
+        """Store `document` and the events extracted from it, in one transaction.
+
+        Returns False and writes nothing when a document with the same id or the same content hash is already
+        stored.  Every span that points into `document` must be its slice (else StoreWriteError, nothing
+        written).  If any insert fails, the transaction is rolled back and the store is as it was.
+        """
+        if self.read_only:
+            raise StoreWriteError(f"store {self._label} is open read-only")
+        self._check_spans(document, events)
+        con = self._db()
+        con.execute("BEGIN TRANSACTION")
+        try:
+            if self._has_document(id=document.id, content_hash=document.content_hash):
+                con.execute("ROLLBACK")
+                return False
+            self._insert_document(document)
+            for event in events:
+                self._insert_event(doc_id=document.id, event=event)
+            con.execute("COMMIT")
+        except BaseException as exc:
+            con.execute("ROLLBACK")
+            if isinstance(exc, duckdb.Error):
+                raise StoreWriteError(
+                    f"could not store document {document.id!r} in {self._label} (rolled back): {exc}"
+                ) from exc
+            raise
+        return True
+
+    @staticmethod
+    def _check_spans(document: Document, events: Sequence[Event]) -> None:
+        for event in events:
+            for span in event.spans():
+                if span.doc != document.id:
+                    continue  # a span of another document (a fused event): checked when that one was stored
+                try:
+                    span.check(document)
+                except SpanMismatchError as exc:
+                    raise StoreWriteError(
+                        f"event {event.id!r}: span {span.start}..{span.end} is not a slice of document "
+                        f"{document.id!r}; nothing stored"
+                    ) from exc
+
+    def _insert_document(self, document: Document) -> None:
+        self._db().execute(
+            f"INSERT INTO documents ({_DOCUMENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                document.id,
+                document.content_hash,
+                document.text,
+                document.published,
+                document.lang,
+                document.url,
+                document.title,
+                document.outlet,
+                document.path,
+                json.dumps([list(h) for h in document.headings]),
+            ],
+        )
+
+    def _insert_event(self, *, doc_id: str, event: Event) -> None:
+        con = self._db()
+        con.execute(
+            f"INSERT INTO events ({_EVENT_COLUMNS}) VALUES ({', '.join('?' * 24)})",
+            _event_row(doc_id=doc_id, event=event),
+        )
+        claims = [
+            [
+                event.id,
+                i,
+                c.kind.value,
+                c.low,
+                c.high,
+                c.qualifier.value,
+                c.victims.value,
+                c.claimant,
+                c.evidence.doc,
+                c.evidence.start,
+                c.evidence.end,
+                c.evidence.text,
+            ]
+            for i, c in enumerate(event.claims)
+        ]
+        if claims:
+            con.executemany(
+                'INSERT INTO claims (event_id, ordinal, kind, low, high, qualifier, victims, claimant, doc_id, "start",'
+                ' "end", text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+                claims,
+            )
+        evidence = [
+            [event.id, i, role, s.doc, s.start, s.end, s.text] for i, (role, s) in enumerate(_evidence_rows(event))
+        ]
+        if evidence:
+            con.executemany(
+                'INSERT INTO evidence (event_id, ordinal, role, doc_id, "start", "end", text)'
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                evidence,
+            )
+        sources = [[event.id, i, s.doc, s.url, s.outlet, s.published] for i, s in enumerate(event.sources)]
+        if sources:
+            con.executemany(
+                "INSERT INTO sources (event_id, ordinal, doc_id, url, outlet, published) VALUES (?, ?, ?, ?, ?, ?)",
+                sources,
+            )
+
+    # -- reading ---------------------------------------------------------------------------------------------
+
+    def has_document(self, *, id: str, content_hash: str) -> bool:
+        """True when a document with this id OR this content hash is stored."""
+        return self._has_document(id=id, content_hash=content_hash)
+
+    def _has_document(self, *, id: str, content_hash: str) -> bool:
+        row = (
+            self._db()
+            .execute("SELECT count(*) FROM documents WHERE id = ? OR content_hash = ?", [id, content_hash])
+            .fetchone()
+        )
+        return bool(row and row[0])
+
+    def document(self, id: str) -> Document | None:
+        rows = self._db().execute(f"SELECT {_DOCUMENT_COLUMNS} FROM documents WHERE id = ?", [id]).fetchall()
+        return _document(rows[0]) if rows else None
+
+    def documents(self) -> list[Document]:
+        """Every stored document, in ingestion order."""
+        rows = self._db().execute(f"SELECT {_DOCUMENT_COLUMNS} FROM documents ORDER BY ingested_at, id").fetchall()
+        return [_document(r) for r in rows]
+
+    def event(self, id: str) -> Event | None:
+        rows = self._db().execute("SELECT record FROM events WHERE id = ?", [id]).fetchall()
+        return _event(rows[0][0]) if rows else None
+
+    def events(
+        self,
+        *,
+        country: str | None = None,
+        event_type: str | None = None,
+        since: dt.date | None = None,
+        include_background: bool = True,
+    ) -> list[Event]:
+        """Stored events, ordered by date_start (undated last), then id.
+
+        `country`: ISO alpha-2 code (case-insensitive).  `event_type`: an ACLED event type or sub-event type
+        name (case-insensitive; StoreQueryError when it is neither).  `since`: events whose date window reaches
+        `since` or later (date_end >= since); undated events are left out.
+        """
+        where: list[str] = []
+        params: list[Any] = []
+        if country is not None:
+            where.append("upper(country) = ?")
+            params.append(country.strip().upper())
+        if event_type is not None:
+            column, value = _type_condition(event_type)
+            where.append(f"{column} = ?")
+            params.append(value)
+        if since is not None:
+            where.append("date_end >= ?")
+            params.append(since)
+        if not include_background:
+            where.append("NOT background")
+        sql = "SELECT record FROM events"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY date_start NULLS LAST, id"
+        return [_event(r[0]) for r in self._db().execute(sql, params).fetchall()]
+
+    def counts(self) -> StoreCounts:
+        row = (
+            self._db()
+            .execute(
+                "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM events), "
+                "(SELECT count(*) FROM claims), (SELECT count(*) FROM evidence)"
+            )
+            .fetchone()
+        )
+        if row is None:  # pragma: no cover - a scalar SELECT always returns a row
+            raise StoreError(f"could not count rows of {self._label}")
+        return StoreCounts(documents=int(row[0]), events=int(row[1]), claims=int(row[2]), evidence=int(row[3]))
+
+
+def _document(row: tuple[Any, ...]) -> Document:
+    doc_id, _hash, text, published, lang, url, title, outlet, path, headings = row
+    ranges = json.loads(headings) if headings else []
+    return Document(
+        id=doc_id,
+        text=text,
+        published=published,
+        lang=lang,
+        url=url,
+        title=title,
+        outlet=outlet,
+        path=path,
+        headings=tuple((int(a), int(b)) for a, b in ranges),
+    )
+
+
+def _event(record: str) -> Event:
+    return Event.from_json(json.loads(record))

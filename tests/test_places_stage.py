@@ -1,0 +1,152 @@
+"""The places stage on a small fixture gazetteer: tables of mentions per language, resolution and picking."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+import pytest
+import yaml
+
+from eventcoder.geo.gazetteer import Gazetteer, Kind
+from eventcoder.lang import load_section
+from eventcoder.mentions import PlaceMention, Sentence
+from eventcoder.model import Document, PlacePrecision
+from eventcoder.pipeline import Analysis, Pipeline, PipelineError
+from eventcoder.stages.places import find_places, pick_event_place
+
+DATA = Path(__file__).parent / "data" / "geo" / "gazetteer.yaml"
+
+
+@cache
+def fixture_gazetteer() -> Gazetteer:
+    return Gazetteer.from_entries(yaml.safe_load(DATA.read_text(encoding="utf-8")))
+
+
+def analyse(text: str, lang: str) -> Analysis:
+    doc = Document(id="t", text=text, lang=lang)
+    sentences = []
+    start = 0
+    for m in re.finditer(r"(?<=[.!?])\s+|$", text):
+        if m.start() > start:
+            sentences.append(Sentence(span=doc.span(start, m.start()), index=len(sentences)))
+        start = m.end()
+    return Analysis(document=doc, lang=lang, sentences=tuple(sentences))
+
+
+def places_in(text: str, lang: str) -> tuple[PlaceMention, ...]:
+    return find_places(analyse(text, lang), gazetteer=fixture_gazetteer())
+
+
+def first_resolved(text: str, lang: str, mention: str) -> PlaceMention:
+    found = [m for m in places_in(text, lang) if m.span.text == mention]
+    assert found, f"no mention {mention!r} in {[m.span.text for m in places_in(text, lang)]}"
+    return found[0]
+
+
+# (sentence, mention text, country, precision, place name)
+NB = [
+    ("Talibans angrep i Kabul drepte fem.", "Kabul", "AF", "town", "Kabul"),
+    ("Kabuls politi meldte om skudd.", "Kabuls", "AF", "town", "Kabul"),
+    ("IS-krigere angrep Ghwayran-fengselet i Hasakeh torsdag.", "Ghwayran-fengselet", "SY", "site", "Al Ḩasakah"),
+    ("Kampene i Idlib-provinsen fortsatte.", "Idlib-provinsen", "SY", "admin1", "Idlib"),
+    ("En bombe eksploderte nord for Bagdad søndag.", "nord for Bagdad", "IQ", "near_town", "Baghdad"),
+    ("Israelske fly angrep mål på Gazastripen.", "Gazastripen", "PS", "region", "Gaza Strip"),
+    ("Raketter traff Kharkiv-regionen i natt.", "Kharkiv-regionen", "UA", "admin1", "Kharkiv"),
+    ("Syriske styrker rykket fram mot Homs.", "Homs", "SY", "town", "Homs"),
+    ("Angrepet skjedde i Syria i fjor.", "Syria", "SY", "country", "Syria"),
+    ("Et skip sank i Svartehavet.", "Svartehavet", None, "water", "Black Sea"),
+    ("Russiske styrker beskjøt Zaporizjzja.", "Zaporizjzja", "UA", "town", "Zaporizhzhia"),
+]
+NN = [
+    ("Fleire vart drepne i Kabul måndag.", "Kabul", "AF", "town", "Kabul"),
+    ("Israelske fly angreip mål på Gazastripa.", "Gazastripa", "PS", "region", "Gaza Strip"),
+    ("Kampane i Idlib-provinsen heldt fram.", "Idlib-provinsen", "SY", "admin1", "Idlib"),
+    ("Ein bombe gjekk av nord for Bagdad.", "nord for Bagdad", "IQ", "near_town", "Baghdad"),
+]
+EN = [
+    ("Fighting raged in Kunduz province on Monday.", "Kunduz province", "AF", "admin1", "Kunduz"),
+    ("A car bomb exploded near Mogadishu.", "near Mogadishu", "SO", "near_town", "Mogadishu"),
+    ("Air strikes hit the Gaza Strip overnight.", "Gaza Strip", "PS", "region", "Gaza Strip"),
+    ("Cadets died at the military academy in Homs.", "academy in Homs", "SY", "site", "Homs"),
+    ("Ukrainian troops left Pokrovsk.", "Pokrovsk", "UA", "town", "Pokrovsk"),
+    ("Shelling hit Rafah in the south.", "Rafah", "PS", "town", "Rafaḩ"),
+    ("Clashes erupted in Deir al-Zour.", "Deir al-Zour", "SY", "town", "Deir ez-Zor"),
+    ("The Taliban attacked a checkpoint in Qandahar.", "checkpoint in Qandahar", "AF", "site", "Kandahār"),
+    ("Fighters fled to Qandahar.", "Qandahar", "AF", "town", "Kandahār"),
+    ("Police raided homes in Sadr City.", "Sadr City", "IQ", "town", "Sadr City"),
+]
+
+
+@pytest.mark.parametrize(("lang", "row"), [("nb", r) for r in NB] + [("nn", r) for r in NN] + [("en", r) for r in EN])
+def test_mention_table(lang: str, row: tuple[str, str, str | None, str, str]) -> None:
+    text, mention, country, precision, name = row
+    m = first_resolved(text, lang, mention)
+    assert m.place is not None
+    assert (m.place.country, m.place.precision.value, m.place.name) == (country, precision, name)
+    assert m.place.span == m.span and m.span.text == text[m.span.start : m.span.end]
+    assert m.place.text == mention and m.place.lat is not None
+
+
+def test_context_picks_egypt_for_rafah_in_sinai() -> None:
+    text = "Egyptian troops were attacked west of Rafah in Egypt. Egypt said four soldiers died."
+    m = first_resolved(text, "en", "west of Rafah")
+    assert m.place is not None and m.place.country == "EG"
+
+
+def test_sentence_initial_common_words_are_not_places() -> None:
+    found = places_in("Over 100 krigere angrep byen. Sand og stein dekket veien.", "nb")
+    assert found == ()
+
+
+def test_unknown_site_without_a_town_is_unresolved() -> None:
+    found = places_in("Vaktene forlot Ghwayran-fengselet.", "nb")
+    assert [(m.span.text, m.place) for m in found] == [("Ghwayran-fengselet", None)]
+
+
+def test_small_foreign_namesake_is_not_chosen() -> None:
+    m = first_resolved("Afghan forces retook Kabul on Friday.", "en", "Kabul")
+    assert m.place is not None and m.place.country == "AF"
+
+
+def test_pick_event_place_prefers_specific_mention_in_sentence() -> None:
+    text = "Afghanistan er urolig. Talibanstyrker angrep en post i Kunduz-provinsen nær Kabul. Kaboul er stille."
+    a = analyse(text, "nb")
+    mentions = find_places(a, gazetteer=fixture_gazetteer())
+    anchor = text.index("angrep")
+    picked = pick_event_place(mentions, anchor=anchor, sentences=a.sentences)
+    assert picked is not None and picked.span.text == "nær Kabul"
+    assert picked.place is not None and picked.place.precision is PlacePrecision.NEAR_TOWN
+
+
+def test_pick_event_place_falls_back_to_nearest_then_country() -> None:
+    text = "Kampene i Idlib fortsatte. Mange ble drept."
+    a = analyse(text, "nb")
+    mentions = find_places(a, gazetteer=fixture_gazetteer())
+    picked = pick_event_place(mentions, anchor=text.index("drept"), sentences=a.sentences)
+    assert picked is not None and picked.span.text == "Idlib"
+    only_country = analyse("Syria er i krig. Mange ble drept.", "nb")
+    ms = find_places(only_country, gazetteer=fixture_gazetteer())
+    chosen = pick_event_place(ms, anchor=only_country.document.text.index("drept"), sentences=only_country.sentences)
+    assert chosen is not None and chosen.place is not None and chosen.place.precision is PlacePrecision.COUNTRY
+    assert pick_event_place((), anchor=0) is None
+
+
+def test_fixture_lookup_and_kinds() -> None:
+    gaz = fixture_gazetteer()
+    kinds = {gaz.entry(i).kind for i in gaz.lookup("kunduz")}
+    assert kinds == {Kind.CITY, Kind.ADMIN1}
+    assert {gaz.entry(i).name for i in gaz.lookup_fuzzy("hasakeh")} == {"Al Ḩasakah", "Al-Hasakah"}
+    assert gaz.entry(gaz.lookup_country("SY")[0]).name == "Syria"
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
+def test_language_data_passes_schema(lang: str) -> None:
+    data = load_section(lang, "places")
+    assert data["demonyms"] and data["site_words"] and data["near_phrases"]
+
+
+def test_stage_declares_its_layers() -> None:
+    with pytest.raises(PipelineError, match="reads"):
+        Pipeline.from_names(["places"])  # reads sentences, which no earlier stage adds
