@@ -15,17 +15,10 @@ from eventcoder.lang import LanguageDataError, available_languages, load_section
 SCHEMA_DIR = Path(lang_mod.__file__).parent / "schema"
 SECTIONS = sorted(p.name.removesuffix(".schema.json") for p in SCHEMA_DIR.glob("*.schema.json"))
 
-YAML_BOOL_BUG = (
-    "YAML 1.1 reads bare list items as booleans: {where} holds a bare `{word}`, loaded as {value}, "
-    "so the file fails its schema and the whole section (and every stage using it) cannot load for en"
-)
 
 # Sections a language does not have and has no fallback for: loading them must raise.
 ABSENT = {("en", "langid")}
-BROKEN = {
-    ("en", "segment"): YAML_BOOL_BUG.format(where="lang/en/segment.yaml abbreviations", word="no", value="False"),
-    ("en", "attribution"): YAML_BOOL_BUG.format(where="lang/en/attribution.yaml stop_words", word="on", value="True"),
-}
+BROKEN: dict[tuple[str, str], str] = {}  # (lang, section) -> reason, for known-broken data
 
 
 def _clear_caches() -> None:

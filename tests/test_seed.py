@@ -15,7 +15,8 @@ pytestmark = pytest.mark.shared
 
 
 def _seed_events(shared_dir: Path) -> list[Event]:
-    docs = [d for d in read_documents([shared_dir / "seed" / "ghwayran-2022-01.nb.txt"]) if not isinstance(d, ReadError)]
+    seed = shared_dir / "seed" / "ghwayran-2022-01.nb.txt"
+    docs = [d for d in read_documents([seed]) if not isinstance(d, ReadError)]
     assert len(docs) == 1
     return extract_document(docs[0])
 

@@ -13,7 +13,7 @@ import hashlib
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 __all__ = [
@@ -49,7 +49,7 @@ class SpanMismatchError(ModelError):
     """A span's text is not the slice of its document."""
 
 
-class EventType(str, Enum):
+class EventType(StrEnum):
     BATTLES = "Battles"
     EXPLOSIONS = "Explosions/Remote violence"
     VIOLENCE_AGAINST_CIVILIANS = "Violence against civilians"
@@ -84,7 +84,7 @@ SUB_EVENT_TYPES: Mapping[EventType, tuple[str, ...]] = {
 }
 
 
-class DatePrecision(str, Enum):
+class DatePrecision(StrEnum):
     DAY = "day"
     DAYS = "days"
     WEEK = "week"
@@ -92,7 +92,7 @@ class DatePrecision(str, Enum):
     YEAR = "year"
 
 
-class PlacePrecision(str, Enum):
+class PlacePrecision(StrEnum):
     SITE = "site"
     TOWN = "town"
     NEAR_TOWN = "near_town"
@@ -103,7 +103,7 @@ class PlacePrecision(str, Enum):
     WATER = "water"
 
 
-class ActorType(str, Enum):
+class ActorType(StrEnum):
     """ACLED actor types; the value order follows ACLED inter codes 1-8."""
 
     STATE_FORCES = "state_forces"
@@ -120,7 +120,7 @@ class ActorType(str, Enum):
         return list(ActorType).index(self) + 1
 
 
-class ClaimKind(str, Enum):
+class ClaimKind(StrEnum):
     KILLED = "killed"
     INJURED = "injured"
     MISSING = "missing"
@@ -132,7 +132,7 @@ class ClaimKind(str, Enum):
     DISPLACED = "displaced"
 
 
-class Qualifier(str, Enum):
+class Qualifier(StrEnum):
     EXACT = "exact"
     AT_LEAST = "at_least"
     MORE_THAN = "more_than"
@@ -141,7 +141,7 @@ class Qualifier(str, Enum):
     VAGUE = "vague"
 
 
-class Victims(str, Enum):
+class Victims(StrEnum):
     ACTOR1 = "actor1"
     ACTOR2 = "actor2"
     CIVILIANS = "civilians"

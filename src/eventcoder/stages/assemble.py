@@ -12,10 +12,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 from dataclasses import dataclass, field
-from functools import cache
 
 from eventcoder.mentions import ActorMention, ClaimMention, DateMention, PlaceMention, TriggerMention
 from eventcoder.model import (
@@ -124,11 +124,6 @@ def _in_sentence(analysis: Analysis, index: int, start: int) -> bool:
     return s.start <= start < s.end
 
 
-@cache
-def _background_cue(lang: str) -> object:
-    return trigger_stage.lexicon(lang).background
-
-
 def _drafts(analysis: Analysis) -> list[_Draft]:
     lex = trigger_stage.lexicon(analysis.lang)
     by_sentence: dict[int, list[TriggerMention]] = {}
@@ -206,7 +201,9 @@ def _doc_place(analysis: Analysis, before: int) -> Place | None:
     resolved = [p for p in analysis.places if p.place is not None]
     earlier = [p for p in resolved if p.span.start < before]
     if earlier:
-        fine = [p for p in earlier if p.place is not None and PRECISION_RANK[p.place.precision] <= PRECISION_RANK_ADMIN1]
+        fine = [
+            p for p in earlier if p.place is not None and PRECISION_RANK[p.place.precision] <= PRECISION_RANK_ADMIN1
+        ]
         return (fine or earlier)[-1].place
     return resolved[0].place if resolved else None
 
@@ -236,7 +233,7 @@ def _fill_country(actor: ActorMention, country: str | None) -> Actor:
 
 def _is_target(analysis: Analysis, mention: ActorMention) -> bool:
     before = analysis.document.text[max(0, mention.span.start - 12) : mention.span.start].casefold().split()
-    return bool(before) and before[-1] in {"mot", "against", "on", "targeting", "at", "targeted", "på"}
+    return bool(before) and before[-1] in trigger_stage.lexicon(analysis.lang).target_markers
 
 
 def _choose_actors(analysis: Analysis, event: _Draft, country: str | None) -> tuple[Actor | None, Actor | None]:
@@ -244,14 +241,14 @@ def _choose_actors(analysis: Analysis, event: _Draft, country: str | None) -> tu
     victims = [c.victim_actor for c in event.claims if c.victim_actor is not None]
     perpetrators: list[ActorMention] = [m for m in mentions if m.armed and not _is_target(analysis, m)]
     named = [m for m in perpetrators if m.named]
-    first = (named or perpetrators or [None])[0]
-    actor1 = _fill_country(first, country) if first else None
+    chosen = named or perpetrators
+    actor1 = _fill_country(chosen[0], country) if chosen else None
     actor2: Actor | None = None
     for m in mentions:
         candidate = _fill_country(m, country)
         if actor1 is None or candidate.name != actor1.name:
             if m.armed or actor2 is None:
-                actor2 = candidate if actor2 is None or (m.armed and not actor2.type.value == "state_forces") else actor2
+                actor2 = candidate if actor2 is None or (m.armed and actor2.type.value != "state_forces") else actor2
             if m.armed:
                 break
     if actor2 is None:
@@ -321,8 +318,12 @@ def _build(analysis: Analysis, event: _Draft, *, claimed_by: ActorMention | None
             actor2 = actor1
         actor1 = claimed_by.actor
     event_type, sub_type, trigger = _type_of(event, actor1, actor2)
-    if event_type is EventType.VIOLENCE_AGAINST_CIVILIANS and (actor2 is None or actor2.type is not ActorType.CIVILIANS):
-        civ = next((c.victim_actor for c in event.claims if c.victim_actor and c.victim_actor.type is ActorType.CIVILIANS), None)
+    hits_civilians = actor2 is not None and actor2.type is ActorType.CIVILIANS
+    if event_type is EventType.VIOLENCE_AGAINST_CIVILIANS and not hits_civilians:
+        civ = next(
+            (c.victim_actor for c in event.claims if c.victim_actor and c.victim_actor.type is ActorType.CIVILIANS),
+            None,
+        )
         if civ is not None:
             actor2 = Actor(name=civ.name.replace("{country}", country_name(country) if country else "?"),
                            type=civ.type, country=country, text=civ.text, span=civ.span)
@@ -331,9 +332,7 @@ def _build(analysis: Analysis, event: _Draft, *, claimed_by: ActorMention | None
         side = _victim_side(cm, actor1, actor2)
         claim = cm.claim
         if side is not claim.victims:
-            from dataclasses import replace
-
-            claim = replace(claim, victims=side)
+            claim = dataclasses.replace(claim, victims=side)
         claims.append(claim)
     evidence: list[Span] = [analysis.sentences[i].span for i in sorted(set(event.sentences))]
     strength = max(t.strength for t in event.triggers)

@@ -95,9 +95,8 @@ def _pair(lex: ClaimLexicon, text: str, number: NumberMention, words: list[_Word
         gap = _words(text[w.end : n0])
         if len(gap) <= _MAX_ACTIVE_WORDS and not any(g in lex.conjunctions for g in gap) and all(
             g in lex.object_links or len(gap) == 1 for g in gap
-        ):
-            if "," not in text[w.end : n0] and "." not in text[w.end : n0]:
-                return w
+        ) and "," not in text[w.end : n0] and "." not in text[w.end : n0]:
+            return w
     if after:
         w = after[0]
         between = text[n1 : w.start]
@@ -124,7 +123,7 @@ def _victim(actors: tuple[ActorMention, ...], number: NumberMention, text: str) 
 
 
 def _in_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= start and end <= b or (start < b and a < end) for a, b in spans)
+    return any((a <= start and end <= b) or (start < b and a < end) for a, b in spans)
 
 
 def _sentence_claims(analysis: Analysis, lex: ClaimLexicon, sentence: Sentence,

@@ -37,6 +37,7 @@ class TriggerLexicon:
     hypothetical: re.Pattern[str]
     background: re.Pattern[str]
     responsibility: re.Pattern[str]
+    target_markers: frozenset[str]
 
 
 def _cue(patterns: list[str]) -> re.Pattern[str]:
@@ -62,6 +63,7 @@ def lexicon(lang: str) -> TriggerLexicon:
         hypothetical=_cue(data.get("hypothetical", [])),
         background=_cue(data.get("background", [])),
         responsibility=_cue(data.get("responsibility", [])),
+        target_markers=frozenset(str(w).casefold() for w in data.get("target_markers", [])),
     )
 
 
