@@ -35,10 +35,17 @@ class ActorLexicon:
     demonyms: tuple[tuple[str, re.Pattern[str]], ...]  # (ISO2, regex)
 
     def demonym_country(self, text: str) -> str | None:
+        found = self.find_demonym(text, 0, len(text))
+        return found[0] if found else None
+
+    def find_demonym(self, text: str, start: int, end: int) -> tuple[str, int, int] | None:
+        """The last demonym in text[start:end]: (ISO2, start, end)."""
+        best: tuple[str, int, int] | None = None
         for iso, regex in self.demonyms:
-            if regex.search(text):
-                return iso
-        return None
+            for m in regex.finditer(text, start, end):
+                if best is None or m.start() > best[1]:
+                    best = (iso, m.start(), m.end())
+        return best
 
 
 @cache

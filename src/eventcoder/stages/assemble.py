@@ -34,8 +34,10 @@ from eventcoder.model import (
     event_id,
 )
 from eventcoder.pipeline import Analysis, stage
+from eventcoder.stages import attribution as attribution_stage
 from eventcoder.stages import triggers as trigger_stage
 from eventcoder.stages.actors import country_name
+from eventcoder.stages.actors import lexicon as actor_lexicon
 from eventcoder.stages.tolls import fatalities_from_claims, injured_from_claims
 
 __all__ = ["assemble"]
@@ -136,9 +138,14 @@ def _drafts(analysis: Analysis) -> list[_Draft]:
         for c in analysis.claims
         if c.claim.claimant_span is not None
     ]
+    sources = attribution_stage.lexicon(analysis.lang)
     drafts: list[_Draft] = []
     for index in sorted(by_sentence):
         sentence = analysis.sentences[index]
+        # who reports the event ("police said") is not a party to it
+        claimant_spans.extend(
+            (src.span.start, src.span.end) for src in attribution_stage.sentence_sources(analysis, sentence, sources)
+        )
         text = sentence.span.text
         dates = [d for d in analysis.dates if _in_sentence(analysis, index, d.span.start)]
         background = any(d.background for d in dates) or bool(lex.background.search(text))
@@ -223,12 +230,7 @@ def _default_window(analysis: Analysis) -> DateWindow | None:
 
 
 def _fill_country(actor: ActorMention, country: str | None) -> Actor:
-    if actor.template is None:
-        return actor.actor
-    iso = country
-    name = actor.template.format(country=country_name(iso)) if iso else actor.template.replace(" ({country})", "")
-    name = name.replace(" of {country}", "")
-    return Actor(name=name, type=actor.actor.type, country=iso, text=actor.actor.text, span=actor.actor.span)
+    return _fill_template(actor.actor, country)
 
 
 def _is_target(analysis: Analysis, mention: ActorMention) -> bool:
@@ -236,48 +238,102 @@ def _is_target(analysis: Analysis, mention: ActorMention) -> bool:
     return bool(before) and before[-1] in trigger_stage.lexicon(analysis.lang).target_markers
 
 
+def _generic_armed(actor: Actor) -> bool:
+    return actor.name.startswith("Unidentified Armed Group")
+
+
+def _named_non_state(actor: Actor | None) -> bool:
+    return actor is not None and actor.type in _NON_STATE and not _generic_armed(actor)
+
+
+_NON_STATE = frozenset({ActorType.REBEL_GROUP, ActorType.POLITICAL_MILITIA, ActorType.IDENTITY_MILITIA})
+
+
 def _choose_actors(analysis: Analysis, event: _Draft, country: str | None) -> tuple[Actor | None, Actor | None]:
     mentions = sorted(event.actors, key=lambda m: m.span.start)
-    victims = [c.victim_actor for c in event.claims if c.victim_actor is not None]
-    perpetrators: list[ActorMention] = [m for m in mentions if m.armed and not _is_target(analysis, m)]
+    perpetrators = [m for m in mentions if m.armed and not _is_target(analysis, m)]
     named = [m for m in perpetrators if m.named]
     chosen = named or perpetrators
     actor1 = _fill_country(chosen[0], country) if chosen else None
-    actor2: Actor | None = None
-    for m in mentions:
-        candidate = _fill_country(m, country)
-        if actor1 is None or candidate.name != actor1.name:
-            if m.armed or actor2 is None:
-                actor2 = candidate if actor2 is None or (m.armed and actor2.type.value != "state_forces") else actor2
-            if m.armed:
-                break
+    others = [_fill_country(m, country) for m in mentions]
+    others = [a for a in others if actor1 is None or a.name != actor1.name]
+    if _named_non_state(actor1):
+        # "opprørere", "militants" beside a named group are that group, not a second side
+        others = [a for a in others if not _generic_armed(a)]
+    armed = [a for a in others if a.type is not ActorType.CIVILIANS]
+    actor2 = armed[0] if armed else (others[0] if others else None)
     if actor2 is None:
-        for v in victims:
-            if actor1 is None or v.name != actor1.name:
-                actor2 = Actor(name=v.name.replace("{country}", country_name(country) if country else ""),
-                               type=v.type, country=v.country or country, text=v.text, span=v.span)
+        for cm in event.claims:
+            v = cm.victim_actor
+            if v is None:
+                continue
+            filled = _fill_template(v, country)
+            if actor1 is None or filled.name != actor1.name:
+                actor2 = filled
                 break
     return actor1, actor2
 
 
-def _victim_side(claim: ClaimMention, actor1: Actor | None, actor2: Actor | None) -> Victims:
+def _fill_template(actor: Actor, country: str | None) -> Actor:
+    if "{country}" not in actor.name:
+        return actor
+    name = actor.name.format(country=country_name(country)) if country else actor.name.replace(" ({country})", "")
+    name = name.replace(" of {country}", "")
+    return Actor(name=name, type=actor.type, country=country, text=actor.text, span=actor.span)
+
+
+def _demonym_actor(analysis: Analysis, trigger: TriggerMention) -> Actor | None:
+    """ "israelsk luftangrep", "Russian drones": a demonym right before the trigger names the state's forces."""
+    doc = analysis.document
+    start = trigger.span.start
+    floor = max(0, start - 25)
+    found = actor_lexicon(analysis.lang).find_demonym(doc.text, floor, start)
+    if found is None or len(doc.text[found[2] : start].split()) > 1:
+        return None
+    iso, a, b = found
+    span = doc.span(a, b)
+    return Actor(name=f"Military Forces of {country_name(iso)}", type=ActorType.STATE_FORCES, country=iso,
+                 text=span.text, span=span)
+
+
+def _crowd_actor(event_type: EventType, trigger: TriggerMention, country: str | None) -> Actor | None:
+    """Protests and riots have a crowd as first actor even when the text names it only by the trigger."""
+    kinds = {EventType.PROTESTS: ("Protesters", ActorType.PROTESTERS), EventType.RIOTS: ("Rioters", ActorType.RIOTERS)}
+    if event_type not in kinds:
+        return None
+    label, kind = kinds[event_type]
+    name = f"{label} ({country_name(country)})" if country else label
+    return Actor(name=name, type=kind, country=country, text=trigger.span.text, span=trigger.span)
+
+
+def _victim_side(claim: ClaimMention, actor1: Actor | None, actor2: Actor | None, country: str | None) -> Victims:
     c = claim.claim
     if c.victims is not Victims.UNKNOWN or claim.victim_actor is None:
         return c.victims
-    v = claim.victim_actor
+    v = _fill_template(claim.victim_actor, country)
+    for side, actor in ((Victims.ACTOR1, actor1), (Victims.ACTOR2, actor2)):
+        if actor is not None and v.name == actor.name:
+            return side
     for side, actor in ((Victims.ACTOR1, actor1), (Victims.ACTOR2, actor2)):
         if actor is None:
             continue
-        if v.name == actor.name or (v.name.split(" of ")[0] == actor.name.split(" of ")[0] and
-                                    v.type is ActorType.STATE_FORCES and actor.type is ActorType.STATE_FORCES):
+        if _generic_armed(v) and _named_non_state(actor):
+            return side  # "sju opprørere" of the Taliban
+        if v.type is ActorType.STATE_FORCES and actor.type is ActorType.STATE_FORCES and v.country == actor.country:
             return side
     return Victims.UNKNOWN
 
 
-def _type_of(event: _Draft, actor1: Actor | None, actor2: Actor | None) -> tuple[EventType, str, TriggerMention]:
+def _in_heading(analysis: Analysis, trigger: TriggerMention) -> bool:
+    return analysis.sentences[analysis.sentence_of(trigger.span.start)].heading
+
+
+def _type_of(
+    analysis: Analysis, event: _Draft, actor1: Actor | None, actor2: Actor | None
+) -> tuple[EventType, str, TriggerMention]:
     specific = event.specific
     if specific:
-        best = max(specific, key=lambda t: (t.strength, -t.span.start))
+        best = max(specific, key=lambda t: (t.strength, not _in_heading(analysis, t), -t.span.start))
         return best.event_type, best.sub_event_type, best
     trigger = event.triggers[0]
     civilians_hit = any(c.claim.victims is Victims.CIVILIANS for c in event.claims) or (
@@ -317,7 +373,15 @@ def _build(analysis: Analysis, event: _Draft, *, claimed_by: ActorMention | None
         if actor1 is not None and actor2 is None and actor1.name != claimed_by.actor.name:
             actor2 = actor1
         actor1 = claimed_by.actor
-    event_type, sub_type, trigger = _type_of(event, actor1, actor2)
+    event_type, sub_type, trigger = _type_of(analysis, event, actor1, actor2)
+    if actor1 is None or (actor1.type is ActorType.CIVILIANS):
+        from_demonym = _demonym_actor(analysis, trigger)
+        if from_demonym is not None:
+            actor1, actor2 = from_demonym, actor2 or actor1
+    crowd = _crowd_actor(event_type, trigger, country)
+    if crowd is not None and not any(a is not None and a.type is crowd.type for a in (actor1, actor2)):
+        keep_other = sub_type != "Peaceful protest" and actor1 is not None and actor1.type is ActorType.STATE_FORCES
+        actor1, actor2 = crowd, (actor1 if keep_other else None)
     hits_civilians = actor2 is not None and actor2.type is ActorType.CIVILIANS
     if event_type is EventType.VIOLENCE_AGAINST_CIVILIANS and not hits_civilians:
         civ = next(
@@ -329,7 +393,7 @@ def _build(analysis: Analysis, event: _Draft, *, claimed_by: ActorMention | None
                            type=civ.type, country=country, text=civ.text, span=civ.span)
     claims: list[Claim] = []
     for cm in sorted(event.claims, key=lambda c: c.claim.evidence.start):
-        side = _victim_side(cm, actor1, actor2)
+        side = _victim_side(cm, actor1, actor2, country)
         claim = cm.claim
         if side is not claim.victims:
             claim = dataclasses.replace(claim, victims=side)

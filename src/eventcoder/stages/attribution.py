@@ -61,8 +61,8 @@ def _phrase_after(text: str, start: int, end: int, lex: AttributionLexicon) -> t
         gap = text[tokens[-1][1] if tokens else start : m.start()]
         if re.search(r"[,.;:!?«»\"“”–]", gap):
             break
-        word = m.group(0).strip("()").casefold()
-        if tokens and word in lex.stop_words:
+        word = m.group(0).strip("().").casefold()
+        if word in lex.stop_words:
             break
         tokens.append((m.start(), m.end()))
         if len(tokens) >= _MAX_WORDS or m.group(0).endswith(")"):
@@ -97,7 +97,11 @@ def _normalise(analysis: Analysis, lex: AttributionLexicon, start: int, end: int
     if not words:
         return None
     a, b = words[0].start(), words[-1].end()
-    phrase = text[a:b].strip("()")
+    while b > a and text[b - 1] in ".)":
+        b -= 1
+    while a < b and text[a] == "(":
+        a += 1
+    phrase = text[a:b]
     if not any(c.isalpha() for c in phrase) or phrase.casefold() in lex.stop_words:
         return None
     return Source(name=phrase, span=analysis.document.span(a, b), cue_start=start)
@@ -108,13 +112,15 @@ def sentence_sources(analysis: Analysis, sentence: Sentence, lex: AttributionLex
     s0, s1 = sentence.span.start, sentence.span.end
     out: list[Source] = []
     for m in lex.after.finditer(text, s0, s1):
-        rng = _phrase_after(text, m.end(), s1, lex)
+        # ", sier X" names the source after the verb; "X sier at ..." before it
+        rng = _phrase_after(text, m.end(), s1, lex) or _phrase_before(text, s0, m.start(), lex)
         if rng:
             src = _normalise(analysis, lex, *rng)
             if src:
                 out.append(dataclasses.replace(src, cue_start=m.start()))
     for m in lex.before.finditer(text, s0, s1):
-        rng = _phrase_before(text, s0, m.start(), lex)
+        # "the governor said" names the source before the verb; "said the governor" after it
+        rng = _phrase_before(text, s0, m.start(), lex) or _phrase_after(text, m.end(), s1, lex)
         if rng:
             src = _normalise(analysis, lex, *rng)
             if src:

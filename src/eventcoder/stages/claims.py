@@ -41,6 +41,7 @@ class ClaimLexicon:
     not_people: re.Pattern[str]
     object_links: frozenset[str]
     conjunctions: frozenset[str]
+    article_numbers: frozenset[str]
 
 
 @cache
@@ -55,6 +56,7 @@ def lexicon(lang: str) -> ClaimLexicon:
         not_people=compile_alternation(data.get("not_people", [])),
         object_links=frozenset(w.casefold() for w in data.get("object_links", [])),
         conjunctions=frozenset(w.casefold() for w in data.get("conjunctions", [])),
+        article_numbers=frozenset(w.casefold() for w in data.get("article_numbers", [])),
     )
 
 
@@ -155,6 +157,8 @@ def _sentence_claims(analysis: Analysis, lex: ClaimLexicon, sentence: Sentence,
         if word is None:
             continue
         victim = _victim(analysis.actors, number, text)
+        if victim is None and number.span.text.casefold() in lex.article_numbers:
+            continue  # "da en bilbombe eksploderte": an article, not a count
         head = text[max(s0, number.span.start - 30) : number.span.start]
         tail_words = " ".join(head.split()[-3:])
         subgroup = bool(lex.subgroup.search(tail_words))

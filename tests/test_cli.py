@@ -1,0 +1,96 @@
+"""The `eventcoder` command end to end on the bundled samples and small fixtures."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from eventcoder.cli import main
+from tests.conftest import SAMPLES
+
+GOLD_FIXTURES = Path(__file__).parent / "data" / "gold"
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_extract_jsonl_gives_contract_records(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(capsys, "extract", str(SAMPLES / "kandahar-kamper.nb.txt"), "--format", "jsonl")
+    assert code == 0
+    records = [json.loads(line) for line in out.splitlines()]
+    assert records, "the Kandahar sample reports a battle"
+    battle = records[0]
+    assert battle["event_type"] == "Battles"
+    assert battle["sources"][0]["doc"] == "kandahar-kamper.nb.txt"
+    assert battle["location"]["country"] == "AF"
+    assert battle["fatalities"]["low"] == 12
+    assert {battle["actor1"]["name"], battle["actor2"]["name"]} == {"Taliban", "Police Forces of Afghanistan"}
+    assert {c["claimant"] for c in battle["claims"] if c["kind"] == "killed"} != {None}
+
+
+def test_ingest_twice_adds_nothing_and_events_lists_them(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "store.duckdb")
+    code, _, err = _run(capsys, "ingest", str(SAMPLES), "--db", db)
+    assert code == 0
+    assert "stored 5 new documents" in err
+    code, _, err = _run(capsys, "ingest", str(SAMPLES), "--db", db)
+    assert code == 0
+    assert "stored 0 new documents" in err
+    code, out, _ = _run(capsys, "events", "--db", db, "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert len(rows) >= 5
+    assert {r["country"] for r in rows} >= {"SO", "AF", "UA", "KE", "SY"}
+    code, out, _ = _run(capsys, "events", "--db", db, "--country", "AF", "--format", "jsonl")
+    assert code == 0
+    assert {json.loads(line)["location"]["country"] for line in out.splitlines()} == {"AF"}
+
+
+def test_bad_input_is_named_and_the_rest_is_processed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "broken.jsonl"
+    bad.write_text('{"id": "ok", "lang": "en", "text": "Gunmen killed three villagers in Kaduna on Monday."}\n'
+                   "this is not json\n", encoding="utf-8")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    db = str(tmp_path / "store.duckdb")
+    code, _, err = _run(capsys, "ingest", str(bad), str(empty), "--db", db)
+    assert code == 1
+    assert f"{bad}:2:" in err
+    assert str(empty) in err
+    assert "stored 1 new documents" in err
+
+
+def test_events_without_store_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = _run(capsys, "events", "--db", str(tmp_path / "missing.duckdb"))
+    assert code == 2
+    assert "missing.duckdb" in err
+
+
+def test_evaluate_prints_the_table(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(capsys, "evaluate", str(GOLD_FIXTURES), "--by", "lang", "--misses")
+    assert code == 0
+    header = out.splitlines()[0]
+    for column in ("P", "R", "F1", "type", "subtype", "country", "place", "date", "actors", "d.low", "claimant"):
+        assert column in header.split()
+    assert any(line.startswith("nb ") for line in out.splitlines())
+
+
+def test_python_api_extract() -> None:
+    import eventcoder
+
+    events = eventcoder.extract(
+        "Minst 39 kurdiske soldater og 77 IS-krigere er drept i kamper i Hasakeh, ifølge SOHR.",
+        published="2022-01",
+        lang="nb",
+    )
+    assert len(events) == 1
+    event = events[0]
+    assert event.fatalities.low == 116
+    assert {c.claimant for c in event.claims} == {"Syrian Observatory for Human Rights"}
+    assert event.location is not None and event.location.country == "SY"
