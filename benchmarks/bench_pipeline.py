@@ -19,20 +19,29 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED_GOLD = ROOT.parent / "shared" / "gold" / "dev"
 
 
-def corpus() -> tuple[str, list[Document]]:
+def corpora() -> list[tuple[str, list[Document]]]:
     if SHARED_GOLD.is_dir():
         from eventcoder.evaluate import load_gold
 
-        return "shared/gold/dev", [g.doc for g in load_gold([SHARED_GOLD])]
+        gold = load_gold([SHARED_GOLD])
+        return [
+            ("shared/gold/dev, all", [g.doc for g in gold]),
+            ("shared/gold/dev, news articles only", [g.doc for g in gold if g.corpus != "acled"]),
+        ]
     docs = [d for d in read_documents([ROOT / "src" / "eventcoder" / "samples"]) if not isinstance(d, ReadError)]
-    return "bundled samples", docs
+    return [("bundled samples", docs)]
 
 
 def main() -> int:
-    name, docs = corpus()
-    if not docs:
-        print("no documents to measure", file=sys.stderr)
-        return 1
+    for name, docs in corpora():
+        if not docs:
+            print(f"{name}: no documents to measure", file=sys.stderr)
+            return 1
+        measure(name, docs)
+    return 0
+
+
+def measure(name: str, docs: list[Document]) -> None:
     t_load = time.perf_counter()
     extract_document(docs[0])  # warm-up: language data, gazetteer, language detector
     load_s = time.perf_counter() - t_load
@@ -54,7 +63,7 @@ def main() -> int:
     print(f"articles per wall-second: {n / wall:.1f}")
     print(f"events per article: {events / n:.2f}")
     print(f"peak resident memory: {peak_mb:.0f} MB")
-    return 0
+    print()
 
 
 if __name__ == "__main__":
