@@ -43,6 +43,7 @@ from eventcoder.stages.tolls import fatalities_from_claims, injured_from_claims
 __all__ = ["assemble"]
 
 _SAME_PLACE_KM = 50.0
+_SUPPORT_KM = 250.0
 PRECISION_RANK = {p: i for i, p in enumerate(PlacePrecision)}  # site first, water last
 PRECISION_RANK_ADMIN1 = PRECISION_RANK[PlacePrecision.ADMIN1]
 _DEFAULT_WINDOW_DAYS = 3
@@ -71,10 +72,24 @@ class _Draft:
 
     @property
     def place(self) -> Place | None:
+        """The most specific place that the event's other place mentions agree with.
+
+        A candidate gains one point for each other resolved mention of the event that lies in its country and
+        within _SUPPORT_KM ("Imam Sahib district, Kunduz" supports a town in Kunduz, not a namesake elsewhere)."""
         resolved = [p.place for p in self.places if p.place is not None]
         if not resolved:
             return None
-        return min(resolved, key=lambda p: PRECISION_RANK[p.precision])
+
+        def support(place: Place) -> int:
+            return sum(
+                1
+                for other in resolved
+                if other is not place
+                and other.country == place.country
+                and (other.precision is PlacePrecision.COUNTRY or _km(other, place) <= _SUPPORT_KM)
+            )
+
+        return min(resolved, key=lambda p: (-support(p), PRECISION_RANK[p.precision]))
 
     @property
     def window(self) -> DateWindow | None:
@@ -160,6 +175,7 @@ def _drafts(analysis: Analysis) -> list[_Draft]:
                     for p in analysis.places
                     if _in_sentence(analysis, index, p.span.start)
                     and not any(s <= p.span.start < e for s, e in claimant_spans)
+                    and not any(a.span.start <= p.span.start < a.span.end for a in analysis.actors)
                 ],
                 dates=[d for d in dates if not d.background] or dates,
                 actors=[
