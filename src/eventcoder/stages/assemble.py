@@ -68,7 +68,8 @@ class _Draft:
         spec = self.specific
         if not spec:
             return None
-        return max(spec, key=lambda t: t.strength).event_type
+        crowd = [t for t in spec if t.event_type in (EventType.PROTESTS, EventType.RIOTS)]
+        return max(crowd or spec, key=lambda t: t.strength).event_type
 
     @property
     def place(self) -> Place | None:
@@ -116,11 +117,19 @@ def _places_compatible(a: Place | None, b: Place | None) -> bool:
     return _km(a, b) <= _SAME_PLACE_KM
 
 
+def _crowd_and_arrests(a: _Draft, b: _Draft) -> bool:
+    """Arrests or a dispersal reported beside a protest or riot are the intervention, not an event of their own."""
+    crowd = {EventType.PROTESTS, EventType.RIOTS}
+    types = {a.event_type, b.event_type}
+    arrests = any(t.sub_event_type == "Arrests" for t in (*a.specific, *b.specific))
+    return bool(types & crowd) and arrests and EventType.STRATEGIC in types
+
+
 def _compatible(event: _Draft, draft: _Draft) -> bool:
     if event.background != draft.background:
         return False
     t1, t2 = event.event_type, draft.event_type
-    if t1 is not None and t2 is not None and t1 is not t2:
+    if t1 is not None and t2 is not None and t1 is not t2 and not _crowd_and_arrests(event, draft):
         return False
     if not _places_compatible(event.place, draft.place):
         return False
@@ -349,7 +358,10 @@ def _type_of(
 ) -> tuple[EventType, str, TriggerMention]:
     specific = event.specific
     if specific:
-        best = max(specific, key=lambda t: (t.strength, not _in_heading(analysis, t), -t.span.start))
+        crowd = [t for t in specific if t.event_type in (EventType.PROTESTS, EventType.RIOTS)]
+        best = max(crowd or specific, key=lambda t: (t.strength, not _in_heading(analysis, t), -t.span.start))
+        if best.sub_event_type == "Peaceful protest" and any(t.sub_event_type == "Arrests" for t in specific):
+            return best.event_type, "Protest with intervention", best
         return best.event_type, best.sub_event_type, best
     trigger = event.triggers[0]
     civilians_hit = any(c.claim.victims is Victims.CIVILIANS for c in event.claims) or (
