@@ -153,15 +153,19 @@ def _sentence_claims(analysis: Analysis, lex: ClaimLexicon, sentence: Sentence,
         nxt = lex.not_people.match(after.lstrip()) if after.strip() else None
         if nxt:
             continue
+        head = text[max(s0, number.span.start - 30) : number.span.start]
+        tail_words = " ".join(head.split()[-3:])
+        subgroup = bool(lex.subgroup.search(tail_words))
         word = _pair(lex, text, number, words)
+        if word is None and subgroup and out:
+            # "at least 30 killed ..., among them 12 children": a part of the figure before it
+            last = out[-1].claim
+            word = _Word(kind=last.kind, start=number.span.start, end=number.span.end)
         if word is None:
             continue
         victim = _victim(analysis.actors, number, text)
         if victim is None and number.span.text.casefold() in lex.article_numbers:
             continue  # "da en bilbombe eksploderte": an article, not a count
-        head = text[max(s0, number.span.start - 30) : number.span.start]
-        tail_words = " ".join(head.split()[-3:])
-        subgroup = bool(lex.subgroup.search(tail_words))
         updates = bool(lex.update.search(" ".join(head.split()[-4:])))
         if victim is not None and victim.actor.type is ActorType.CIVILIANS and lex.total.fullmatch(victim.span.text):
             victims = Victims.TOTAL

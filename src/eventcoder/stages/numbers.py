@@ -197,8 +197,8 @@ def _read_atom(g: _Grammar, m: re.Match[str], text: str) -> _Read | None:
         if number is None:
             return None
         value = number * (mult or 1)
-        if value.denominator != 1 or value <= 0:
-            return None
+        if value.denominator != 1 or value < 0:
+            return None  # "0 fatalities" is a figure; fractions are not counts
         if g.dot_ordinals and not mult and _dot_ordinal(text, end):
             return None
         return _Read(start=start, end=end, value=int(value), scale=mult, base=int(number) if mult else 0)
@@ -299,7 +299,7 @@ def find_numbers(document: Document, *, lang: str) -> tuple[NumberMention, ...]:
         if read is None:
             pos = m.end()
             continue
-        if read.value <= 0 and not read.unspecified:
+        if read.value < 0 or (read.value == 0 and not read.unspecified and text[read.start : read.end] != "0"):
             pos = read.next_pos
             continue
         if mask.covers(read.start, read.end) or _excluded(g, text, read.start, read.end):
