@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Sequence
-
 from eventcoder.lang import available_languages
 from eventcoder.model import Document, Event
 from eventcoder.pipeline import Pipeline
@@ -56,8 +53,5 @@ def extract(text: str, *, published: str | None = None, lang: str | None = None,
     clean = normalise_text(text)
     document = Document(id=doc_id, text=clean, published=published, lang=None, url=url, title=title,
                         headings=tuple(find_headings(clean)))
-    return extract_document(dataclasses.replace(document), lang=lang)
+    return extract_document(document, lang=lang)
 
-
-def extract_many(documents: Sequence[Document], *, lang: str | None = None) -> dict[str, list[Event]]:
-    return {d.id: extract_document(d, lang=lang) for d in documents}
