@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterable
+
+from eventcoder.geo.gazetteer import distance_km as haversine_km  # great-circle km, one implementation
 
 __all__ = ["find_quote", "haversine_km", "name_matches", "names_match", "normalise_name"]
 
@@ -64,9 +65,3 @@ def name_matches(accepted: Iterable[str], found: Iterable[str]) -> bool:
     return any(names_match(a, f) for a in accepted for f in found_list)
 
 
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres (mean Earth radius 6371 km)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))

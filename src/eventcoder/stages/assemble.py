@@ -17,6 +17,7 @@ import datetime as dt
 import math
 from dataclasses import dataclass, field
 
+from eventcoder.geo.gazetteer import distance_km
 from eventcoder.mentions import ActorMention, ClaimMention, DateMention, PlaceMention, TriggerMention
 from eventcoder.model import (
     Actor,
@@ -100,10 +101,7 @@ class _Draft:
 def _km(a: Place, b: Place) -> float:
     if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
         return 0.0 if a.name == b.name else math.inf
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
+    return distance_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def _places_compatible(a: Place | None, b: Place | None) -> bool:
