@@ -54,8 +54,10 @@ def test_ingest_twice_adds_nothing_and_events_lists_them(tmp_path: Path, capsys:
 
 def test_bad_input_is_named_and_the_rest_is_processed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     bad = tmp_path / "broken.jsonl"
-    bad.write_text('{"id": "ok", "lang": "en", "text": "Gunmen killed three villagers in Kaduna on Monday."}\n'
-                   "this is not json\n", encoding="utf-8")
+    bad.write_text(
+        '{"id": "ok", "lang": "en", "text": "Gunmen killed three villagers in Kaduna on Monday."}\nthis is not json\n',
+        encoding="utf-8",
+    )
     empty = tmp_path / "empty.txt"
     empty.write_text("", encoding="utf-8")
     db = str(tmp_path / "store.duckdb")

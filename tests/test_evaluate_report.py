@@ -172,3 +172,4 @@ def test_shared_dev_gold_perfect_predictions_score_one() -> None:
     assert all(r.rate in (1.0, None) for r in figures.fields)
     assert list(report.groups(by="corpus")) == ["news", "acled"]
     assert list(report.groups(by="lang")) == ["nb", "nn", "en"]
+    assert list(report.groups(by="corpus-lang")) == ["news/nb", "news/nn", "news/en", "acled/en"]

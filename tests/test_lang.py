@@ -125,8 +125,10 @@ SEGMENT_SCHEMA = {
 }
 WORDS_SCHEMA = {
     "type": "object",
-    "properties": {"words": {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}},
-                   "name": {"type": "string"}},
+    "properties": {
+        "words": {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}},
+        "name": {"type": "string"},
+    },
 }
 
 

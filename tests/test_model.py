@@ -251,14 +251,30 @@ def _full_event() -> Event:
             text="torsdag",
             span=DOC.span(26, 33),
         ),
-        location=Place(name="Al-Hasakah", country="SY", precision=PlacePrecision.TOWN, lat=36.5, lon=40.75,
-                       geonameid=173491, admin1="Al-Hasakah", text="fengselet", span=DOC.span(34, 43)),
+        location=Place(
+            name="Al-Hasakah",
+            country="SY",
+            precision=PlacePrecision.TOWN,
+            lat=36.5,
+            lon=40.75,
+            geonameid=173491,
+            admin1="Al-Hasakah",
+            text="fengselet",
+            span=DOC.span(34, 43),
+        ),
         actor1=Actor(name="Rebels", type=ActorType.REBEL_GROUP, text="opprørere", span=DOC.span(9, 18)),
         actor2=Actor(name="Military Forces of Syria", type=ActorType.STATE_FORCES, country="SY"),
         fatalities=Fatalities(low=39, best=39, high=39, actor2=39),
         claims=(
-            Claim(kind=ClaimKind.KILLED, low=39, high=None, qualifier=Qualifier.AT_LEAST, victims=Victims.ACTOR2,
-                  victims_text="soldater", evidence=DOC.span(45, 73)),
+            Claim(
+                kind=ClaimKind.KILLED,
+                low=39,
+                high=None,
+                qualifier=Qualifier.AT_LEAST,
+                victims=Victims.ACTOR2,
+                victims_text="soldater",
+                evidence=DOC.span(45, 73),
+            ),
         ),
         evidence=(DOC.span(0, 44),),
         sources=(Source(doc="d1", published="2022-01"),),
@@ -288,12 +304,23 @@ def test_event_json_values_follow_contract() -> None:
     }  # fmt: skip
     assert obj["location"]["precision"] == "town" and obj["location"]["geonameid"] == 173491
     assert obj["actor1"]["type"] == "rebel_group" and obj["actor1"]["text"] == "opprørere"
-    assert obj["fatalities"] == {"low": 39, "best": 39, "high": 39, "actor1": None, "actor2": 39,
-                                 "civilians": None, "unknown": None}
+    assert obj["fatalities"] == {
+        "low": 39,
+        "best": 39,
+        "high": 39,
+        "actor1": None,
+        "actor2": 39,
+        "civilians": None,
+        "unknown": None,
+    }
     assert obj["injured"] == {"low": None, "best": None, "high": None}
     claim = obj["claims"][0]
     assert (claim["kind"], claim["low"], claim["high"], claim["qualifier"], claim["victims"]) == (
-        "killed", 39, None, "at_least", "actor2",
+        "killed",
+        39,
+        None,
+        "at_least",
+        "actor2",
     )
     assert claim["evidence"] == {"doc": "d1", "start": 45, "end": 73, "text": "Minst 39 soldater ble drept."}
     assert obj["evidence"] == [{"doc": "d1", "start": 0, "end": 44, "text": DOC.text[:44]}]
@@ -362,15 +389,30 @@ def test_document_span_out_of_range(start: int, end: int) -> None:
 )
 def test_event_rejects_sub_event_type_of_other_type(event_type: EventType, sub_event_type: str) -> None:
     with pytest.raises(ModelError, match="not a sub-event type"):
-        Event(id="e", event_type=event_type, sub_event_type=sub_event_type, date=None, location=None,
-              actor1=None, actor2=None)
+        Event(
+            id="e",
+            event_type=event_type,
+            sub_event_type=sub_event_type,
+            date=None,
+            location=None,
+            actor1=None,
+            actor2=None,
+        )
 
 
 @pytest.mark.parametrize("confidence", [-0.01, 1.01])
 def test_event_rejects_confidence_out_of_range(confidence: float) -> None:
     with pytest.raises(ModelError, match="confidence"):
-        Event(id="e", event_type=EventType.RIOTS, sub_event_type="Mob violence", date=None, location=None,
-              actor1=None, actor2=None, confidence=confidence)
+        Event(
+            id="e",
+            event_type=EventType.RIOTS,
+            sub_event_type="Mob violence",
+            date=None,
+            location=None,
+            actor1=None,
+            actor2=None,
+            confidence=confidence,
+        )
 
 
 def test_sub_event_table_has_25_sub_types() -> None:
@@ -385,21 +427,38 @@ def test_date_window_start_after_end() -> None:
 
 def test_date_window_text_must_equal_span() -> None:
     with pytest.raises(SpanMismatchError):
-        DateWindow(start=dt.date(2022, 1, 20), end=dt.date(2022, 1, 20), precision=DatePrecision.DAY,
-                   text="fredag", span=DOC.span(26, 33))
+        DateWindow(
+            start=dt.date(2022, 1, 20),
+            end=dt.date(2022, 1, 20),
+            precision=DatePrecision.DAY,
+            text="fredag",
+            span=DOC.span(26, 33),
+        )
 
 
 @pytest.mark.parametrize(("low", "high"), [(10, 9), (1, 0), (-1, None), (-3, 5)])
 def test_claim_bad_figures(low: int, high: int | None) -> None:
     with pytest.raises(ModelError, match="bad claim figures"):
-        Claim(kind=ClaimKind.KILLED, low=low, high=high, qualifier=Qualifier.EXACT, victims=Victims.TOTAL,
-              evidence=DOC.span(0, 4))
+        Claim(
+            kind=ClaimKind.KILLED,
+            low=low,
+            high=high,
+            qualifier=Qualifier.EXACT,
+            victims=Victims.TOTAL,
+            evidence=DOC.span(0, 4),
+        )
 
 
 @pytest.mark.parametrize(("low", "high"), [(0, None), (0, 0), (5, 5), (5, 9)])
 def test_claim_good_figures(low: int, high: int | None) -> None:
-    claim = Claim(kind=ClaimKind.KILLED, low=low, high=high, qualifier=Qualifier.EXACT, victims=Victims.TOTAL,
-                  evidence=DOC.span(0, 4))
+    claim = Claim(
+        kind=ClaimKind.KILLED,
+        low=low,
+        high=high,
+        qualifier=Qualifier.EXACT,
+        victims=Victims.TOTAL,
+        evidence=DOC.span(0, 4),
+    )
     assert (claim.low, claim.high) == (low, high)
 
 
@@ -496,10 +555,20 @@ def test_actor_type_inter_code(actor_type: ActorType, code: int) -> None:
 VOCABULARIES: list[tuple[Any, set[str]]] = [
     (DatePrecision, {"day", "days", "week", "month", "year"}),
     (PlacePrecision, {"site", "town", "near_town", "admin2", "admin1", "region", "country", "water"}),
-    (ActorType, {"state_forces", "rebel_group", "political_militia", "identity_militia", "rioters", "protesters",
-                 "civilians", "external_forces"}),
-    (ClaimKind, {"killed", "injured", "missing", "captured", "arrested", "abducted", "freed", "escaped",
-                 "displaced"}),
+    (
+        ActorType,
+        {
+            "state_forces",
+            "rebel_group",
+            "political_militia",
+            "identity_militia",
+            "rioters",
+            "protesters",
+            "civilians",
+            "external_forces",
+        },
+    ),
+    (ClaimKind, {"killed", "injured", "missing", "captured", "arrested", "abducted", "freed", "escaped", "displaced"}),
     (Qualifier, {"exact", "at_least", "more_than", "up_to", "about", "vague"}),
     (Victims, {"actor1", "actor2", "civilians", "unknown", "total"}),
 ]

@@ -134,8 +134,10 @@ def test_capitals_word_is_case_sensitive(word: str) -> None:
     assert regex.search(word[0] + word[1:].lower()) is None
 
 
-@given(words=st.lists(_lower_words, min_size=1, max_size=4), seps=st.lists(st.sampled_from([" ", "  ", "-", " - ",
-                                                                                             "\t"]), min_size=3))
+@given(
+    words=st.lists(_lower_words, min_size=1, max_size=4),
+    seps=st.lists(st.sampled_from([" ", "  ", "-", " - ", "\t"]), min_size=3),
+)
 def test_multiword_separators(words: list[str], seps: list[str]) -> None:
     text = words[0] + "".join(sep + w for sep, w in zip(seps, words[1:], strict=False))
     assert compile_alternation([" ".join(words)]).fullmatch(text)

@@ -13,7 +13,6 @@ from eventcoder.stages.segment import split_sentences
 SEGMENT = Pipeline.from_names(["segment"])
 
 
-
 def _analyse(text: str, lang: str, headings: tuple[tuple[int, int], ...] = ()) -> Analysis:
     return SEGMENT.analyse(Document(id="s", text=text, headings=headings), lang=lang)
 
@@ -149,8 +148,13 @@ def test_sentence_spans_invariants(text: str, lang: str) -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.sampled_from(["Han kom.", "Det skjedde i 2019.", "Hvorfor?", "Kl. 14 kom de!", "se ca. 5"]),
-                min_size=1, max_size=8))
+@given(
+    st.lists(
+        st.sampled_from(["Han kom.", "Det skjedde i 2019.", "Hvorfor?", "Kl. 14 kom de!", "se ca. 5"]),
+        min_size=1,
+        max_size=8,
+    )
+)
 def test_joined_sentences_split_back(parts: list[str]) -> None:
     text = "\n".join(parts)
     assert _texts(text, "nb") == parts

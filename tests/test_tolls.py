@@ -26,8 +26,16 @@ def claim(
     updates: bool = False,
     subgroup: bool = False,
 ) -> Claim:
-    return Claim(kind=kind, low=low, high=high, qualifier=qualifier, victims=victims, evidence=EVIDENCE,
-                 updates=updates, subgroup=subgroup)
+    return Claim(
+        kind=kind,
+        low=low,
+        high=high,
+        qualifier=qualifier,
+        victims=victims,
+        evidence=EVIDENCE,
+        updates=updates,
+        subgroup=subgroup,
+    )
 
 
 def vague(low: int, victims: Victims = TOT, kind: ClaimKind = K) -> Claim:
@@ -41,8 +49,11 @@ def F(low: int | None, best: int | None, high: int | None, **parties: int) -> Fa
 FATALITY_CASES = [
     pytest.param([], Fatalities(), id="no-claims"),
     pytest.param([claim(5, kind=H), claim(3, kind=ClaimKind.ARRESTED)], Fatalities(), id="no-killed-claims"),
-    pytest.param([claim(77, A1), claim(39, A2), claim(7, CIV)], F(123, 123, 123, actor1=77, actor2=39, civilians=7),
-                 id="per-party-split"),
+    pytest.param(
+        [claim(77, A1), claim(39, A2), claim(7, CIV)],
+        F(123, 123, 123, actor1=77, actor2=39, civilians=7),
+        id="per-party-split",
+    ),
     pytest.param([claim(20), claim(32)], F(20, 32, 32), id="two-totals"),
     pytest.param([claim(14), claim(30, updates=True)], F(14, 30, 30), id="update-after-earlier-figure"),
     pytest.param([claim(30, updates=True), claim(14)], F(14, 30, 30), id="update-in-any-order"),
@@ -59,10 +70,16 @@ FATALITY_CASES = [
     pytest.param([claim(20, high=30, qualifier=Qualifier.ABOUT)], F(20, 20, 30), id="range"),
     pytest.param([claim(5), claim(20, high=30)], F(5, 20, 30), id="range-and-total"),
     pytest.param([claim(39, A2), claim(39, A2)], F(39, 39, 39, actor2=39), id="party-figure-repeated"),
-    pytest.param([claim(77, A1), claim(39, A2), claim(100, qualifier=Qualifier.MORE_THAN)],
-                 F(100, 116, 116, actor1=77, actor2=39), id="split-and-cautious-total"),
-    pytest.param([claim(77, A1), claim(39, A2), claim(150)], F(150, 150, 150, actor1=77, actor2=39),
-                 id="split-below-stated-total-is-partial"),
+    pytest.param(
+        [claim(77, A1), claim(39, A2), claim(100, qualifier=Qualifier.MORE_THAN)],
+        F(100, 116, 116, actor1=77, actor2=39),
+        id="split-and-cautious-total",
+    ),
+    pytest.param(
+        [claim(77, A1), claim(39, A2), claim(150)],
+        F(150, 150, 150, actor1=77, actor2=39),
+        id="split-below-stated-total-is-partial",
+    ),
     pytest.param([claim(6, UNK), claim(2, CIV)], F(8, 8, 8, civilians=2, unknown=6), id="unknown-party"),
     pytest.param([claim(5, A1), claim(9, kind=H)], F(5, 5, 5, actor1=5), id="injured-not-counted"),
 ]
@@ -79,10 +96,10 @@ INJURED_CASES = [
     pytest.param([claim(9, kind=H)], Injured(low=9, best=9, high=9), id="one"),
     pytest.param([claim(5, A1, kind=H), claim(8, CIV, kind=H)], Injured(low=13, best=13, high=13), id="split"),
     pytest.param([claim(20, kind=H), claim(45, kind=H)], Injured(low=20, best=45, high=45), id="two-totals"),
-    pytest.param([claim(20, kind=H), claim(45, kind=H, updates=True)], Injured(low=20, best=45, high=45),
-                 id="update"),
-    pytest.param([claim(30, kind=H), claim(6, kind=H, subgroup=True)], Injured(low=30, best=30, high=30),
-                 id="subgroup"),
+    pytest.param([claim(20, kind=H), claim(45, kind=H, updates=True)], Injured(low=20, best=45, high=45), id="update"),
+    pytest.param(
+        [claim(30, kind=H), claim(6, kind=H, subgroup=True)], Injured(low=30, best=30, high=30), id="subgroup"
+    ),
     pytest.param([vague(100, kind=H), claim(80, kind=H)], Injured(low=80, best=80, high=80), id="vague-ignored"),
     pytest.param([vague(100, kind=H)], Injured(low=100, best=100, high=100), id="vague-alone"),
     pytest.param([claim(0, kind=H)], Injured(low=0, best=0, high=0), id="zero"),
@@ -176,8 +193,14 @@ def test_tolls_ignore_order_and_other_kinds(claims: list[Claim]) -> None:
     assert fatalities_from_claims(killed_only) == fatalities_from_claims(claims)
     # injured follows the same rules as killed: swap the two kinds and the figures swap too
     swapped = [
-        claim(c.low, c.victims, kind=K if c.kind is H else H, qualifier=c.qualifier, updates=c.updates,
-              subgroup=c.subgroup)
+        claim(
+            c.low,
+            c.victims,
+            kind=K if c.kind is H else H,
+            qualifier=c.qualifier,
+            updates=c.updates,
+            subgroup=c.subgroup,
+        )
         for c in claims
         if c.kind in (K, H)
     ]

@@ -29,11 +29,19 @@ def _published(value: str) -> str:
 
 def _input_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH", help="files or directories to read")
-    p.add_argument("--input-format", choices=INPUT_FORMATS, default=None,
-                   help="read every file in this format (default: by extension)")
+    p.add_argument(
+        "--input-format",
+        choices=INPUT_FORMATS,
+        default=None,
+        help="read every file in this format (default: by extension)",
+    )
     p.add_argument("--lang", default="auto", help="auto (default), nb, nn or en")
-    p.add_argument("--published", type=_published, default=None,
-                   help="publication date (YYYY, YYYY-MM or YYYY-MM-DD) for documents that carry none")
+    p.add_argument(
+        "--published",
+        type=_published,
+        default=None,
+        help="publication date (YYYY, YYYY-MM or YYYY-MM-DD) for documents that carry none",
+    )
 
 
 def _documents(args: argparse.Namespace) -> tuple[list[Document], list[ReadError]]:
@@ -109,8 +117,9 @@ def cmd_events(args: argparse.Namespace) -> int:
         return 2
     since = dt.date.fromisoformat(args.since) if args.since else None
     with Store.open(args.db, read_only=True) as store:
-        events = store.events(country=args.country, event_type=args.type, since=since,
-                              include_background=args.background)
+        events = store.events(
+            country=args.country, event_type=args.type, since=since, include_background=args.background
+        )
     render = {"table": events_table, "jsonl": events_jsonl, "csv": events_csv}[args.format]
     sys.stdout.write(render(events))
     return 0
@@ -125,7 +134,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         json.dump(report.to_json(), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return 0
-    by = ["corpus"] + (["lang"] if args.by == "lang" else [])
+    by = ["corpus"] + ([] if args.by == "corpus" else [args.by])
     print(report.render(by=by))
     if args.misses:
         print(report.render_misses(limit=args.limit))
@@ -160,7 +169,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("evaluate", help="score extraction against gold/1 files")
     p.add_argument("paths", nargs="+", metavar="GOLD_PATH")
-    p.add_argument("--by", choices=("corpus", "lang"), default="corpus", help="also report per language")
+    p.add_argument(
+        "--by",
+        choices=("corpus", "lang", "corpus-lang"),
+        default="corpus",
+        help="rows per corpus, per language, or per corpus and language (news/nb, news/en, ...)",
+    )
     p.add_argument("--misses", action="store_true", help="list the misses")
     p.add_argument("--limit", type=int, default=None, help="at most this many misses")
     p.add_argument("--json", action="store_true", help="the report as JSON")

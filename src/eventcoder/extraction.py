@@ -45,13 +45,26 @@ def extract_document(document: Document, *, lang: str | None = None, pipeline: P
     return list((pipeline or _default_pipeline()).run(document, lang=code))
 
 
-def extract(text: str, *, published: str | None = None, lang: str | None = None, doc_id: str = "text",
-            url: str | None = None, title: str | None = None) -> list[Event]:
+def extract(
+    text: str,
+    *,
+    published: str | None = None,
+    lang: str | None = None,
+    doc_id: str = "text",
+    url: str | None = None,
+    title: str | None = None,
+) -> list[Event]:
     """Events of an article given as text; `published` is YYYY, YYYY-MM or YYYY-MM-DD."""
     from eventcoder.ingest import find_headings, normalise_text
 
     clean = normalise_text(text)
-    document = Document(id=doc_id, text=clean, published=published, lang=None, url=url, title=title,
-                        headings=tuple(find_headings(clean)))
+    document = Document(
+        id=doc_id,
+        text=clean,
+        published=published,
+        lang=None,
+        url=url,
+        title=title,
+        headings=tuple(find_headings(clean)),
+    )
     return extract_document(document, lang=lang)
-

@@ -12,10 +12,31 @@ from eventcoder.model import Event
 __all__ = ["CSV_COLUMNS", "events_csv", "events_jsonl", "events_table"]
 
 CSV_COLUMNS = (
-    "id", "date_start", "date_end", "date_precision", "event_type", "sub_event_type", "actor1", "actor1_type",
-    "actor2", "actor2_type", "country", "admin1", "location", "latitude", "longitude", "geo_precision",
-    "fatalities_low", "fatalities_best", "fatalities_high", "injured_low", "claimants", "background", "confidence",
-    "sources", "evidence",
+    "id",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "actor1_type",
+    "actor2",
+    "actor2_type",
+    "country",
+    "admin1",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "fatalities_low",
+    "fatalities_best",
+    "fatalities_high",
+    "injured_low",
+    "claimants",
+    "background",
+    "confidence",
+    "sources",
+    "evidence",
 )
 
 
@@ -81,7 +102,15 @@ def events_table(events: Sequence[Event]) -> str:
             deaths += f"-{e.fatalities.high}"
         place = f"{r['location']} ({r['country']})" if r["location"] else ""
         kind = f"{e.event_type.value} / {e.sub_event_type}" + (" [background]" if e.background else "")
-        cells = (str(date), kind, str(r["actor1"]), str(r["actor2"]), place, deaths, str(r["claimants"]),
-                 str(r["sources"]))
+        cells = (
+            str(date),
+            kind,
+            str(r["actor1"]),
+            str(r["actor2"]),
+            place,
+            deaths,
+            str(r["claimants"]),
+            str(r["sources"]),
+        )
         lines.append("  ".join(_fit(c, w).ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip())
     return "\n".join(lines) + "\n"

@@ -57,8 +57,12 @@ _SHORT = {
     Measure.CLAIMS_CLAIMANT: "claimant",
 }
 
-GROUPINGS = ("corpus", "lang")
-_GROUP_ORDER = {"corpus": ("news", "acled"), "lang": ("nb", "nn", "en")}
+GROUPINGS = ("corpus", "lang", "corpus-lang")
+_GROUP_ORDER = {
+    "corpus": ("news", "acled"),
+    "lang": ("nb", "nn", "en"),
+    "corpus-lang": ("news/nb", "news/nn", "news/en", "acled/en"),
+}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -195,12 +199,13 @@ class Report:
         return Figures.of(self.docs)
 
     def groups(self, by: str = "corpus") -> dict[str, Figures]:
-        """Figures per corpus (`news`, `acled`) or per language (`nb`, `nn`, `en`), in that order."""
+        """Figures per corpus (`news`, `acled`), per language (`nb`, `nn`, `en`) or per both (`news/nb`), in order."""
         if by not in GROUPINGS:
             raise ReportError(f"cannot group by {by!r}; choose one of {', '.join(GROUPINGS)}")
         keyed: dict[str, list[DocResult]] = {}
         for doc in self.docs:
-            key = doc.corpus if by == "corpus" else (doc.lang or "unknown")
+            lang = doc.lang or "unknown"
+            key = {"corpus": doc.corpus, "lang": lang}.get(by, f"{doc.corpus}/{lang}")
             keyed.setdefault(key, []).append(doc)
         order = _GROUP_ORDER[by]
         names = sorted(keyed, key=lambda k: (order.index(k) if k in order else len(order), k))

@@ -63,5 +63,3 @@ def name_matches(accepted: Iterable[str], found: Iterable[str]) -> bool:
     """True when any accepted form (a gold name or alias) matches any found string (predicted names, mentions)."""
     found_list = [f for f in found if f]
     return any(names_match(a, f) for a in accepted for f in found_list)
-
-

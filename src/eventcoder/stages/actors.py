@@ -92,9 +92,7 @@ def lexicon(lang: str) -> ActorLexicon:
                 regex=compile_alternation(item["patterns"], slots={"demonym": slot} if all_demonyms else None),
             )
         )
-    demonyms = tuple(
-        (iso, compile_alternation(forms)) for iso, forms in sorted(demonym_patterns.items())
-    )
+    demonyms = tuple((iso, compile_alternation(forms)) for iso, forms in sorted(demonym_patterns.items()))
     return ActorLexicon(entries=tuple(entries), demonyms=demonyms)
 
 

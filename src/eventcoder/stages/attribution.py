@@ -154,6 +154,7 @@ def attribution(analysis: Analysis) -> Analysis:
             continue
         anchor = cm.claim.evidence.start
         best = min(sources, key=lambda s: abs(s.cue_start - anchor))
-        out.append(dataclasses.replace(cm, claim=dataclasses.replace(cm.claim, claimant=best.name,
-                                                                     claimant_span=best.span)))
+        out.append(
+            dataclasses.replace(cm, claim=dataclasses.replace(cm.claim, claimant=best.name, claimant_span=best.span))
+        )
     return analysis.with_layer(claims=tuple(out))

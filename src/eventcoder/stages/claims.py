@@ -95,9 +95,13 @@ def _pair(lex: ClaimLexicon, text: str, number: NumberMention, words: list[_Word
     if before:
         w = before[-1]
         gap = _words(text[w.end : n0])
-        if len(gap) <= _MAX_ACTIVE_WORDS and not any(g in lex.conjunctions for g in gap) and all(
-            g in lex.object_links or len(gap) == 1 for g in gap
-        ) and "," not in text[w.end : n0] and "." not in text[w.end : n0]:
+        if (
+            len(gap) <= _MAX_ACTIVE_WORDS
+            and not any(g in lex.conjunctions for g in gap)
+            and all(g in lex.object_links or len(gap) == 1 for g in gap)
+            and "," not in text[w.end : n0]
+            and "." not in text[w.end : n0]
+        ):
             return w
     if after:
         w = after[0]
@@ -128,8 +132,13 @@ def _in_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any((a <= start and end <= b) or (start < b and a < end) for a, b in spans)
 
 
-def _sentence_claims(analysis: Analysis, lex: ClaimLexicon, sentence: Sentence,
-                     numbers: list[NumberMention], date_spans: list[tuple[int, int]]) -> list[ClaimMention]:
+def _sentence_claims(
+    analysis: Analysis,
+    lex: ClaimLexicon,
+    sentence: Sentence,
+    numbers: list[NumberMention],
+    date_spans: list[tuple[int, int]],
+) -> list[ClaimMention]:
     doc = analysis.document
     text = doc.text
     s0, s1 = sentence.span.start, sentence.span.end
@@ -139,8 +148,14 @@ def _sentence_claims(analysis: Analysis, lex: ClaimLexicon, sentence: Sentence,
         for m in regex.finditer(text, s0, s1):
             out.append(
                 ClaimMention(
-                    claim=Claim(kind=kind, low=0, high=None, qualifier=Qualifier.EXACT, victims=Victims.TOTAL,
-                                evidence=doc.span(m.start(), m.end())),
+                    claim=Claim(
+                        kind=kind,
+                        low=0,
+                        high=None,
+                        qualifier=Qualifier.EXACT,
+                        victims=Victims.TOTAL,
+                        evidence=doc.span(m.start(), m.end()),
+                    ),
                     sentence=sentence.index,
                 )
             )

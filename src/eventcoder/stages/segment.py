@@ -70,8 +70,9 @@ def segment(analysis: Analysis) -> Analysis:
         if "\n\n" in text[last_line_end : line.start()] or text[last_line_end : line.start()].count("\n") > 1:
             paragraph += 1
         last_line_end = line.end()
-        is_heading = any((a <= line.start() and line.end() <= b) or (line.start() <= a and b <= line.end())
-                         for a, b in headings)
+        is_heading = any(
+            (a <= line.start() and line.end() <= b) or (line.start() <= a and b <= line.end()) for a, b in headings
+        )
         for a, b in split_sentences(text, start=line.start(), end=line.end(), abbreviations=abbreviations):
             sentences.append(
                 Sentence(span=doc.span(a, b), heading=is_heading, index=len(sentences), paragraph=paragraph)

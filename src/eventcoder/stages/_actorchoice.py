@@ -1,0 +1,129 @@
+"""Who did it to whom: the two sides of an assembled event, and the side each casualty figure belongs to."""
+
+from __future__ import annotations
+
+from eventcoder.mentions import ActorMention, ClaimMention, TriggerMention
+from eventcoder.model import Actor, ActorType, EventType, Victims
+from eventcoder.pipeline import Analysis
+from eventcoder.stages import triggers as trigger_stage
+from eventcoder.stages._draft import Draft
+from eventcoder.stages.actors import country_name
+from eventcoder.stages.actors import lexicon as actor_lexicon
+
+__all__ = ["choose_actors", "claimed_by", "crowd_actor", "demonym_actor", "fill_template", "victim_side"]
+
+
+def _fill_country(actor: ActorMention, country: str | None) -> Actor:
+    return fill_template(actor.actor, country)
+
+
+def _is_target(analysis: Analysis, mention: ActorMention) -> bool:
+    before = analysis.document.text[max(0, mention.span.start - 12) : mention.span.start].casefold().split()
+    return bool(before) and before[-1] in trigger_stage.lexicon(analysis.lang).target_markers
+
+
+def _generic_armed(actor: Actor) -> bool:
+    return actor.name.startswith("Unidentified Armed Group")
+
+
+def _named_non_state(actor: Actor | None) -> bool:
+    return actor is not None and actor.type in _NON_STATE and not _generic_armed(actor)
+
+
+_NON_STATE = frozenset({ActorType.REBEL_GROUP, ActorType.POLITICAL_MILITIA, ActorType.IDENTITY_MILITIA})
+
+
+def choose_actors(analysis: Analysis, event: Draft, country: str | None) -> tuple[Actor | None, Actor | None]:
+    mentions = sorted(event.actors, key=lambda m: m.span.start)
+    perpetrators = [m for m in mentions if m.armed and not _is_target(analysis, m)]
+    named = [m for m in perpetrators if m.named]
+    chosen = named or perpetrators
+    actor1 = _fill_country(chosen[0], country) if chosen else None
+    others = [_fill_country(m, country) for m in mentions]
+    others = [a for a in others if actor1 is None or a.name != actor1.name]
+    if _named_non_state(actor1):
+        # "opprørere", "militants" beside a named group are that group, not a second side
+        others = [a for a in others if not _generic_armed(a)]
+    armed = [a for a in others if a.type is not ActorType.CIVILIANS]
+    actor2 = armed[0] if armed else (others[0] if others else None)
+    if actor2 is None:
+        for cm in event.claims:
+            v = cm.victim_actor
+            if v is None:
+                continue
+            filled = fill_template(v, country)
+            if actor1 is None or filled.name != actor1.name:
+                actor2 = filled
+                break
+    return actor1, actor2
+
+
+def fill_template(actor: Actor, country: str | None) -> Actor:
+    if "{country}" not in actor.name:
+        return actor
+    name = actor.name.format(country=country_name(country)) if country else actor.name.replace(" ({country})", "")
+    name = name.replace(" of {country}", "")
+    return Actor(name=name, type=actor.type, country=country, text=actor.text, span=actor.span)
+
+
+def demonym_actor(analysis: Analysis, trigger: TriggerMention) -> Actor | None:
+    """ "israelsk luftangrep", "Russian drones": a demonym right before the trigger names the state's forces."""
+    doc = analysis.document
+    start = trigger.span.start
+    floor = max(0, start - 25)
+    found = actor_lexicon(analysis.lang).find_demonym(doc.text, floor, start)
+    if found is None or len(doc.text[found[2] : start].split()) > 1:
+        return None
+    iso, a, b = found
+    span = doc.span(a, b)
+    return Actor(
+        name=f"Military Forces of {country_name(iso)}",
+        type=ActorType.STATE_FORCES,
+        country=iso,
+        text=span.text,
+        span=span,
+    )
+
+
+def crowd_actor(event_type: EventType, trigger: TriggerMention, country: str | None) -> Actor | None:
+    """Protests and riots have a crowd as first actor even when the text names it only by the trigger."""
+    kinds = {EventType.PROTESTS: ("Protesters", ActorType.PROTESTERS), EventType.RIOTS: ("Rioters", ActorType.RIOTERS)}
+    if event_type not in kinds:
+        return None
+    label, kind = kinds[event_type]
+    name = f"{label} ({country_name(country)})" if country else label
+    return Actor(name=name, type=kind, country=country, text=trigger.span.text, span=trigger.span)
+
+
+def victim_side(claim: ClaimMention, actor1: Actor | None, actor2: Actor | None, country: str | None) -> Victims:
+    c = claim.claim
+    if c.victims is not Victims.UNKNOWN or claim.victim_actor is None:
+        return c.victims
+    v = fill_template(claim.victim_actor, country)
+    for side, actor in ((Victims.ACTOR1, actor1), (Victims.ACTOR2, actor2)):
+        if actor is not None and v.name == actor.name:
+            return side
+    for side, actor in ((Victims.ACTOR1, actor1), (Victims.ACTOR2, actor2)):
+        if actor is None:
+            continue
+        if _generic_armed(v) and _named_non_state(actor):
+            return side  # "sju opprørere" of the Taliban
+        if v.type is ActorType.STATE_FORCES and actor.type is ActorType.STATE_FORCES and v.country == actor.country:
+            return side
+    return Victims.UNKNOWN
+
+
+def claimed_by(analysis: Analysis) -> ActorMention | None:
+    """The named actor of a claim of responsibility ("IS tar på seg ansvaret"), if the article has one."""
+    cue = trigger_stage.lexicon(analysis.lang).responsibility
+    for sentence in analysis.sentences:
+        if not cue.search(sentence.span.text):
+            continue
+        for index in (sentence.index, sentence.index - 1):
+            if index < 0:
+                continue
+            span = analysis.sentences[index].span
+            named = [a for a in analysis.actors if a.named and a.armed and span.start <= a.span.start < span.end]
+            if named:
+                return named[0]
+    return None

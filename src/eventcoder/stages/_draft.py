@@ -1,0 +1,82 @@
+"""A draft event: the mentions of one or more trigger sentences, with the place and date they imply."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from eventcoder.geo.gazetteer import distance_km
+from eventcoder.mentions import ActorMention, ClaimMention, DateMention, PlaceMention, TriggerMention
+from eventcoder.model import DateWindow, EventType, Place, PlacePrecision
+
+__all__ = ["PRECISION_RANK", "PRECISION_RANK_ADMIN1", "Draft", "km", "places_compatible"]
+
+_SAME_PLACE_KM = 50.0
+_SUPPORT_KM = 250.0
+PRECISION_RANK = {p: i for i, p in enumerate(PlacePrecision)}  # site first, water last
+PRECISION_RANK_ADMIN1 = PRECISION_RANK[PlacePrecision.ADMIN1]
+
+
+@dataclass(slots=True)
+class Draft:
+    sentences: list[int]
+    triggers: list[TriggerMention]
+    places: list[PlaceMention]
+    dates: list[DateMention]
+    actors: list[ActorMention]
+    background: bool
+    claims: list[ClaimMention] = field(default_factory=list)
+
+    @property
+    def specific(self) -> list[TriggerMention]:
+        return [t for t in self.triggers if not t.generic]
+
+    @property
+    def event_type(self) -> EventType | None:
+        spec = self.specific
+        if not spec:
+            return None
+        crowd = [t for t in spec if t.event_type in (EventType.PROTESTS, EventType.RIOTS)]
+        return max(crowd or spec, key=lambda t: t.strength).event_type
+
+    @property
+    def place(self) -> Place | None:
+        """The most specific place that the event's other place mentions agree with.
+
+        A candidate gains one point for each other resolved mention of the event that lies in its country and
+        within _SUPPORT_KM ("Imam Sahib district, Kunduz" supports a town in Kunduz, not a namesake elsewhere)."""
+        resolved = [p.place for p in self.places if p.place is not None]
+        if not resolved:
+            return None
+
+        def support(place: Place) -> int:
+            return sum(
+                1
+                for other in resolved
+                if other is not place
+                and other.country == place.country
+                and (other.precision is PlacePrecision.COUNTRY or km(other, place) <= _SUPPORT_KM)
+            )
+
+        return min(resolved, key=lambda p: (-support(p), PRECISION_RANK[p.precision]))
+
+    @property
+    def window(self) -> DateWindow | None:
+        return self.dates[0].window if self.dates else None
+
+
+def km(a: Place, b: Place) -> float:
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return 0.0 if a.name == b.name else math.inf
+    return distance_km(a.lat, a.lon, b.lat, b.lon)
+
+
+def places_compatible(a: Place | None, b: Place | None) -> bool:
+    if a is None or b is None:
+        return True
+    if a.country and b.country and a.country != b.country:
+        return False
+    coarse = {"admin1", "admin2", "region", "country", "water"}
+    if a.precision.value in coarse or b.precision.value in coarse:
+        return True
+    return km(a, b) <= _SAME_PLACE_KM
