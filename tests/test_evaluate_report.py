@@ -111,7 +111,7 @@ def test_to_json_is_serialisable_and_complete() -> None:
     data = json.loads(json.dumps(report.to_json()))
     assert data["overall"]["tp"] == 4 and data["overall"]["f1"] == pytest.approx(0.8)
     assert data["overall"]["fields"]["deaths_low"] == {"hits": 2, "n": 3, "rate": pytest.approx(2 / 3)}
-    assert set(data["groups"]) == {"corpus", "lang"}
+    assert set(data["groups"]) == {"corpus", "lang", "corpus-lang"}
     assert set(data["groups"]["corpus"]) == {"news", "acled"}
     assert len(data["docs"]) == 4 and len(data["misses"]) == 4
     sake = next(d for d in data["docs"] if d["doc_id"] == "test-en-sake")
