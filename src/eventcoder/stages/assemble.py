@@ -125,17 +125,33 @@ def _drafts(analysis: Analysis) -> list[Draft]:
     return drafts
 
 
-def _group(drafts: list[Draft]) -> list[Draft]:
+def _follows_on(analysis: Analysis, event: Draft, draft: Draft) -> bool:
+    """A sentence that goes on about the event just before it, in its paragraph, with no date or place of its own
+    ("Police later arrested two men.", "Two civilians were shot and injured."): part of that event, whatever its
+    trigger's type."""
+    if event.background != draft.background or draft.dates:
+        return False
+    last, first = analysis.sentences[max(event.sentences)], analysis.sentences[min(draft.sentences)]
+    if last.heading or last.paragraph != first.paragraph:
+        return False
+    return places_compatible(event.place, draft.place)
+
+
+def _absorb(into: Draft, draft: Draft) -> None:
+    """A follow-on sentence joins the event's evidence (and so its claims); its triggers do not retype it."""
+    into.sentences.extend(draft.sentences)
+
+
+def _group(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
     events: list[Draft] = []
     for draft in drafts:
-        target = None
-        candidates = [e for e in reversed(events) if _compatible(e, draft)]
-        if candidates:
-            target = candidates[0]
-        if target is None:
-            events.append(draft)
-        else:
+        target = next((e for e in reversed(events) if _compatible(e, draft)), None)
+        if target is not None:
             _merge(target, draft)
+        elif events and _follows_on(analysis, events[-1], draft):
+            _absorb(events[-1], draft)
+        else:
+            events.append(draft)
     return events
 
 
@@ -166,10 +182,16 @@ def _doc_place(analysis: Analysis, before: int) -> Place | None:
     return resolved[0].place if resolved else None
 
 
-def _default_window(analysis: Analysis) -> DateWindow | None:
-    lead = [d for d in analysis.dates if not d.background]
-    if lead:
-        return lead[0].window
+def _default_window(analysis: Analysis, before: int) -> DateWindow | None:
+    """The nearest date before offset `before` (not history, not a whole year: "since 1991" dates no later
+    sentence), else the publication window."""
+    earlier = [
+        d
+        for d in analysis.dates
+        if not d.background and d.span.start < before and d.window.precision is not DatePrecision.YEAR
+    ]
+    if earlier:
+        return earlier[-1].window
     published = analysis.document.published_window()
     if published is None:
         return None
@@ -186,7 +208,7 @@ def _build(analysis: Analysis, event: Draft, *, claimed_by: ActorMention | None 
     first_sentence = analysis.sentences[min(event.sentences)]
     place = event.place or _doc_place(analysis, first_sentence.span.start)
     country = place.country if place else None
-    window = event.window or _default_window(analysis)
+    window = event.window or _default_window(analysis, first_sentence.span.start)
     actor1, actor2 = choose_actors(analysis, event, country)
     if claimed_by is not None and (
         actor1 is None or actor1.type is not claimed_by.actor.type or actor1.name.startswith("Unidentified")
@@ -256,7 +278,7 @@ def _build(analysis: Analysis, event: Draft, *, claimed_by: ActorMention | None 
 
 @stage(name="assemble", reads=("sentences", "dates", "places", "actors", "triggers", "claims"), adds=("events",))
 def assemble(analysis: Analysis) -> Analysis:
-    events = _group(_drafts(analysis))
+    events = _group(analysis, _drafts(analysis))
     _attach_claims(analysis, events)
     who_claimed = claimed_by(analysis)
     main = next((e for e in events if not e.background), None)
