@@ -41,6 +41,7 @@ from eventcoder.stages.tolls import fatalities_from_claims, injured_from_claims
 __all__ = ["assemble"]
 
 _DEFAULT_WINDOW_DAYS = 3  # a report without a date: the publication day and the two days before
+_UNDATED_FLOOR = dt.date(1989, 1, 1)  # an undated article naming no year: from UCDP GED's first year
 
 
 def _crowd_and_arrests(a: Draft, b: Draft) -> bool:
@@ -194,13 +195,22 @@ def _default_window(analysis: Analysis, before: int) -> DateWindow | None:
         return earlier[-1].window
     published = analysis.document.published_window()
     if published is None:
-        return None
+        return _undated_window(analysis)
     first, last, precision = published
     if precision is DatePrecision.DAY:
         return DateWindow(
             start=last - dt.timedelta(days=_DEFAULT_WINDOW_DAYS - 1), end=last, precision=DatePrecision.DAYS
         )
     return DateWindow(start=first, end=last, precision=precision)
+
+
+def _undated_window(analysis: Analysis) -> DateWindow:
+    """No publication date and no date for the event: the report lies between the latest year the text names
+    (it reports what came after) and today."""
+    today = dt.date.today()
+    starts = [d.window.start for d in analysis.dates if d.window.start <= today]
+    start = dt.date(max(starts).year, 1, 1) if starts else _UNDATED_FLOOR
+    return DateWindow(start=start, end=today, precision=DatePrecision.YEAR)
 
 
 def _build(analysis: Analysis, event: Draft, *, claimed_by: ActorMention | None = None) -> Event:
