@@ -76,6 +76,9 @@ NB: list[tuple[str, str | None, list[Row]]] = [
     ("Det skjedde 20.–22. januar.", "2022-01-25", [("20.–22. januar", "2022-01-20", "2022-01-22", "days", False)]),
     ("Det skjedde i januar 2022.", None, [("i januar 2022", "2022-01-01", "2022-01-31", "month", False)]),
     ("Det skjedde i januar.", "2022-02-10", [("i januar", "2022-01-01", "2022-01-31", "month", False)]),
+    ("Det skjedde i januar.", "2022-07-20", [("i januar", "2022-01-01", "2022-01-31", "month", True)]),
+    ("Det skjedde 3. mai.", "2022-07-20", [day("3. mai", "2022-05-03", background=True)]),
+    ("Det skjedde 3. juni.", "2022-07-20", [day("3. juni", "2022-06-03")]),
     (
         "Det skjedde i slutten av januar.",
         "2022-02-10",
@@ -123,6 +126,8 @@ EN: list[tuple[str, str | None, list[Row]]] = [
     ("Gunmen attacked last month.", "2022-03-10", [("last month", "2022-02-01", "2022-02-28", "month", False)]),
     ("Gunmen attacked last year.", "2022-03-10", [("last year", "2021-01-01", "2021-12-31", "year", True)]),
     ("Gunmen attacked in 2019.", "2022-03-10", [("in 2019", "2019-01-01", "2019-12-31", "year", True)]),
+    ("Gunmen attacked in January.", "2021-07-21", [("in January", "2021-01-01", "2021-01-31", "month", True)]),
+    ("Gunmen attacked in June.", "2021-07-21", [("in June", "2021-06-01", "2021-06-30", "month", False)]),
     ("Gunmen attacked on January 20, 2022.", None, [day("January 20, 2022", "2022-01-20")]),
     ("Gunmen attacked on Thursday, January 20, 2022.", None, [day("on Thursday, January 20, 2022", "2022-01-20")]),
     ("Gunmen attacked on 20 January 2020.", None, [day("20 January 2020", "2020-01-20")]),
@@ -217,7 +222,8 @@ def test_absolute_dates_round_trip(when: dt.date, published: dt.date) -> None:
     doc = Document(id="a", text=text, lang="nb", published=published.isoformat())
     found = find_dates(doc, lang="nb")
     assert [(m.window.start, m.window.end) for m in found] == [(when, when), (when, when)]
-    assert all(m.background == (when < dt.date(published.year, 1, 1)) for m in found)
+    # a day more than two months before publication is recalled history, in the publication year or before it
+    assert all(m.background == (when < published - dt.timedelta(days=60)) for m in found)
 
 
 VOCAB = [

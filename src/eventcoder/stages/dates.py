@@ -8,8 +8,9 @@ The phrases are found by `_datephrases` from `lang/<code>/dates.yaml`; this modu
 - a day or month without a year takes the publication year, or the year before when that would put it more than
   two months after publication;
 - `background`: an explicitly past phrase ("i fjor", "last year"), a named year before the publication year
-  ("i 2019" in 2022), or any other window that ends before the publication year and more than two months
-  before publication ("i mai" in a January article, but not "i forrige måned" or "30. desember").
+  ("i 2019" in 2022), a day or month that ends more than two months before publication ("i mai" in a January
+  article, "in January" in a July one, but not "30. desember" in early January), or any other window that ends
+  before the publication year and more than two months before publication.
 """
 
 from __future__ import annotations
@@ -159,7 +160,11 @@ def _weekday(p: DatePhrase, pub: Published) -> Resolved:
 def _is_background(phrase: DatePhrase, resolved: Resolved, published: Published | None) -> bool:
     if phrase.relative is not None and phrase.relative.background:
         return True
-    if published is None or resolved.end >= dt.date(published.first.year, 1, 1):
+    if published is None:
+        return False
+    if phrase.kind in (PhraseKind.DAY, PhraseKind.MONTH) and resolved.end < published.first - _LOOKAHEAD:
+        return True  # "in January" in a July article: recalled, whatever the year
+    if resolved.end >= dt.date(published.first.year, 1, 1):
         return False
     # before the publication year: a named year always; a day or month only when it is not just a few weeks
     # earlier ("last month" or "30. desember" in an article of early January is news, not history)
