@@ -26,6 +26,7 @@ class Draft:
     actors: list[ActorMention]
     background: bool
     claims: list[ClaimMention] = field(default_factory=list)
+    refers_back: bool = False  # its event words point back to an event already reported ("in the attack")
 
     @property
     def specific(self) -> list[TriggerMention]:

@@ -33,6 +33,8 @@ from eventcoder.pipeline import Analysis, stage
 from eventcoder.stages import attribution as attribution_stage
 from eventcoder.stages import triggers as trigger_stage
 from eventcoder.stages._actorchoice import choose_actors, claimed_by, crowd_actor, demonym_actor, victim_side
+from eventcoder.stages._anaphora import cues as anaphora_cues
+from eventcoder.stages._anaphora import refers_back
 from eventcoder.stages._draft import PRECISION_RANK, PRECISION_RANK_ADMIN1, Draft, places_compatible
 from eventcoder.stages._eventtype import type_of
 from eventcoder.stages.actors import country_name
@@ -90,6 +92,8 @@ def _drafts(analysis: Analysis) -> list[Draft]:
         if c.claim.claimant_span is not None
     ]
     sources = attribution_stage.lexicon(analysis.lang)
+    anaphora = anaphora_cues(analysis.lang)
+    doc_text = analysis.document.text
     drafts: list[Draft] = []
     for index in sorted(by_sentence):
         sentence = analysis.sentences[index]
@@ -100,8 +104,14 @@ def _drafts(analysis: Analysis) -> list[Draft]:
         text = sentence.span.text
         dates = [d for d in analysis.dates if _in_sentence(analysis, index, d.span.start)]
         background = any(d.background for d in dates) or bool(lex.background.search(text))
-        if background and any(not d.background for d in dates):
+        # a date of its own that is not history makes it news; a whole year ("earlier this year") says too little
+        if background and any(not d.background and d.window.precision is not DatePrecision.YEAR for d in dates):
             background = False
+        back = [
+            refers_back(doc_text[sentence.span.start : t.span.start], t.span.text, anaphora) for t in by_sentence[index]
+        ]
+        # "seven rebels were killed in the attack": only generic words beside the reference
+        pointing_back = any(back) and all(b or t.generic for b, t in zip(back, by_sentence[index], strict=True))
         drafts.append(
             Draft(
                 sentences=[index],
@@ -113,7 +123,7 @@ def _drafts(analysis: Analysis) -> list[Draft]:
                     and not any(s <= p.span.start < e for s, e in claimant_spans)
                     and not any(a.span.start <= p.span.start < a.span.end for a in analysis.actors)
                 ],
-                dates=[d for d in dates if not d.background] or dates,
+                dates=[d for d in dates if d.background == background] or dates,
                 actors=[
                     a
                     for a in analysis.actors
@@ -121,6 +131,7 @@ def _drafts(analysis: Analysis) -> list[Draft]:
                     and not any(s <= a.span.start < e for s, e in claimant_spans)
                 ],
                 background=background,
+                refers_back=pointing_back,
             )
         )
     return drafts
@@ -138,6 +149,15 @@ def _follows_on(analysis: Analysis, event: Draft, draft: Draft) -> bool:
     return places_compatible(event.place, draft.place)
 
 
+def _points_back(event: Draft, draft: Draft) -> bool:
+    """ "Seven rebels were killed in the attack": the sentence is about the event before it, wherever its other
+    (often misread) place words point, unless its own date or its background flag says otherwise."""
+    if not draft.refers_back or event.background != draft.background:
+        return False
+    w1, w2 = event.window, draft.window
+    return w1 is None or w2 is None or w1.overlaps(w2)
+
+
 def _absorb(into: Draft, draft: Draft) -> None:
     """A follow-on sentence joins the event's evidence (and so its claims); its triggers do not retype it."""
     into.sentences.extend(draft.sentences)
@@ -149,7 +169,7 @@ def _group(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
         target = next((e for e in reversed(events) if _compatible(e, draft)), None)
         if target is not None:
             _merge(target, draft)
-        elif events and _follows_on(analysis, events[-1], draft):
+        elif events and (_follows_on(analysis, events[-1], draft) or _points_back(events[-1], draft)):
             _absorb(events[-1], draft)
         else:
             events.append(draft)

@@ -1,0 +1,143 @@
+"""Event boundaries: which sentences make one event, which start another, which only recall history.
+
+Each row is a short text written for these tests, its publication date, and how many events a careful coder
+codes from it (current events, background events).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventcoder.extraction import extract
+from eventcoder.model import DatePrecision
+from eventcoder.stages._anaphora import cues, refers_back
+
+# (lang, text, published) -> (current events, background events)
+BOUNDARIES = [
+    # a follow-on sentence of the same paragraph, without a date or place of its own, belongs to the event
+    (
+        "en",
+        "On 1 May 2020, two armed men clashed with police officers in Zamora, Michoacan. "
+        "One of the men was injured and both were arrested.",
+        "2020-05-01",
+        (1, 0),
+    ),
+    (
+        "en",
+        "On 4 May 2020, unidentified individuals shot and killed an army officer in Lome. "
+        "An investigation is underway, with 4 army officers arrested so far.",
+        "2020-05-04",
+        (1, 0),
+    ),
+    (
+        "nb",
+        "Væpnede menn skjøt og drepte lørdag fem sivile i Kaduna. Politiet arresterte senere to menn.",
+        "2022-01-24",
+        (1, 0),
+    ),
+    # a definite reference ("in the attack", "i angrepet") adds to the event before it
+    (
+        "en",
+        "Five policemen were killed in a Taliban attack on a checkpoint in Kandahar on Saturday.\n\n"
+        "Aziz Ahmad Azizi, the governor's spokesman, said two other policemen were wounded in the attack.",
+        "2019-01-13",
+        (1, 0),
+    ),
+    (
+        "nb",
+        "Minst fem soldater ble drept i et Taliban-angrep mot en veisperring i Kandahar lørdag.\n\n"
+        "Ifølge en talsmann for guvernøren, Aziz Ahmad Azizi, ble sju opprørere drept i angrepet.",
+        "2019-01-13",
+        (1, 0),
+    ),
+    # another paragraph with another place and day is another event
+    (
+        "en",
+        "Gunmen attacked a village near Kaduna on Monday, killing 5 civilians.\n\n"
+        "In Maiduguri, a suicide bomber killed 12 people at a market on Tuesday.",
+        "2022-01-20",
+        (2, 0),
+    ),
+    # a day or month more than two months before publication is history, even in the same year
+    (
+        "en",
+        "A suicide bomber killed 30 people at a market in Baghdad on Monday.\n\n"
+        "Earlier this year in January, 32 civilians were killed in twin suicide bombings in Baghdad.",
+        "2021-07-21",
+        (1, 1),
+    ),
+    (
+        "nb",
+        "En selvmordsbomber drepte 30 mennesker på et marked i Bagdad mandag.\n\n"
+        "I januar ble 32 sivile drept i to selvmordsangrep i Bagdad.",
+        "2021-07-21",
+        (1, 1),
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "published", "expected"), BOUNDARIES)
+def test_event_boundaries(lang: str, text: str, published: str, expected: tuple[int, int]) -> None:
+    events = extract(text, published=published, lang=lang)
+    current = sum(1 for e in events if not e.background)
+    background = sum(1 for e in events if e.background)
+    assert (current, background) == expected
+
+
+# (lang, sentence up to the event word, event word) -> whether the word points back to a reported event
+REFERENCES = [
+    ("en", "Two policemen were wounded in the ", "attack", True),
+    ("en", "Two policemen were wounded in last night's ", "attack", True),
+    ("en", "Two policemen were wounded in today's ", "attack", True),
+    ("en", "Qari Yusouf Ahmadi claimed responsibility for the ", "attack", True),
+    ("en", "The militants ", "bombed", False),
+    ("en", "Gunmen ", "attacked", False),
+    ("en", "Gunmen killed five people in an ", "attack", False),
+    ("nb", "Sju opprørere ble drept i ", "angrepet", True),
+    ("nb", "", "Angrepet", True),
+    ("nb", "Vi fordømmer dette ", "angrepet", True),
+    ("nb", "Bygningen ble ", "angrepet", False),
+    ("nb", "Israel ", "bombet", False),
+    ("nb", "Fem ble drept i et ", "angrep", False),
+    ("nn", "Sju opprørarar vart drepne i ", "åtaket", True),
+]
+
+
+@pytest.mark.parametrize(("lang", "before", "word", "expected"), REFERENCES)
+def test_refers_back(lang: str, before: str, word: str, expected: bool) -> None:
+    assert refers_back(before, word, cues(lang)) is expected
+
+
+# (lang, text) -> the first year of the window of an undated article's event
+UNDATED = [
+    ("en", "Al Shabaab fighters killed at least 15 soldiers in an attack on a military base near Mogadishu.", 1989),
+    (
+        "en",
+        "Al Shabaab fighters killed at least 15 soldiers in an attack on a military base near Mogadishu. "
+        "The group was driven out of the capital in 2011.",
+        2011,
+    ),
+    ("nb", "To personer ble drept i et russisk rakettangrep i det østlige Ukraina natt til torsdag.", 1989),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "first_year"), UNDATED)
+def test_undated_article_spans_the_latest_named_year_to_today(lang: str, text: str, first_year: int) -> None:
+    events = [e for e in extract(text, published=None, lang=lang) if not e.background]
+    assert events
+    for event in events:
+        assert event.date is not None
+        assert (event.date.start, event.date.precision) == (dt.date(first_year, 1, 1), DatePrecision.YEAR)
+        assert event.date.end == dt.date.today()
+
+
+def test_a_whole_year_phrase_dates_no_later_sentence() -> None:
+    text = (
+        "Somalia has been at war since 1991.\n\n"
+        "Al Shabaab fighters killed at least 15 soldiers in an attack on a military base near Mogadishu."
+    )
+    (event,) = [e for e in extract(text, published="2022-03-30", lang="en") if not e.background]
+    assert event.date is not None
+    assert (event.date.start, event.date.end) == (dt.date(2022, 3, 28), dt.date(2022, 3, 30))
