@@ -141,3 +141,12 @@ def test_a_whole_year_phrase_dates_no_later_sentence() -> None:
     (event,) = [e for e in extract(text, published="2022-03-30", lang="en") if not e.background]
     assert event.date is not None
     assert (event.date.start, event.date.end) == (dt.date(2022, 3, 28), dt.date(2022, 3, 30))
+
+
+def test_fire_with_unspecified_weapons_between_two_forces_is_a_clash() -> None:
+    text = (
+        "On 30 April 2020, military forces of Artsakh located at Garakhanbayli fired with unspecified weapons on "
+        "the positions of the military forces of Azerbaijan assumed to be located near Alxanli, Fizuli."
+    )
+    events = [e for e in extract(text, published="2020-04-30", lang="en") if not e.background]
+    assert [(e.event_type.value, e.sub_event_type) for e in events] == [("Battles", "Armed clash")]
