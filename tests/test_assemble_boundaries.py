@@ -37,6 +37,15 @@ BOUNDARIES = [
         "2022-01-24",
         (1, 0),
     ),
+    # the follow-on's place may be one the event named without choosing it
+    (
+        "en",
+        "On 9 May 2020, the NAF rebel forces fired heavy machine guns, grenade launchers and small arms at the "
+        "governmental positions near Shyrokyne, Donetsk. The OSCE SMM observed a total of 10 projectiles/explosions "
+        "involving unknown weapons near Shyrokyne.",
+        "2020-05-09",
+        (1, 0),
+    ),
     # a definite reference ("in the attack", "i angrepet") adds to the event before it
     (
         "en",

@@ -25,6 +25,7 @@ from eventcoder.model import (
     Event,
     EventType,
     Place,
+    PlacePrecision,
     Source,
     Span,
     event_id,
@@ -146,7 +147,17 @@ def _follows_on(analysis: Analysis, event: Draft, draft: Draft) -> bool:
     last, first = analysis.sentences[max(event.sentences)], analysis.sentences[min(draft.sentences)]
     if last.heading or last.paragraph != first.paragraph:
         return False
-    return places_compatible(event.place, draft.place)
+    # the place of the follow-on may be one the event named without choosing it ("near Shyrokyne, Donetsk")
+    return any(places_compatible(place, draft.place) for place in (event.place, *_resolved(event)))
+
+
+def _resolved(event: Draft) -> list[Place]:
+    """The towns and sites the event named (a country or province would agree with any place in it)."""
+    return [
+        p.place
+        for p in event.places
+        if p.place is not None and PRECISION_RANK[p.place.precision] < PRECISION_RANK[PlacePrecision.ADMIN2]
+    ]
 
 
 def _points_back(event: Draft, draft: Draft) -> bool:
