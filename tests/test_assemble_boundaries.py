@@ -11,8 +11,10 @@ import datetime as dt
 import pytest
 
 from eventcoder.extraction import extract
-from eventcoder.model import DatePrecision
+from eventcoder.mentions import PlaceMention
+from eventcoder.model import DatePrecision, Document, Place, PlacePrecision
 from eventcoder.stages._anaphora import cues, refers_back
+from eventcoder.stages._draft import Draft
 
 # (lang, text, published) -> (current events, background events)
 BOUNDARIES = [
@@ -159,3 +161,32 @@ def test_fire_with_unspecified_weapons_between_two_forces_is_a_clash() -> None:
     )
     events = [e for e in extract(text, published="2020-04-30", lang="en") if not e.background]
     assert [(e.event_type.value, e.sub_event_type) for e in events] == [("Battles", "Armed clash")]
+
+
+def _mention(doc: Document, word: str, place: Place) -> PlaceMention:
+    start = doc.text.index(word)
+    return PlaceMention(span=doc.span(start, start + len(word)), place=place)
+
+
+@pytest.mark.parametrize(
+    ("doc_countries", "expected"),
+    [
+        ({}, "Seray"),  # equal support: the more precise candidate
+        ({"LB": 3, "IR": 1}, "Nabatiye"),  # the country the whole text is about wins over a name read as abroad
+    ],
+)
+def test_place_choice_prefers_the_country_of_the_text(doc_countries: dict[str, int], expected: str) -> None:
+    doc = Document(id="d", text="Protesters gathered outside the Seray in Nabatiye.", lang="en")
+    seray = Place(name="Seray", country="IR", precision=PlacePrecision.SITE, lat=35.0, lon=50.0)
+    nabatiye = Place(name="Nabatiye", country="LB", precision=PlacePrecision.TOWN, lat=33.38, lon=35.48)
+    draft = Draft(
+        sentences=[0],
+        triggers=[],
+        places=[_mention(doc, "Seray", seray), _mention(doc, "Nabatiye", nabatiye)],
+        dates=[],
+        actors=[],
+        background=False,
+        doc_countries=doc_countries,
+    )
+    assert draft.place is not None
+    assert draft.place.name == expected

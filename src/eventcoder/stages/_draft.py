@@ -27,6 +27,7 @@ class Draft:
     background: bool
     claims: list[ClaimMention] = field(default_factory=list)
     refers_back: bool = False  # its event words point back to an event already reported ("in the attack")
+    doc_countries: dict[str, int] = field(default_factory=dict)  # resolved place mentions per country, whole text
 
     @property
     def specific(self) -> list[TriggerMention]:
@@ -45,7 +46,9 @@ class Draft:
         """The most specific place that the event's other place mentions agree with.
 
         A candidate gains one point for each other resolved mention of the event that lies in its country and
-        within _SUPPORT_KM ("Imam Sahib district, Kunduz" supports a town in Kunduz, not a namesake elsewhere)."""
+        within _SUPPORT_KM ("Imam Sahib district, Kunduz" supports a town in Kunduz, not a namesake elsewhere).
+        Ties go to the candidate whose country the whole text names most often (a name misread as a place abroad
+        loses to a town of the country the article is about), then to the most precise."""
         resolved = [p.place for p in self.places if p.place is not None]
         if not resolved:
             return None
@@ -59,7 +62,10 @@ class Draft:
                 and (other.precision is PlacePrecision.COUNTRY or km(other, place) <= _SUPPORT_KM)
             )
 
-        return min(resolved, key=lambda p: (-support(p), PRECISION_RANK[p.precision]))
+        return min(
+            resolved,
+            key=lambda p: (-support(p), -self.doc_countries.get(p.country or "", 0), PRECISION_RANK[p.precision]),
+        )
 
     @property
     def window(self) -> DateWindow | None:

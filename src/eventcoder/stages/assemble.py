@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections import Counter
 
 from eventcoder.mentions import ActorMention, TriggerMention
 from eventcoder.model import (
@@ -94,6 +95,7 @@ def _drafts(analysis: Analysis) -> list[Draft]:
     ]
     sources = attribution_stage.lexicon(analysis.lang)
     anaphora = anaphora_cues(analysis.lang)
+    doc_countries = Counter(p.place.country for p in analysis.places if p.place is not None and p.place.country)
     doc_text = analysis.document.text
     drafts: list[Draft] = []
     for index in sorted(by_sentence):
@@ -133,6 +135,7 @@ def _drafts(analysis: Analysis) -> list[Draft]:
                 ],
                 background=background,
                 refers_back=pointing_back,
+                doc_countries=doc_countries,
             )
         )
     return drafts
