@@ -14,7 +14,7 @@ from eventcoder.extraction import extract
 from eventcoder.mentions import PlaceMention
 from eventcoder.model import DatePrecision, Document, Place, PlacePrecision
 from eventcoder.stages._anaphora import cues, refers_back
-from eventcoder.stages._draft import Draft
+from eventcoder.stages._draft import Draft, places_compatible
 
 # (lang, text, published) -> (current events, background events)
 BOUNDARIES = [
@@ -190,3 +190,33 @@ def test_place_choice_prefers_the_country_of_the_text(doc_countries: dict[str, i
     )
     assert draft.place is not None
     assert draft.place.name == expected
+
+
+def _town(name: str, lat: float, lon: float, precision: PlacePrecision = PlacePrecision.TOWN) -> Place:
+    return Place(name=name, country="XX", precision=precision, lat=lat, lon=lon)
+
+
+HERAT = _town("Herat", 34.35, 62.20)
+KANDAHAR_PROVINCE = _town("Kandahar", 31.0, 65.5, PlacePrecision.ADMIN1)
+HERAT_PROVINCE = _town("Herat", 34.5, 62.5, PlacePrecision.ADMIN1)
+DEIR_AL_BALAH = _town("Deir al-Balah", 31.42, 34.35)
+JABALIA = _town("Jabalia", 31.53, 34.48)
+GHWAYRAN = _town("Ghwayran prison", 36.48, 40.73, PlacePrecision.SITE)
+HASAKAH = _town("Hasakah", 36.50, 40.75)
+COUNTRY = _town("Xland", 33.0, 65.0, PlacePrecision.COUNTRY)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        (HERAT, HERAT_PROVINCE, True),  # a town and its province
+        (HERAT, KANDAHAR_PROVINCE, False),  # a town and a province elsewhere in the country
+        (DEIR_AL_BALAH, JABALIA, False),  # two towns about 17 km apart are two places
+        (GHWAYRAN, HASAKAH, True),  # a site and its town
+        (HERAT, COUNTRY, True),
+        (HERAT, None, True),
+    ],
+)
+def test_places_compatible(a: Place, b: Place | None, expected: bool) -> None:
+    assert places_compatible(a, b) is expected
+    assert places_compatible(b, a) is expected

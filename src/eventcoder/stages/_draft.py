@@ -11,7 +11,7 @@ from eventcoder.model import DateWindow, EventType, Place, PlacePrecision
 
 __all__ = ["PRECISION_RANK", "PRECISION_RANK_ADMIN1", "Draft", "km", "places_compatible"]
 
-_SAME_PLACE_KM = 50.0
+_SAME_PLACE_KM = 15.0
 _SUPPORT_KM = 250.0
 PRECISION_RANK = {p: i for i, p in enumerate(PlacePrecision)}  # site first, water last
 PRECISION_RANK_ADMIN1 = PRECISION_RANK[PlacePrecision.ADMIN1]
@@ -83,7 +83,11 @@ def places_compatible(a: Place | None, b: Place | None) -> bool:
         return True
     if a.country and b.country and a.country != b.country:
         return False
-    coarse = {"admin1", "admin2", "region", "country", "water"}
-    if a.precision.value in coarse or b.precision.value in coarse:
+    wide = {PlacePrecision.REGION, PlacePrecision.COUNTRY, PlacePrecision.WATER}
+    if a.precision in wide or b.precision in wide:
         return True
+    provinces = {PlacePrecision.ADMIN1, PlacePrecision.ADMIN2}
+    if a.precision in provinces or b.precision in provinces:
+        # a town agrees with the province around it, not with a province elsewhere in the country
+        return a.name == b.name or km(a, b) <= _SUPPORT_KM
     return km(a, b) <= _SAME_PLACE_KM
