@@ -220,3 +220,14 @@ COUNTRY = _town("Xland", 33.0, 65.0, PlacePrecision.COUNTRY)
 def test_places_compatible(a: Place, b: Place | None, expected: bool) -> None:
     assert places_compatible(a, b) is expected
     assert places_compatible(b, a) is expected
+
+
+def test_an_event_dated_only_by_a_statement_lies_up_to_three_days_before_it() -> None:
+    text = "At least 12 civilians died in an attack by suspected jihadists in Burkina Faso, locals told AFP on Sunday."
+    (event,) = [e for e in extract(text, published="2023-02-14", lang="en") if not e.background]
+    assert event.date is not None
+    assert (event.date.start, event.date.end, event.date.precision) == (
+        dt.date(2023, 2, 9),
+        dt.date(2023, 2, 12),
+        DatePrecision.DAYS,
+    )

@@ -276,3 +276,21 @@ def test_every_span_is_the_document_slice(words: list[str], lang: str, published
         assert m.span.check(doc).text == text[m.span.start : m.span.end]
         assert m.window.start <= m.window.end
     assert all(a.span.end <= b.span.start for a, b in pairwise(found))
+
+
+# (lang, text, published) -> whether each date phrase, in order, dates a statement rather than the event
+STATEMENTS = [
+    ("en", "At least 12 civilians died in an attack, locals told AFP on Sunday.", "2023-02-14", [True]),
+    ("en", "The Islamic State group yesterday claimed responsibility for the bombing.", "2021-07-21", [True]),
+    ("en", "Police said on Tuesday that gunmen attacked the village on Monday.", "2022-01-20", [True, False]),
+    ("en", "Gunmen attacked the village on Monday.", "2022-01-20", [False]),
+    ("nb", "Fem ble drept i angrepet, opplyste politiet søndag.", "2023-02-14", [True]),
+    ("nb", "Opprørere angrep en politistasjon lørdag kveld.", "2023-02-14", [False]),
+    ("nn", "Fem vart drepne, opplyste politiet søndag.", "2023-02-14", [True]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "published", "expected"), STATEMENTS)
+def test_statement_dates(lang: str, text: str, published: str, expected: list[bool]) -> None:
+    doc = Document(id="a", text=text, lang=lang, published=published)
+    assert [m.statement for m in find_dates(doc, lang=lang)] == expected

@@ -51,6 +51,7 @@ class DateMention:
     span: Span
     window: DateWindow
     background: bool = False  # "i fjor", "last year", "i 2019" before the publication year
+    statement: bool = False  # when something was said ("told AFP on Sunday"), not when the event happened
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from dataclasses import dataclass, field
 
 from eventcoder.geo.gazetteer import distance_km
 from eventcoder.mentions import ActorMention, ClaimMention, DateMention, PlaceMention, TriggerMention
-from eventcoder.model import DateWindow, EventType, Place, PlacePrecision
+from eventcoder.model import DatePrecision, DateWindow, EventType, Place, PlacePrecision
 
 __all__ = ["PRECISION_RANK", "PRECISION_RANK_ADMIN1", "Draft", "km", "places_compatible"]
 
 _SAME_PLACE_KM = 15.0
 _SUPPORT_KM = 250.0
+_REPORT_LAG = dt.timedelta(days=3)
 PRECISION_RANK = {p: i for i, p in enumerate(PlacePrecision)}  # site first, water last
 PRECISION_RANK_ADMIN1 = PRECISION_RANK[PlacePrecision.ADMIN1]
 
@@ -70,6 +72,15 @@ class Draft:
     @property
     def window(self) -> DateWindow | None:
         return self.dates[0].window if self.dates else None
+
+    @property
+    def event_window(self) -> DateWindow | None:
+        """The window the event lies in: its own first date; a date only of what was said ("told AFP on Sunday")
+        opens the window _REPORT_LAG days earlier, as the event lies on or before it."""
+        if not self.dates or not self.dates[0].statement:
+            return self.window
+        w = self.dates[0].window
+        return DateWindow(start=w.start - _REPORT_LAG, end=w.end, precision=DatePrecision.DAYS, text=w.text, span=w.span)
 
 
 def km(a: Place, b: Place) -> float:

@@ -126,7 +126,8 @@ def _drafts(analysis: Analysis) -> list[Draft]:
                     and not any(s <= p.span.start < e for s, e in claimant_spans)
                     and not any(a.span.start <= p.span.start < a.span.end for a in analysis.actors)
                 ],
-                dates=[d for d in dates if d.background == background] or dates,
+                # the event's own date before the date of what was said about it
+                dates=sorted([d for d in dates if d.background == background] or dates, key=lambda d: d.statement),
                 actors=[
                     a
                     for a in analysis.actors
@@ -252,7 +253,7 @@ def _build(analysis: Analysis, event: Draft, *, claimed_by: ActorMention | None 
     first_sentence = analysis.sentences[min(event.sentences)]
     place = event.place or _doc_place(analysis, first_sentence.span.start)
     country = place.country if place else None
-    window = event.window or _default_window(analysis, first_sentence.span.start)
+    window = event.event_window or _default_window(analysis, first_sentence.span.start)
     actor1, actor2 = choose_actors(analysis, event, country)
     if claimed_by is not None and (
         actor1 is None or actor1.type is not claimed_by.actor.type or actor1.name.startswith("Unidentified")

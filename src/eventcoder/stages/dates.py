@@ -10,23 +10,29 @@ The phrases are found by `_datephrases` from `lang/<code>/dates.yaml`; this modu
 - `background`: an explicitly past phrase ("i fjor", "last year"), a named year before the publication year
   ("i 2019" in 2022), a day or month that ends more than two months before publication ("i mai" in a January
   article, "in January" in a July one, but not "30. desember" in early January), or any other window that ends
-  before the publication year and more than two months before publication.
+  before the publication year and more than two months before publication;
+- `statement`: a phrase next to a verb of saying ("told AFP on Sunday", "yesterday claimed") dates what was said.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
+from functools import cache
 
+from eventcoder.lang import load_section
 from eventcoder.mentions import DateMention
 from eventcoder.model import DatePrecision, DateWindow, Document
 from eventcoder.pipeline import Analysis, stage
 from eventcoder.stages._datephrases import DatePhrase, PhraseKind, RelativeSpec, scan_date_phrases
+from eventcoder.stages._patterns import compile_alternation
 
 __all__ = ["Published", "Resolved", "find_dates", "resolve_phrase"]
 
 _LOOKAHEAD = dt.timedelta(days=60)  # a yearless date this far after publication belongs to the year before
 _DAY = dt.timedelta(days=1)
+_CLAUSE_END = re.compile(r"[.;:!?\n]")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -194,9 +200,26 @@ def resolve_phrase(phrase: DatePhrase, *, published: Published | None) -> Resolv
     return resolved
 
 
+@cache
+def _statement_verbs(lang: str) -> re.Pattern[str]:
+    return compile_alternation(load_section(lang, "dates").get("statement_verbs", []))
+
+
+def _is_statement(text: str, phrase: DatePhrase, verbs: re.Pattern[str]) -> bool:
+    """A verb of saying among the three words before the phrase or as the word after it, in the same clause."""
+    before = _CLAUSE_END.split(text[max(0, phrase.start - 60) : phrase.start])[-1]
+    tail = " ".join(before.split()[-3:])
+    if tail and verbs.search(tail):
+        return True
+    after = text[phrase.end : phrase.end + 40]
+    m = verbs.match(after.lstrip())
+    return m is not None and not after[: len(after) - len(after.lstrip())].strip()
+
+
 def find_dates(document: Document, *, lang: str) -> tuple[DateMention, ...]:
     """Every resolvable date phrase of `document.text`, sorted by start."""
     published = Published.of(document)
+    verbs = _statement_verbs(lang)
     out: list[DateMention] = []
     for phrase in scan_date_phrases(document.text, lang):
         resolved = resolve_phrase(phrase, published=published)
@@ -206,7 +229,14 @@ def find_dates(document: Document, *, lang: str) -> tuple[DateMention, ...]:
         window = DateWindow(
             start=resolved.start, end=resolved.end, precision=resolved.precision, text=span.text, span=span
         )
-        out.append(DateMention(span=span, window=window, background=resolved.background))
+        out.append(
+            DateMention(
+                span=span,
+                window=window,
+                background=resolved.background,
+                statement=_is_statement(document.text, phrase, verbs),
+            )
+        )
     return tuple(out)
 
 
