@@ -80,7 +80,8 @@ class Draft:
         if not self.dates or not self.dates[0].statement:
             return self.window
         w = self.dates[0].window
-        return DateWindow(start=w.start - _REPORT_LAG, end=w.end, precision=DatePrecision.DAYS, text=w.text, span=w.span)
+        start = w.start - _REPORT_LAG
+        return DateWindow(start=start, end=w.end, precision=DatePrecision.DAYS, text=w.text, span=w.span)
 
 
 def km(a: Place, b: Place) -> float:
