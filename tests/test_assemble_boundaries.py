@@ -63,6 +63,13 @@ BOUNDARIES = [
         "2019-01-13",
         (1, 0),
     ),
+    (
+        "en",
+        "Two Iraqi soldiers were killed when Islamic State militants ambushed an army post north of Baghdad on "
+        "Tuesday.\n\nThe militants managed to withdraw before reinforcements arrived at the scene of the attack.",
+        "2021-07-21",
+        (1, 0),
+    ),
     # another paragraph with another place and day is another event
     (
         "en",

@@ -45,6 +45,7 @@ from eventcoder.stages.tolls import fatalities_from_claims, injured_from_claims
 __all__ = ["assemble"]
 
 _DEFAULT_WINDOW_DAYS = 3  # a report without a date: the publication day and the two days before
+_AFTERMATH_STRENGTH = 2  # arrests, deployments: the aftermath of an event the sentence points back to
 _UNDATED_FLOOR = dt.date(1989, 1, 1)  # an undated article naming no year: from UCDP GED's first year
 
 
@@ -113,8 +114,11 @@ def _drafts(analysis: Analysis) -> list[Draft]:
         back = [
             refers_back(doc_text[sentence.span.start : t.span.start], t.span.text, anaphora) for t in by_sentence[index]
         ]
-        # "seven rebels were killed in the attack": only generic words beside the reference
-        pointing_back = any(back) and all(b or t.generic for b, t in zip(back, by_sentence[index], strict=True))
+        # "seven rebels were killed in the attack", "reinforcements arrived at the scene of the attack": only
+        # generic or weak words (arrests, deployments) beside the reference
+        pointing_back = any(back) and all(
+            b or t.generic or t.strength <= _AFTERMATH_STRENGTH for b, t in zip(back, by_sentence[index], strict=True)
+        )
         drafts.append(
             Draft(
                 sentences=[index],
