@@ -96,7 +96,9 @@ def _drafts(analysis: Analysis) -> list[Draft]:
     ]
     sources = attribution_stage.lexicon(analysis.lang)
     anaphora = anaphora_cues(analysis.lang)
+    # the countries the text is about: its resolved places and its actors' countries ("Egyptian soldiers")
     doc_countries = Counter(p.place.country for p in analysis.places if p.place is not None and p.place.country)
+    doc_countries.update(a.actor.country for a in analysis.actors if a.actor.country)
     doc_text = analysis.document.text
     drafts: list[Draft] = []
     for index in sorted(by_sentence):
