@@ -238,3 +238,15 @@ def test_an_event_dated_only_by_a_statement_lies_up_to_three_days_before_it() ->
         dt.date(2023, 2, 12),
         DatePrecision.DAYS,
     )
+
+
+# (lang, text) -> the event's country: the actors' countries tell which of two namesakes the text is about
+ACTOR_COUNTRY = [
+    ("en", "On 30 April 2020, 1 soldiers was killed by a Taliban sniper in the Kerji area of Farah city.", "AF"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "country"), ACTOR_COUNTRY)
+def test_actor_countries_choose_the_place(lang: str, text: str, country: str) -> None:
+    events = [e for e in extract(text, published="2020-05-01", lang=lang) if not e.background]
+    assert [e.location.country if e.location else None for e in events] == [country]
