@@ -250,3 +250,19 @@ ACTOR_COUNTRY = [
 def test_actor_countries_choose_the_place(lang: str, text: str, country: str) -> None:
     events = [e for e in extract(text, published="2020-05-01", lang=lang) if not e.background]
     assert [e.location.country if e.location else None for e in events] == [country]
+
+
+def test_place_choice_prefers_the_closer_spelling_between_equal_candidates() -> None:
+    doc = Document(id="d", text="A soldier was killed in the Kerji area of Farah city.", lang="en")
+    cary = Place(name="Cary", country="US", precision=PlacePrecision.TOWN, lat=35.79, lon=-78.78)
+    farah = Place(name="Farah", country="AF", precision=PlacePrecision.TOWN, lat=32.37, lon=62.11)
+    draft = Draft(
+        sentences=[0],
+        triggers=[],
+        places=[_mention(doc, "Kerji", cary), _mention(doc, "Farah", farah)],
+        dates=[],
+        actors=[],
+        background=False,
+    )
+    assert draft.place is not None
+    assert draft.place.name == "Farah"

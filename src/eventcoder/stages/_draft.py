@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import unicodedata
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from eventcoder.geo.gazetteer import distance_km
 from eventcoder.mentions import ActorMention, ClaimMention, DateMention, PlaceMention, TriggerMention
@@ -50,10 +52,12 @@ class Draft:
         A candidate gains one point for each other resolved mention of the event that lies in its country and
         within _SUPPORT_KM ("Imam Sahib district, Kunduz" supports a town in Kunduz, not a namesake elsewhere).
         Ties go to the candidate whose country the whole text names most often (a name misread as a place abroad
-        loses to a town of the country the article is about), then to the most precise."""
+        loses to a town of the country the article is about), then to the most precise, then to the one whose name
+        the text spells most closely ("Farah" -> Farah over "Kerji" -> Cary)."""
         resolved = [p.place for p in self.places if p.place is not None]
         if not resolved:
             return None
+        likeness = {id(p.place): _likeness(p.span.text, p.place.name) for p in self.places if p.place is not None}
 
         def support(place: Place) -> int:
             return sum(
@@ -66,7 +70,12 @@ class Draft:
 
         return min(
             resolved,
-            key=lambda p: (-support(p), -self.doc_countries.get(p.country or "", 0), PRECISION_RANK[p.precision]),
+            key=lambda p: (
+                -support(p),
+                -self.doc_countries.get(p.country or "", 0),
+                PRECISION_RANK[p.precision],
+                -likeness[id(p)],
+            ),
         )
 
     @property
@@ -82,6 +91,15 @@ class Draft:
         w = self.dates[0].window
         start = w.start - _REPORT_LAG
         return DateWindow(start=start, end=w.end, precision=DatePrecision.DAYS, text=w.text, span=w.span)
+
+
+def _fold(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if c.isalnum())
+
+
+def _likeness(written: str, name: str) -> float:
+    """How closely the words of the text spell the resolved name ("Farah" -> Farah 1.0, "Kerji" -> Cary 0.4)."""
+    return round(SequenceMatcher(None, _fold(written), _fold(name)).ratio(), 1)
 
 
 def km(a: Place, b: Place) -> float:
