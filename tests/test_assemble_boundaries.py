@@ -266,3 +266,19 @@ def test_place_choice_prefers_the_closer_spelling_between_equal_candidates() -> 
     )
     assert draft.place is not None
     assert draft.place.name == "Farah"
+
+
+def test_place_choice_passes_over_a_poorly_spelled_site() -> None:
+    doc = Document(id="d", text="Rioters blocked the road near the Banks building in Beirut.", lang="en")
+    watford = Place(name="Watford City", country="US", precision=PlacePrecision.SITE, lat=47.80, lon=-103.28)
+    beirut = Place(name="Beirut", country="LB", precision=PlacePrecision.TOWN, lat=33.89, lon=35.50)
+    draft = Draft(
+        sentences=[0],
+        triggers=[],
+        places=[_mention(doc, "Banks building", watford), _mention(doc, "Beirut", beirut)],
+        dates=[],
+        actors=[],
+        background=False,
+    )
+    assert draft.place is not None
+    assert draft.place.name == "Beirut"

@@ -16,6 +16,7 @@ __all__ = ["PRECISION_RANK", "PRECISION_RANK_ADMIN1", "Draft", "km", "places_com
 
 _SAME_PLACE_KM = 15.0
 _SUPPORT_KM = 250.0
+_POOR_LIKENESS = 0.5  # below this, a resolved name is a poor reading of the words ("Banks building" -> Watford City)
 _REPORT_LAG = dt.timedelta(days=3)
 PRECISION_RANK = {p: i for i, p in enumerate(PlacePrecision)}  # site first, water last
 PRECISION_RANK_ADMIN1 = PRECISION_RANK[PlacePrecision.ADMIN1]
@@ -52,8 +53,9 @@ class Draft:
         A candidate gains one point for each other resolved mention of the event that lies in its country and
         within _SUPPORT_KM ("Imam Sahib district, Kunduz" supports a town in Kunduz, not a namesake elsewhere).
         Ties go to the candidate whose country the whole text names most often (a name misread as a place abroad
-        loses to a town of the country the article is about), then to the most precise, then to the one whose name
-        the text spells most closely ("Farah" -> Farah over "Kerji" -> Cary)."""
+        loses to a town of the country the article is about), then to one whose name the text spells at least
+        passably, then to the most precise, then to the one the text spells most closely ("Farah" -> Farah over
+        "Kerji" -> Cary)."""
         resolved = [p.place for p in self.places if p.place is not None]
         if not resolved:
             return None
@@ -73,6 +75,7 @@ class Draft:
             key=lambda p: (
                 -support(p),
                 -self.doc_countries.get(p.country or "", 0),
+                likeness[id(p)] < _POOR_LIKENESS,
                 PRECISION_RANK[p.precision],
                 -likeness[id(p)],
             ),
