@@ -1,34 +1,111 @@
-"""The ACLED type and sub-type of an assembled event, from its triggers, actors and victims."""
+"""The ACLED type and sub-type of an assembled event, from its triggers, actors, victims and the cue words of its
+sentences.
+
+- A crowd event (a protest or riot trigger) is a riot when the crowd turns violent (a riot trigger, or a violent act
+  such as stones, burning tyres or clashes beside a protest trigger): a violent demonstration when the crowd states a
+  demand or protests, mob violence otherwise. A protest is a protest with intervention when the authorities step in
+  (dispersal, tear gas, arrests of the protesters).
+- Two sides firing at each other (small arms, exchanged fire, fired back) make a battle even when mortars, artillery,
+  grenades or explosions are named; air strikes, suicide bombs and chemical weapons keep their type.
+- A direct attack whose victims are armed (soldiers shot and killed by militants) is a battle, not violence against
+  civilians; a clash without any armed organisation between groups with sticks and machetes is mob violence.
+"""
 
 from __future__ import annotations
+
+import re
 
 from eventcoder.mentions import TriggerMention
 from eventcoder.model import Actor, ActorType, EventType, Victims
 from eventcoder.pipeline import Analysis
 from eventcoder.stages._draft import Draft
+from eventcoder.stages.triggers import TriggerLexicon, lexicon
 
 __all__ = ["type_of"]
+
+_CROWD = (EventType.PROTESTS, EventType.RIOTS)
+# sub-types that two-sided fire turns into an armed clash (fire from the ground, not from the air or a suicide bomber)
+_GROUND_FIRE = frozenset(
+    {"Shelling/artillery/missile attack", "Grenade", "Remote explosive/landmine/IED", "Armed clash", "Attack"}
+)
+_UNARMED = frozenset({ActorType.CIVILIANS, ActorType.PROTESTERS, ActorType.RIOTERS})
+_CLASH = (EventType.BATTLES, "Armed clash")
+_MOB = (EventType.RIOTS, "Mob violence")
 
 
 def _in_heading(analysis: Analysis, trigger: TriggerMention) -> bool:
     return analysis.sentences[analysis.sentence_of(trigger.span.start)].heading
 
 
+def _strongest(analysis: Analysis, triggers: list[TriggerMention]) -> TriggerMention:
+    return max(triggers, key=lambda t: (t.strength, not _in_heading(analysis, t), -t.span.start))
+
+
+def _sentence_text(analysis: Analysis, trigger: TriggerMention) -> str:
+    return analysis.sentences[analysis.sentence_of(trigger.span.start)].span.text
+
+
+def _armed(actor: Actor | None) -> bool:
+    return actor is not None and actor.type not in _UNARMED
+
+
+def _crowd_type(
+    analysis: Analysis, lex: TriggerLexicon, event: Draft, texts: list[str]
+) -> tuple[EventType, str, TriggerMention]:
+    crowd = [t for t in event.specific if t.event_type in _CROWD]
+    best = _strongest(analysis, crowd)
+    riot = [t for t in crowd if t.event_type is EventType.RIOTS]
+    protest = [t for t in crowd if t.event_type is EventType.PROTESTS]
+    if riot and not protest and any(t.sub_event_type == "Mob violence" for t in riot):
+        return EventType.RIOTS, "Mob violence", best
+    violent = bool(riot) or any(lex.riot_acts.search(t) for t in texts)
+    if violent:
+        demand = bool(protest) or any(lex.demands.search(t) for t in texts)
+        return EventType.RIOTS, "Violent demonstration" if demand else "Mob violence", best
+    if best.sub_event_type == "Excessive force against protesters":
+        return best.event_type, best.sub_event_type, best
+    arrests = [t for t in event.specific if t.sub_event_type == "Arrests"]
+    intervened = (
+        any(t.sub_event_type == "Protest with intervention" for t in crowd)
+        or any(lex.intervention.search(t) for t in texts)
+        or any(lex.intervention_context.search(_sentence_text(analysis, t)) for t in arrests)
+    )
+    return EventType.PROTESTS, "Protest with intervention" if intervened else "Peaceful protest", best
+
+
+def _victims_armed(event: Draft, actor2: Actor | None) -> bool:
+    if any(c.claim.victims is Victims.CIVILIANS for c in event.claims):
+        return False
+    return actor2 is not None and actor2.type not in _UNARMED
+
+
 def type_of(
     analysis: Analysis, event: Draft, actor1: Actor | None, actor2: Actor | None
 ) -> tuple[EventType, str, TriggerMention]:
+    lex = lexicon(analysis.lang)
+    texts = [analysis.sentences[i].span.text for i in sorted(set(event.sentences))]
     specific = event.specific
+    if any(t.event_type in _CROWD for t in specific):
+        return _crowd_type(analysis, lex, event, texts)
+    two_sided = any(lex.two_sided.search(t) for t in texts)
+    no_armed_side = not _armed(actor1) and not _armed(actor2)
+    mob = no_armed_side and not two_sided and any(lex.mob_cues.search(t) for t in texts)
     if specific:
-        crowd = [t for t in specific if t.event_type in (EventType.PROTESTS, EventType.RIOTS)]
-        best = max(crowd or specific, key=lambda t: (t.strength, not _in_heading(analysis, t), -t.span.start))
-        if best.sub_event_type == "Peaceful protest" and any(t.sub_event_type == "Arrests" for t in specific):
-            return best.event_type, "Protest with intervention", best
+        best = _strongest(analysis, specific)
+        if best.sub_event_type in _GROUND_FIRE and two_sided:
+            return (*_CLASH, best)
+        if best.sub_event_type == "Attack" and _victims_armed(event, actor2):
+            return (*_CLASH, best)
+        if (best.event_type, best.sub_event_type) == _CLASH and mob:
+            return (*_MOB, best)
         return best.event_type, best.sub_event_type, best
     trigger = event.triggers[0]
     civilians_hit = any(c.claim.victims is Victims.CIVILIANS for c in event.claims) or (
         actor2 is not None and actor2.type is ActorType.CIVILIANS
     )
     armed_sides = [a for a in (actor1, actor2) if a is not None and a.type is not ActorType.CIVILIANS]
-    if civilians_hit and len(armed_sides) <= 1:
+    if civilians_hit and len(armed_sides) <= 1 and not two_sided:
         return EventType.VIOLENCE_AGAINST_CIVILIANS, "Attack", trigger
-    return EventType.BATTLES, "Armed clash", trigger
+    if mob:
+        return (*_MOB, trigger)
+    return (*_CLASH, trigger)

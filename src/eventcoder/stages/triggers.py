@@ -38,6 +38,13 @@ class TriggerLexicon:
     background: re.Pattern[str]
     responsibility: re.Pattern[str]
     target_markers: frozenset[str]
+    two_sided: re.Pattern[str]
+    riot_acts: re.Pattern[str]
+    demands: re.Pattern[str]
+    intervention: re.Pattern[str]
+    intervention_context: re.Pattern[str]
+    mob_cues: re.Pattern[str]
+    not_reports: re.Pattern[str]
 
 
 def _cue(patterns: list[str]) -> re.Pattern[str]:
@@ -64,6 +71,13 @@ def lexicon(lang: str) -> TriggerLexicon:
         background=_cue(data.get("background", [])),
         responsibility=_cue(data.get("responsibility", [])),
         target_markers=frozenset(str(w).casefold() for w in data.get("target_markers", [])),
+        two_sided=_cue(data.get("two_sided", [])),
+        riot_acts=_cue(data.get("riot_acts", [])),
+        demands=_cue(data.get("demands", [])),
+        intervention=_cue(data.get("intervention", [])),
+        intervention_context=_cue(data.get("intervention_context", [])),
+        mob_cues=_cue(data.get("mob_cues", [])),
+        not_reports=_cue(data.get("not_reports", [])),
     )
 
 
@@ -83,6 +97,7 @@ def triggers(analysis: Analysis) -> Analysis:
             found.append((m.start(), m.end(), entry))
     found.sort(key=lambda f: (-f[2].strength, -(f[1] - f[0]), f[0]))
     taken: list[tuple[int, int]] = []
+    described = [(m.start(), m.end()) for m in lex.not_reports.finditer(text)]
     out: list[TriggerMention] = []
     for start, end, entry in found:
         if any(start < b and a < end for a, b in taken):
@@ -91,6 +106,8 @@ def triggers(analysis: Analysis) -> Analysis:
         sentence = analysis.sentences[analysis.sentence_of(start)] if analysis.sentences else None
         floor = sentence.span.start if sentence else 0
         before = _window_before(text, start, floor)
+        if any(a <= start and end <= b for a, b in described):
+            continue  # "the arrested president": a description, not a report
         # the cue must be within the last few words before the trigger
         tail = " ".join(before.split()[-4:])
         out.append(
