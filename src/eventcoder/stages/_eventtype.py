@@ -45,6 +45,19 @@ def _sentence_text(analysis: Analysis, trigger: TriggerMention) -> str:
     return analysis.sentences[analysis.sentence_of(trigger.span.start)].span.text
 
 
+def _scope(analysis: Analysis, event: Draft) -> list[int]:
+    """The event's sentences and the sentences after each that report no event of their own (they elaborate it)."""
+    reporting = {analysis.sentence_of(t.span.start) for t in analysis.triggers if not (t.negated or t.hypothetical)}
+    own = set(event.sentences)
+    scope: set[int] = set()
+    for i in own:
+        j = i
+        while j < len(analysis.sentences) and (j == i or j not in reporting):
+            scope.add(j)
+            j += 1
+    return sorted(scope)
+
+
 def _armed(actor: Actor | None) -> bool:
     return actor is not None and actor.type not in _UNARMED
 
@@ -83,7 +96,7 @@ def type_of(
     analysis: Analysis, event: Draft, actor1: Actor | None, actor2: Actor | None
 ) -> tuple[EventType, str, TriggerMention]:
     lex = lexicon(analysis.lang)
-    texts = [analysis.sentences[i].span.text for i in sorted(set(event.sentences))]
+    texts = [analysis.sentences[i].span.text for i in _scope(analysis, event)]
     specific = event.specific
     if any(t.event_type in _CROWD for t in specific):
         return _crowd_type(analysis, lex, event, texts)
