@@ -89,7 +89,9 @@ def _crowd_type(
 def _victims_armed(event: Draft, actor2: Actor | None) -> bool:
     if any(c.claim.victims is Victims.CIVILIANS for c in event.claims):
         return False
-    return actor2 is not None and actor2.type not in _UNARMED
+    if any(c.victim_actor_type is not None and c.victim_actor_type not in _UNARMED for c in event.claims):
+        return True
+    return _armed(actor2)
 
 
 def type_of(
@@ -113,12 +115,10 @@ def type_of(
             return (*_MOB, best)
         return best.event_type, best.sub_event_type, best
     trigger = event.triggers[0]
-    civilians_hit = any(c.claim.victims is Victims.CIVILIANS for c in event.claims) or (
-        actor2 is not None and actor2.type is ActorType.CIVILIANS
-    )
-    armed_sides = [a for a in (actor1, actor2) if a is not None and a.type is not ActorType.CIVILIANS]
-    if civilians_hit and len(armed_sides) <= 1 and not two_sided:
-        return EventType.VIOLENCE_AGAINST_CIVILIANS, "Attack", trigger
+    armed_sides = [a for a in (actor1, actor2) if _armed(a)]
+    if two_sided or len(armed_sides) >= 2 or _victims_armed(event, actor2):
+        return (*_CLASH, trigger)
     if mob:
         return (*_MOB, trigger)
-    return (*_CLASH, trigger)
+    # one armed side (or none) and no armed victim: a one-sided attack
+    return EventType.VIOLENCE_AGAINST_CIVILIANS, "Attack", trigger
