@@ -111,7 +111,7 @@ def type_of(
             return (*_CLASH, best)
         if best.sub_event_type == "Attack" and _victims_armed(event, actor2):
             return (*_CLASH, best)
-        if (best.event_type, best.sub_event_type) == _CLASH and mob:
+        if best.sub_event_type in ("Armed clash", "Attack") and mob:
             return (*_MOB, best)
         return best.event_type, best.sub_event_type, best
     trigger = event.triggers[0]
