@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from eventcoder.mentions import TriggerMention
-from eventcoder.model import Actor, ActorType, EventType, Victims
+from eventcoder.model import Actor, ActorType, ClaimKind, EventType, Victims
 from eventcoder.pipeline import Analysis
 from eventcoder.stages._draft import Draft
 from eventcoder.stages.triggers import TriggerLexicon, lexicon
@@ -105,6 +105,9 @@ def type_of(
     two_sided = any(lex.two_sided.search(t) for t in texts)
     no_armed_side = not _armed(actor1) and not _armed(actor2)
     mob = no_armed_side and not two_sided and any(lex.mob_cues.search(t) for t in texts)
+    deaths = any(c.claim.kind is ClaimKind.KILLED and c.claim.low > 0 for c in event.claims)
+    if deaths:  # a strategic development does not kill: deaths make the event violent
+        specific = [t for t in specific if t.event_type is not EventType.STRATEGIC]
     if specific:
         best = _strongest(analysis, specific)
         if best.sub_event_type in _GROUND_FIRE and two_sided:
