@@ -13,8 +13,6 @@ sentences.
 
 from __future__ import annotations
 
-import re
-
 from eventcoder.mentions import TriggerMention
 from eventcoder.model import Actor, ActorType, ClaimKind, EventType, Victims
 from eventcoder.pipeline import Analysis

@@ -55,10 +55,10 @@ def _compatible(event: Draft, draft: Draft) -> bool:
     if event.background != draft.background:
         return False
     t1, t2 = event.event_type, draft.event_type
+    # a protest that turns violent is one riot event
     crowd = {EventType.PROTESTS, EventType.RIOTS}
-    if t1 is not None and t2 is not None and t1 is not t2 and not _crowd_and_arrests(event, draft):
-        if not {t1, t2} <= crowd:  # a protest that turns violent is one riot event
-            return False
+    if t1 is not None and t2 is not None and t1 is not t2 and not _crowd_and_arrests(event, draft) and {t1, t2} - crowd:
+        return False
     if not places_compatible(event.place, draft.place):
         return False
     w1, w2 = event.window, draft.window
