@@ -28,7 +28,9 @@ _GROUND_FIRE = frozenset(
 )
 _UNARMED = frozenset({ActorType.CIVILIANS, ActorType.PROTESTERS, ActorType.RIOTERS})
 _CLASH = (EventType.BATTLES, "Armed clash")
+_ATTACK = (EventType.VIOLENCE_AGAINST_CIVILIANS, "Attack")
 _MOB = (EventType.RIOTS, "Mob violence")
+_LABEL = 8  # trigger strength of a coder's label ("Property destruction:"): it is never overruled
 
 
 def _in_heading(analysis: Analysis, trigger: TriggerMention) -> bool:
@@ -105,9 +107,14 @@ def type_of(
     mob = no_armed_side and not two_sided and any(lex.mob_cues.search(t) for t in texts)
     deaths = any(c.claim.kind is ClaimKind.KILLED and c.claim.low > 0 for c in event.claims)
     if deaths:  # a strategic development does not kill: deaths make the event violent
-        specific = [t for t in specific if t.event_type is not EventType.STRATEGIC]
+        specific = [t for t in specific if t.event_type is not EventType.STRATEGIC or t.strength >= _LABEL]
     if specific:
         best = _strongest(analysis, specific)
+        if best.strength >= _LABEL:
+            return best.event_type, best.sub_event_type, best
+        if best.sub_event_type == "Abduction/forced disappearance" and deaths:
+            # an abduction that ends in killing is an attack (a battle when the victims are armed)
+            return (*(_CLASH if _victims_armed(event, actor2) else _ATTACK), best)
         if best.sub_event_type in _GROUND_FIRE and two_sided:
             return (*_CLASH, best)
         if best.sub_event_type == "Attack" and _victims_armed(event, actor2):
