@@ -119,6 +119,38 @@ TYPES = [
         "before reinforcements arrived.",
         ("Battles", "Armed clash"),
     ),
+    # a clash beside a crowd is the crowd's riot; words that merely contain "fight" or "battle" are no clash
+    (
+        "en",
+        "On 1 May 2020, fishermen demonstrated in Freetown against the curfew. They clashed with police forces.",
+        ("Riots", "Violent demonstration"),
+    ),
+    (
+        "en",
+        "On 1 May 2020, firefighters protested in Copiapo against budget cuts to battle the crisis.",
+        ("Protests", "Peaceful protest"),
+    ),
+    (
+        "en",
+        "On 1 May 2020, the military forces engaged in a fire fight with separatists in Kumbo.",
+        ("Battles", "Armed clash"),
+    ),
+    # a coder's label names the sub-type; drug seizures are property destruction; an abduction that kills is an attack
+    (
+        "en",
+        "Property destruction: On 1 May 2020, settlers cut down 28 olive trees in the village of Sawiyah.",
+        ("Strategic developments", "Looting/property destruction"),
+    ),
+    (
+        "en",
+        "On 1 May 2020, federal police seized 3 tons of marijuana in Sidrolandia. Two people were arrested.",
+        ("Strategic developments", "Looting/property destruction"),
+    ),
+    (
+        "en",
+        "On 1 May 2020, gunmen attacked Danhono in Kaduna. Two villagers were killed and three others were abducted.",
+        ("Violence against civilians", "Attack"),
+    ),
     (
         "nb",
         "Fredag kunne man høre rundt 15 eksplosjoner i Kharkiv.",

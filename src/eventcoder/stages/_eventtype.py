@@ -46,15 +46,16 @@ def _sentence_text(analysis: Analysis, trigger: TriggerMention) -> str:
 
 
 def _scope(analysis: Analysis, event: Draft) -> list[int]:
-    """The event's sentences and the sentences after each that report no event of their own (they elaborate it)."""
+    """The event's sentences and the sentences around each that report no event of their own (they elaborate it)."""
     reporting = {analysis.sentence_of(t.span.start) for t in analysis.triggers if not (t.negated or t.hypothetical)}
-    own = set(event.sentences)
     scope: set[int] = set()
-    for i in own:
-        j = i
-        while j < len(analysis.sentences) and (j == i or j not in reporting):
-            scope.add(j)
-            j += 1
+    for i in set(event.sentences):
+        scope.add(i)
+        for step in (1, -1):
+            j = i + step
+            while 0 <= j < len(analysis.sentences) and j not in reporting:
+                scope.add(j)
+                j += step
     return sorted(scope)
 
 

@@ -6,6 +6,7 @@ is marked `negated` / `hypothetical`; assembly ignores those.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -19,6 +20,7 @@ from eventcoder.stages._patterns import compile_alternation
 __all__ = ["TriggerLexicon", "lexicon"]
 
 _LOOKBACK = 40  # characters before a trigger searched for negation and modal cues
+_CROWD_CLASH_STRENGTH = 3  # clash words up to this strength beside a crowd are the crowd's riot
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,4 +124,34 @@ def triggers(analysis: Analysis) -> Analysis:
             )
         )
     out.sort(key=lambda t: t.span.start)
-    return analysis.with_layer(triggers=tuple(out))
+    return analysis.with_layer(triggers=_crowd_clashes(analysis, lex, out))
+
+
+def _crowd_clashes(analysis: Analysis, lex: TriggerLexicon, found: list[TriggerMention]) -> tuple[TriggerMention, ...]:
+    """A clash reported in a crowd's sentence or the one after it ("They clashed with police") is the crowd's riot."""
+    if not analysis.sentences:
+        return tuple(found)
+    crowd_sentences = {
+        analysis.sentence_of(t.span.start)
+        for t in found
+        if t.event_type in (EventType.PROTESTS, EventType.RIOTS) and not (t.negated or t.hypothetical)
+    }
+    out: list[TriggerMention] = []
+    for t in found:
+        index = analysis.sentence_of(t.span.start)
+        if (
+            t.event_type is EventType.BATTLES
+            and t.sub_event_type == "Armed clash"
+            and not t.generic
+            and t.strength <= _CROWD_CLASH_STRENGTH
+            and lex.riot_acts.fullmatch(t.span.text) is not None
+            and (index in crowd_sentences or index - 1 in crowd_sentences)
+        ):
+            t = dataclasses.replace(
+                t,
+                event_type=EventType.RIOTS,
+                sub_event_type="Violent demonstration",
+                strength=_CROWD_CLASH_STRENGTH + 1,
+            )
+        out.append(t)
+    return tuple(out)
