@@ -90,9 +90,9 @@ def _crowd_type(
 def _victims_armed(event: Draft, actor2: Actor | None) -> bool:
     if any(c.claim.victims is Victims.CIVILIANS for c in event.claims):
         return False
-    if any(c.victim_actor_type is not None and c.victim_actor_type not in _UNARMED for c in event.claims):
-        return True
-    return _armed(actor2)
+    if actor2 is not None:
+        return _armed(actor2)
+    return any(c.victim_actor_type is not None and c.victim_actor_type not in _UNARMED for c in event.claims)
 
 
 def type_of(
