@@ -95,6 +95,16 @@ TYPES = [
         "On 1 May 2020, two groups clashed with sticks and machetes over a land dispute in Ballia.",
         ("Riots", "Mob violence"),
     ),
+    (
+        "en",
+        "On 1 May 2020, Tiv militias attacked the villages of Ananum and Zambana and killed 3 residents.",
+        ("Violence against civilians", "Attack"),
+    ),
+    (
+        "en",
+        "On 1 May 2020, villagers beat up a truck driver in Bansure over a dispute.",
+        ("Riots", "Mob violence"),
+    ),
     # protests: the authorities stepping in make a protest with intervention; the reason for a protest does not
     (
         "en",
@@ -205,6 +215,8 @@ CUES = [
     ("en", "Police resorted to lathi charge to disperse protesters", "intervention", True),
     ("en", "demanding the payment of their wages", "demands", True),
     ("en", "two groups attacked each other with sticks", "mob_cues", True),
+    ("en", "communal militias attacked the village", "armed_cues", True),
+    ("nb", "bevæpnede menn angrep landsbyen", "armed_cues", True),
     ("nb", "de to sidene utvekslet ild hele natten", "two_sided", True),
     ("nb", "demonstrantene kastet stein mot politiet", "riot_acts", True),
     ("nb", "politiet brukte tåregass", "intervention", True),

@@ -105,7 +105,12 @@ def type_of(
         return _crowd_type(analysis, lex, event, texts)
     two_sided = any(lex.two_sided.search(t) for t in texts)
     no_armed_side = not _armed(actor1) and not _armed(actor2)
-    mob = no_armed_side and not two_sided and any(lex.mob_cues.search(t) for t in texts)
+    mob = (
+        no_armed_side
+        and not two_sided
+        and any(lex.mob_cues.search(t) for t in texts)
+        and not any(lex.armed_cues.search(t) for t in texts)
+    )
     deaths = any(c.claim.kind is ClaimKind.KILLED and c.claim.low > 0 for c in event.claims)
     if deaths:  # a strategic development does not kill: deaths make the event violent
         specific = [t for t in specific if t.event_type is not EventType.STRATEGIC or t.strength >= _LABEL]

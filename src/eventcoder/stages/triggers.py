@@ -46,6 +46,7 @@ class TriggerLexicon:
     intervention: re.Pattern[str]
     intervention_context: re.Pattern[str]
     mob_cues: re.Pattern[str]
+    armed_cues: re.Pattern[str]
     not_reports: re.Pattern[str]
 
 
@@ -79,6 +80,7 @@ def lexicon(lang: str) -> TriggerLexicon:
         intervention=_cue(data.get("intervention", [])),
         intervention_context=_cue(data.get("intervention_context", [])),
         mob_cues=_cue(data.get("mob_cues", [])),
+        armed_cues=_cue(data.get("armed_cues", [])),
         not_reports=_cue(data.get("not_reports", [])),
     )
 
