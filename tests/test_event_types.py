@@ -161,6 +161,29 @@ TYPES = [
         "On 1 May 2020, gunmen attacked Danhono in Kaduna. Two villagers were killed and three others were abducted.",
         ("Violence against civilians", "Attack"),
     ),
+    # old ordnance, bombs that did not go off, troop withdrawals: strategic developments
+    (
+        "en",
+        "On 1 May 2020, a woman was killed after a rocket, believed to be leftover from the civil war, exploded in "
+        "Kandal.",
+        ("Strategic developments", "Other"),
+    ),
+    (
+        "en",
+        "On 1 May 2020, militants lobbed a grenade at soldiers in Srinagar, however the grenade did not explode.",
+        ("Strategic developments", "Disrupted weapons use"),
+    ),
+    (
+        "en",
+        "On 1 May 2020, the US announced it was withdrawing 300 troops and two Patriot missile batteries from Saudi "
+        "Arabia.",
+        ("Strategic developments", "Change to group/activity"),
+    ),
+    (
+        "en",
+        "On 1 May 2020, a group of citizens clashed with police officers at the market entrance in Huarocondo.",
+        ("Riots", "Mob violence"),
+    ),
     (
         "nb",
         "Fredag kunne man høre rundt 15 eksplosjoner i Kharkiv.",

@@ -30,7 +30,8 @@ _UNARMED = frozenset({ActorType.CIVILIANS, ActorType.PROTESTERS, ActorType.RIOTE
 _CLASH = (EventType.BATTLES, "Armed clash")
 _ATTACK = (EventType.VIOLENCE_AGAINST_CIVILIANS, "Attack")
 _MOB = (EventType.RIOTS, "Mob violence")
-_LABEL = 8  # trigger strength of a coder's label ("Property destruction:"): it is never overruled
+_DECISIVE = 8  # trigger strength of a coder's label or a decisive phrase ("Property destruction:", "leftover from the
+# war"): never overruled
 
 
 def _in_heading(analysis: Analysis, trigger: TriggerMention) -> bool:
@@ -104,19 +105,20 @@ def type_of(
     if any(t.event_type in _CROWD for t in specific):
         return _crowd_type(analysis, lex, event, texts)
     two_sided = any(lex.two_sided.search(t) for t in texts)
-    no_armed_side = not _armed(actor1) and not _armed(actor2)
-    mob = (
-        no_armed_side
-        and not two_sided
+    unorganised = (
+        not two_sided
         and any(lex.mob_cues.search(t) for t in texts)
         and not any(lex.armed_cues.search(t) for t in texts)
     )
+    mob = unorganised and not _armed(actor1) and not _armed(actor2)
+    # residents clashing with the police: one armed side and an unorganised crowd
+    crowd_clash = unorganised and not (_armed(actor1) and _armed(actor2))
     deaths = any(c.claim.kind is ClaimKind.KILLED and c.claim.low > 0 for c in event.claims)
     if deaths:  # a strategic development does not kill: deaths make the event violent
-        specific = [t for t in specific if t.event_type is not EventType.STRATEGIC or t.strength >= _LABEL]
+        specific = [t for t in specific if t.event_type is not EventType.STRATEGIC or t.strength >= _DECISIVE]
     if specific:
         best = _strongest(analysis, specific)
-        if best.strength >= _LABEL:
+        if best.strength >= _DECISIVE:
             return best.event_type, best.sub_event_type, best
         if best.sub_event_type == "Abduction/forced disappearance" and deaths:
             # an abduction that ends in killing is an attack (a battle when the victims are armed)
@@ -125,7 +127,9 @@ def type_of(
             return (*_CLASH, best)
         if best.sub_event_type == "Attack" and _victims_armed(event, actor2):
             return (*_CLASH, best)
-        if best.sub_event_type in ("Armed clash", "Attack") and mob:
+        if (best.sub_event_type == "Attack" and mob) or (
+            (best.event_type, best.sub_event_type) == _CLASH and crowd_clash
+        ):
             return (*_MOB, best)
         return best.event_type, best.sub_event_type, best
     trigger = event.triggers[0]
