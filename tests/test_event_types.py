@@ -184,6 +184,28 @@ TYPES = [
         "On 1 May 2020, a group of citizens clashed with police officers at the market entrance in Huarocondo.",
         ("Riots", "Mob violence"),
     ),
+    # detection words of the ACLED notes
+    (
+        "en",
+        "On 1 May 2020, military forces of Armenia fired with unspecified weapons on the positions of the military "
+        "forces of Azerbaijan near Zamanly.",
+        ("Battles", "Armed clash"),
+    ),
+    (
+        "en",
+        "On 1 May 2020, suspected militants assassinated a pastor in Morideni.",
+        ("Violence against civilians", "Attack"),
+    ),
+    (
+        "en",
+        "On 1 May 2020, pro-Houthi forces fired heavy machine guns at residential areas in Hays city.",
+        ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    ),
+    (
+        "en",
+        "On 1 May 2020, a group of residents blocked the highway to demand the distribution of gasoline in Maracay.",
+        ("Protests", "Peaceful protest"),
+    ),
     (
         "nb",
         "Fredag kunne man høre rundt 15 eksplosjoner i Kharkiv.",
