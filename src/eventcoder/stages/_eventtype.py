@@ -9,6 +9,10 @@ sentences.
   grenades or explosions are named; air strikes, suicide bombs and chemical weapons keep their type.
 - A direct attack whose victims are armed (soldiers shot and killed by militants) is a battle, not violence against
   civilians; a clash without any armed organisation between groups with sticks and machetes is mob violence.
+- A coder's label ("Property destruction: ...") or a decisive phrase ("leftover from the civil war") is never
+  overruled; otherwise a strategic-development word does not type an event with deaths, and an abduction that kills
+  is an attack.
+- The cue words are read in the event's sentences and in the sentences around them that report no event of their own.
 """
 
 from __future__ import annotations
