@@ -1,34 +1,146 @@
-"""The ACLED type and sub-type of an assembled event, from its triggers, actors and victims."""
+"""The ACLED type and sub-type of an assembled event, from its triggers, actors, victims and the cue words of its
+sentences.
+
+- A crowd event (a protest or riot trigger) is a riot when the crowd turns violent (a riot trigger, or a violent act
+  such as stones, burning tyres or clashes beside a protest trigger): a violent demonstration when the crowd states a
+  demand or protests, mob violence otherwise. A protest is a protest with intervention when the authorities step in
+  (dispersal, tear gas, arrests of the protesters).
+- Two sides firing at each other (small arms, exchanged fire, fired back) make a battle even when mortars, artillery,
+  grenades or explosions are named; air strikes, suicide bombs and chemical weapons keep their type.
+- A direct attack whose victims are armed (soldiers shot and killed by militants) is a battle, not violence against
+  civilians; a clash without any armed organisation between groups with sticks and machetes is mob violence.
+- A coder's label ("Property destruction: ...") or a decisive phrase ("leftover from the civil war") is never
+  overruled; otherwise a strategic-development word does not type an event with deaths, and an abduction that kills
+  is an attack.
+- The cue words are read in the event's sentences and in the sentences around them that report no event of their own.
+"""
 
 from __future__ import annotations
 
 from eventcoder.mentions import TriggerMention
-from eventcoder.model import Actor, ActorType, EventType, Victims
+from eventcoder.model import Actor, ActorType, ClaimKind, EventType, Victims
 from eventcoder.pipeline import Analysis
 from eventcoder.stages._draft import Draft
+from eventcoder.stages.triggers import TriggerLexicon, lexicon
 
 __all__ = ["type_of"]
+
+_CROWD = (EventType.PROTESTS, EventType.RIOTS)
+# sub-types that two-sided fire turns into an armed clash (fire from the ground, not from the air or a suicide bomber)
+_GROUND_FIRE = frozenset(
+    {"Shelling/artillery/missile attack", "Grenade", "Remote explosive/landmine/IED", "Armed clash", "Attack"}
+)
+_UNARMED = frozenset({ActorType.CIVILIANS, ActorType.PROTESTERS, ActorType.RIOTERS})
+_CLASH = (EventType.BATTLES, "Armed clash")
+_ATTACK = (EventType.VIOLENCE_AGAINST_CIVILIANS, "Attack")
+_MOB = (EventType.RIOTS, "Mob violence")
+_DECISIVE = 8  # trigger strength of a coder's label or a decisive phrase ("Property destruction:", "leftover from the
+# war"): never overruled
 
 
 def _in_heading(analysis: Analysis, trigger: TriggerMention) -> bool:
     return analysis.sentences[analysis.sentence_of(trigger.span.start)].heading
 
 
+def _strongest(analysis: Analysis, triggers: list[TriggerMention]) -> TriggerMention:
+    return max(triggers, key=lambda t: (t.strength, not _in_heading(analysis, t), -t.span.start))
+
+
+def _sentence_text(analysis: Analysis, trigger: TriggerMention) -> str:
+    return analysis.sentences[analysis.sentence_of(trigger.span.start)].span.text
+
+
+def _scope(analysis: Analysis, event: Draft) -> list[int]:
+    """The event's sentences and the sentences around each that report no event of their own (they elaborate it)."""
+    reporting = {analysis.sentence_of(t.span.start) for t in analysis.triggers if not (t.negated or t.hypothetical)}
+    scope: set[int] = set()
+    for i in set(event.sentences):
+        scope.add(i)
+        for step in (1, -1):
+            j = i + step
+            while 0 <= j < len(analysis.sentences) and j not in reporting:
+                scope.add(j)
+                j += step
+    return sorted(scope)
+
+
+def _armed(actor: Actor | None) -> bool:
+    return actor is not None and actor.type not in _UNARMED
+
+
+def _crowd_type(
+    analysis: Analysis, lex: TriggerLexicon, event: Draft, texts: list[str]
+) -> tuple[EventType, str, TriggerMention]:
+    crowd = [t for t in event.specific if t.event_type in _CROWD]
+    best = _strongest(analysis, crowd)
+    riot = [t for t in crowd if t.event_type is EventType.RIOTS]
+    protest = [t for t in crowd if t.event_type is EventType.PROTESTS]
+    if riot and not protest and any(t.sub_event_type == "Mob violence" for t in riot):
+        return EventType.RIOTS, "Mob violence", best
+    violent = bool(riot) or any(lex.riot_acts.search(t) for t in texts)
+    if violent:
+        demand = bool(protest) or any(lex.demands.search(t) for t in texts)
+        return EventType.RIOTS, "Violent demonstration" if demand else "Mob violence", best
+    if best.sub_event_type == "Excessive force against protesters":
+        return best.event_type, best.sub_event_type, best
+    arrests = [t for t in event.specific if t.sub_event_type == "Arrests"]
+    intervened = (
+        any(t.sub_event_type == "Protest with intervention" for t in crowd)
+        or any(lex.intervention.search(t) for t in texts)
+        or any(lex.intervention_context.search(_sentence_text(analysis, t)) for t in arrests)
+    )
+    return EventType.PROTESTS, "Protest with intervention" if intervened else "Peaceful protest", best
+
+
+def _victims_armed(event: Draft, actor2: Actor | None) -> bool:
+    if any(c.claim.victims is Victims.CIVILIANS for c in event.claims):
+        return False
+    if actor2 is not None:
+        return _armed(actor2)
+    return any(c.victim_actor_type is not None and c.victim_actor_type not in _UNARMED for c in event.claims)
+
+
 def type_of(
     analysis: Analysis, event: Draft, actor1: Actor | None, actor2: Actor | None
 ) -> tuple[EventType, str, TriggerMention]:
+    lex = lexicon(analysis.lang)
+    texts = [analysis.sentences[i].span.text for i in _scope(analysis, event)]
     specific = event.specific
+    if any(t.event_type in _CROWD for t in specific):
+        return _crowd_type(analysis, lex, event, texts)
+    two_sided = any(lex.two_sided.search(t) for t in texts)
+    unorganised = (
+        not two_sided
+        and any(lex.mob_cues.search(t) for t in texts)
+        and not any(lex.armed_cues.search(t) for t in texts)
+    )
+    mob = unorganised and not _armed(actor1) and not _armed(actor2)
+    # residents clashing with the police: one armed side and an unorganised crowd
+    crowd_clash = unorganised and not (_armed(actor1) and _armed(actor2))
+    deaths = any(c.claim.kind is ClaimKind.KILLED and c.claim.low > 0 for c in event.claims)
+    if deaths:  # a strategic development does not kill: deaths make the event violent
+        specific = [t for t in specific if t.event_type is not EventType.STRATEGIC or t.strength >= _DECISIVE]
     if specific:
-        crowd = [t for t in specific if t.event_type in (EventType.PROTESTS, EventType.RIOTS)]
-        best = max(crowd or specific, key=lambda t: (t.strength, not _in_heading(analysis, t), -t.span.start))
-        if best.sub_event_type == "Peaceful protest" and any(t.sub_event_type == "Arrests" for t in specific):
-            return best.event_type, "Protest with intervention", best
+        best = _strongest(analysis, specific)
+        if best.strength >= _DECISIVE:
+            return best.event_type, best.sub_event_type, best
+        if best.sub_event_type == "Abduction/forced disappearance" and deaths:
+            # an abduction that ends in killing is an attack (a battle when the victims are armed)
+            return (*(_CLASH if _victims_armed(event, actor2) else _ATTACK), best)
+        if best.sub_event_type in _GROUND_FIRE and two_sided:
+            return (*_CLASH, best)
+        if best.sub_event_type == "Attack" and _victims_armed(event, actor2):
+            return (*_CLASH, best)
+        if (best.sub_event_type == "Attack" and mob) or (
+            (best.event_type, best.sub_event_type) == _CLASH and crowd_clash
+        ):
+            return (*_MOB, best)
         return best.event_type, best.sub_event_type, best
     trigger = event.triggers[0]
-    civilians_hit = any(c.claim.victims is Victims.CIVILIANS for c in event.claims) or (
-        actor2 is not None and actor2.type is ActorType.CIVILIANS
-    )
-    armed_sides = [a for a in (actor1, actor2) if a is not None and a.type is not ActorType.CIVILIANS]
-    if civilians_hit and len(armed_sides) <= 1:
-        return EventType.VIOLENCE_AGAINST_CIVILIANS, "Attack", trigger
-    return EventType.BATTLES, "Armed clash", trigger
+    armed_sides = [a for a in (actor1, actor2) if _armed(a)]
+    if two_sided or len(armed_sides) >= 2 or _victims_armed(event, actor2):
+        return (*_CLASH, trigger)
+    if mob:
+        return (*_MOB, trigger)
+    # one armed side (or none) and no armed victim: a one-sided attack
+    return EventType.VIOLENCE_AGAINST_CIVILIANS, "Attack", trigger

@@ -61,7 +61,9 @@ def _compatible(event: Draft, draft: Draft) -> bool:
     if event.background != draft.background:
         return False
     t1, t2 = event.event_type, draft.event_type
-    if t1 is not None and t2 is not None and t1 is not t2 and not _crowd_and_arrests(event, draft):
+    # a protest that turns violent is one riot event
+    crowd = {EventType.PROTESTS, EventType.RIOTS}
+    if t1 is not None and t2 is not None and t1 is not t2 and not _crowd_and_arrests(event, draft) and {t1, t2} - crowd:
         return False
     if not places_compatible(event.place, draft.place):
         return False

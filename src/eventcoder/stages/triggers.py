@@ -6,6 +6,7 @@ is marked `negated` / `hypothetical`; assembly ignores those.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -19,6 +20,7 @@ from eventcoder.stages._patterns import compile_alternation
 __all__ = ["TriggerLexicon", "lexicon"]
 
 _LOOKBACK = 40  # characters before a trigger searched for negation and modal cues
+_CROWD_CLASH_STRENGTH = 3  # clash words up to this strength beside a crowd are the crowd's riot
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +40,14 @@ class TriggerLexicon:
     background: re.Pattern[str]
     responsibility: re.Pattern[str]
     target_markers: frozenset[str]
+    two_sided: re.Pattern[str]
+    riot_acts: re.Pattern[str]
+    demands: re.Pattern[str]
+    intervention: re.Pattern[str]
+    intervention_context: re.Pattern[str]
+    mob_cues: re.Pattern[str]
+    armed_cues: re.Pattern[str]
+    not_reports: re.Pattern[str]
 
 
 def _cue(patterns: list[str]) -> re.Pattern[str]:
@@ -64,6 +74,14 @@ def lexicon(lang: str) -> TriggerLexicon:
         background=_cue(data.get("background", [])),
         responsibility=_cue(data.get("responsibility", [])),
         target_markers=frozenset(str(w).casefold() for w in data.get("target_markers", [])),
+        two_sided=_cue(data.get("two_sided", [])),
+        riot_acts=_cue(data.get("riot_acts", [])),
+        demands=_cue(data.get("demands", [])),
+        intervention=_cue(data.get("intervention", [])),
+        intervention_context=_cue(data.get("intervention_context", [])),
+        mob_cues=_cue(data.get("mob_cues", [])),
+        armed_cues=_cue(data.get("armed_cues", [])),
+        not_reports=_cue(data.get("not_reports", [])),
     )
 
 
@@ -83,6 +101,7 @@ def triggers(analysis: Analysis) -> Analysis:
             found.append((m.start(), m.end(), entry))
     found.sort(key=lambda f: (-f[2].strength, -(f[1] - f[0]), f[0]))
     taken: list[tuple[int, int]] = []
+    described = [(m.start(), m.end()) for m in lex.not_reports.finditer(text)]
     out: list[TriggerMention] = []
     for start, end, entry in found:
         if any(start < b and a < end for a, b in taken):
@@ -91,6 +110,8 @@ def triggers(analysis: Analysis) -> Analysis:
         sentence = analysis.sentences[analysis.sentence_of(start)] if analysis.sentences else None
         floor = sentence.span.start if sentence else 0
         before = _window_before(text, start, floor)
+        if any(a <= start and end <= b for a, b in described):
+            continue  # "the arrested president": a description, not a report
         # the cue must be within the last few words before the trigger
         tail = " ".join(before.split()[-4:])
         out.append(
@@ -105,4 +126,34 @@ def triggers(analysis: Analysis) -> Analysis:
             )
         )
     out.sort(key=lambda t: t.span.start)
-    return analysis.with_layer(triggers=tuple(out))
+    return analysis.with_layer(triggers=_crowd_clashes(analysis, lex, out))
+
+
+def _crowd_clashes(analysis: Analysis, lex: TriggerLexicon, found: list[TriggerMention]) -> tuple[TriggerMention, ...]:
+    """A clash reported in a crowd's sentence or the one after it ("They clashed with police") is the crowd's riot."""
+    if not analysis.sentences:
+        return tuple(found)
+    crowd_sentences = {
+        analysis.sentence_of(t.span.start)
+        for t in found
+        if t.event_type in (EventType.PROTESTS, EventType.RIOTS) and not (t.negated or t.hypothetical)
+    }
+    out: list[TriggerMention] = []
+    for t in found:
+        index = analysis.sentence_of(t.span.start)
+        if (
+            t.event_type is EventType.BATTLES
+            and t.sub_event_type == "Armed clash"
+            and not t.generic
+            and t.strength <= _CROWD_CLASH_STRENGTH
+            and lex.riot_acts.fullmatch(t.span.text) is not None
+            and (index in crowd_sentences or index - 1 in crowd_sentences)
+        ):
+            t = dataclasses.replace(
+                t,
+                event_type=EventType.RIOTS,
+                sub_event_type="Violent demonstration",
+                strength=_CROWD_CLASH_STRENGTH + 1,
+            )
+        out.append(t)
+    return tuple(out)

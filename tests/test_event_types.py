@@ -1,0 +1,288 @@
+"""Per-language example tables for the event type and sub-type (ACLED codebook logic).
+
+Each row is one short report written for these tests and the (event_type, sub_event_type) a careful coder gives it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from eventcoder.extraction import extract
+from eventcoder.model import Event
+from eventcoder.stages.triggers import lexicon
+
+PUBLISHED = "2020-05-02"
+
+# (lang, text) -> (event_type, sub_event_type) of the first current event
+TYPES = [
+    # two sides firing at each other: a battle even when mortars or grenade launchers are named
+    (
+        "en",
+        "On 1 May 2020, government forces fired 82mm mortars and small arms at rebel positions near Avdiivka.",
+        ("Battles", "Armed clash"),
+    ),
+    (
+        "en",
+        "On 1 May 2020, rebels shelled army positions near Marib. Government forces fired back, killing several "
+        "rebels.",
+        ("Battles", "Armed clash"),
+    ),
+    (
+        "en",
+        "On 1 May 2020, the two armies exchanged artillery fire on the Sirwah front.",
+        ("Battles", "Armed clash"),
+    ),
+    (
+        "en",
+        "On 1 May 2020, rebels fired 120mm mortars at army positions near Marinka.",
+        ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    ),
+    (
+        "en",
+        "On 1 May 2020, rebels fired grenade launchers at army positions near Marinka.",
+        ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    ),
+    # many explosions along a front are shelling; one explosion is a bomb
+    (
+        "en",
+        "On 1 May 2020, monitors observed 12 explosions near Donetsk.",
+        ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    ),
+    (
+        "en",
+        "On 1 May 2020, an explosion killed three people at a market in Mogadishu.",
+        ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    ),
+    (
+        "en",
+        "On 1 May 2020, army forces thwarted a rebel attack on the Qaniyah front near Marib.",
+        ("Battles", "Armed clash"),
+    ),
+    # a direct attack on armed victims is a battle; one armed side and no armed victim is violence against civilians
+    (
+        "en",
+        "On 1 May 2020, two soldiers were shot and killed by Taliban militants in Herat.",
+        ("Battles", "Armed clash"),
+    ),
+    (
+        "en",
+        "On 1 May 2020, Taliban militants killed a farmer in Herat.",
+        ("Violence against civilians", "Attack"),
+    ),
+    (
+        "en",
+        "On 1 May 2020, armed men carried out a drive-by shooting against a man in Acapulco. The victim died.",
+        ("Violence against civilians", "Attack"),
+    ),
+    # crowds: violence with a demand is a violent demonstration, without one mob violence; lynching is mob violence
+    (
+        "en",
+        "On 1 May 2020, residents demonstrated in Lagos and pelted stones at the police, demanding food.",
+        ("Riots", "Violent demonstration"),
+    ),
+    (
+        "en",
+        "On 1 May 2020, workers protested in Nairobi against unpaid wages. They burned tires on the main road.",
+        ("Riots", "Violent demonstration"),
+    ),
+    (
+        "en",
+        "On 1 May 2020, around 100 residents lynched two men accused of theft in Puebla.",
+        ("Riots", "Mob violence"),
+    ),
+    (
+        "en",
+        "On 1 May 2020, two groups clashed with sticks and machetes over a land dispute in Ballia.",
+        ("Riots", "Mob violence"),
+    ),
+    (
+        "en",
+        "On 1 May 2020, Tiv militias attacked the villages of Ananum and Zambana and killed 3 residents.",
+        ("Violence against civilians", "Attack"),
+    ),
+    (
+        "en",
+        "On 1 May 2020, villagers beat up a truck driver in Bansure over a dispute.",
+        ("Riots", "Mob violence"),
+    ),
+    # protests: the authorities stepping in make a protest with intervention; the reason for a protest does not
+    (
+        "en",
+        "On 1 May 2020, workers held a protest in Surat. Police dispersed them with tear gas.",
+        ("Protests", "Protest with intervention"),
+    ),
+    (
+        "en",
+        "On 1 May 2020, journalists protested in Lahore against the arrest of their editor. He was arrested in "
+        "connection with an old case.",
+        ("Protests", "Peaceful protest"),
+    ),
+    (
+        "en",
+        "On 1 May 2020, supporters of the arrested president held a protest in Yerevan.",
+        ("Protests", "Peaceful protest"),
+    ),
+    # a strategic-development word does not type an event that killed
+    (
+        "en",
+        "On 1 May 2020, militants attacked an army base near Baghdad, killing two soldiers. The militants withdrew "
+        "before reinforcements arrived.",
+        ("Battles", "Armed clash"),
+    ),
+    # a clash beside a crowd is the crowd's riot; words that merely contain "fight" or "battle" are no clash
+    (
+        "en",
+        "On 1 May 2020, fishermen demonstrated in Freetown against the curfew. They clashed with police forces.",
+        ("Riots", "Violent demonstration"),
+    ),
+    (
+        "en",
+        "On 1 May 2020, firefighters protested in Copiapo against budget cuts to battle the crisis.",
+        ("Protests", "Peaceful protest"),
+    ),
+    (
+        "en",
+        "On 1 May 2020, the military forces engaged in a fire fight with separatists in Kumbo.",
+        ("Battles", "Armed clash"),
+    ),
+    # a coder's label names the sub-type; drug seizures are property destruction; an abduction that kills is an attack
+    (
+        "en",
+        "Property destruction: On 1 May 2020, settlers cut down 28 olive trees in the village of Sawiyah.",
+        ("Strategic developments", "Looting/property destruction"),
+    ),
+    (
+        "en",
+        "On 1 May 2020, federal police seized 3 tons of marijuana in Sidrolandia. Two people were arrested.",
+        ("Strategic developments", "Looting/property destruction"),
+    ),
+    (
+        "en",
+        "On 1 May 2020, gunmen attacked Danhono in Kaduna. Two villagers were killed and three others were abducted.",
+        ("Violence against civilians", "Attack"),
+    ),
+    # old ordnance, bombs that did not go off, troop withdrawals: strategic developments
+    (
+        "en",
+        "On 1 May 2020, a woman was killed after a rocket, believed to be leftover from the civil war, exploded in "
+        "Kandal.",
+        ("Strategic developments", "Other"),
+    ),
+    (
+        "en",
+        "On 1 May 2020, militants lobbed a grenade at soldiers in Srinagar, however the grenade did not explode.",
+        ("Strategic developments", "Disrupted weapons use"),
+    ),
+    (
+        "en",
+        "On 1 May 2020, the US announced it was withdrawing 300 troops and two Patriot missile batteries from Saudi "
+        "Arabia.",
+        ("Strategic developments", "Change to group/activity"),
+    ),
+    (
+        "en",
+        "On 1 May 2020, a group of citizens clashed with police officers at the market entrance in Huarocondo.",
+        ("Riots", "Mob violence"),
+    ),
+    # detection words of the ACLED notes
+    (
+        "en",
+        "On 1 May 2020, military forces of Armenia fired with unspecified weapons on the positions of the military "
+        "forces of Azerbaijan near Zamanly.",
+        ("Battles", "Armed clash"),
+    ),
+    (
+        "en",
+        "On 1 May 2020, suspected militants assassinated a pastor in Morideni.",
+        ("Violence against civilians", "Attack"),
+    ),
+    (
+        "en",
+        "On 1 May 2020, pro-Houthi forces fired heavy machine guns at residential areas in Hays city.",
+        ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    ),
+    (
+        "en",
+        "On 1 May 2020, a group of residents blocked the highway to demand the distribution of gasoline in Maracay.",
+        ("Protests", "Peaceful protest"),
+    ),
+    (
+        "nb",
+        "Fredag kunne man høre rundt 15 eksplosjoner i Kharkiv.",
+        ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    ),
+    (
+        "nb",
+        "En eksplosjon drepte tre mennesker på et marked i Mogadishu fredag.",
+        ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    ),
+    (
+        "nb",
+        "Opprørere skjøt med granatkastere og håndvåpen mot regjeringsstyrker i Marib fredag.",
+        ("Battles", "Armed clash"),
+    ),
+    (
+        "nb",
+        "Hundrevis demonstrerte i Bamako fredag og krevde valgomkamp. Demonstrantene kastet stein mot politiet.",
+        ("Riots", "Violent demonstration"),
+    ),
+    (
+        "nb",
+        "Flere tusen demonstrerte i Tbilisi fredag. Politiet spredte demonstrantene med tåregass.",
+        ("Protests", "Protest with intervention"),
+    ),
+    (
+        "nn",
+        "Fredag vart det høyrt fleire eksplosjonar i Kharkiv.",
+        ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    ),
+]
+
+
+def _main(events: list[Event]) -> Event:
+    current = [e for e in events if not e.background]
+    assert current, "expected an event"
+    return current[0]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), TYPES)
+def test_event_type(lang: str, text: str, expected: tuple[str, str]) -> None:
+    event = _main(extract(text, published=PUBLISHED, lang=lang))
+    assert (event.event_type.value, event.sub_event_type) == expected
+
+
+# (lang, text) -> which cue lists match it
+CUES = [
+    ("en", "the Ukrainian Forces fired heavy machine guns and small arms", "two_sided", True),
+    ("en", "pro-Hadi forces reportedly fired back", "two_sided", True),
+    ("en", "the Ukrainian Forces fired 82mm mortars", "two_sided", False),
+    ("en", "protesters burned tyres on the road", "riot_acts", True),
+    ("en", "Police resorted to lathi charge to disperse protesters", "intervention", True),
+    ("en", "demanding the payment of their wages", "demands", True),
+    ("en", "two groups attacked each other with sticks", "mob_cues", True),
+    ("en", "communal militias attacked the village", "armed_cues", True),
+    ("nb", "bevæpnede menn angrep landsbyen", "armed_cues", True),
+    ("nb", "de to sidene utvekslet ild hele natten", "two_sided", True),
+    ("nb", "demonstrantene kastet stein mot politiet", "riot_acts", True),
+    ("nb", "politiet brukte tåregass", "intervention", True),
+    ("nn", "politiet brukte tåregass", "intervention", True),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "cue", "matches"), CUES)
+def test_cue_lists(lang: str, text: str, cue: str, matches: bool) -> None:
+    pattern = getattr(lexicon(lang), cue)
+    assert bool(pattern.search(text)) is matches
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "kept"),
+    [
+        ("en", "supporters of the arrested president", False),
+        ("en", "police arrested the president", True),
+        ("nb", "tilhengere av den arresterte presidenten", False),
+    ],
+)
+def test_descriptions_are_not_reports(lang: str, text: str, kept: bool) -> None:
+    events = extract(f"On 1 May 2020, {text}." if lang == "en" else f"Fredag: {text}.", published=PUBLISHED, lang=lang)
+    assert any(e.sub_event_type == "Arrests" for e in events) is kept
