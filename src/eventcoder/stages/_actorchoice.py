@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from eventcoder.mentions import ActorMention, ClaimMention, TriggerMention
 from eventcoder.model import Actor, ActorType, EventType, Victims
 from eventcoder.pipeline import Analysis
@@ -33,19 +35,110 @@ def _named_non_state(actor: Actor | None) -> bool:
 _NON_STATE = frozenset({ActorType.REBEL_GROUP, ActorType.POLITICAL_MILITIA, ActorType.IDENTITY_MILITIA})
 
 
+def _victim_spans(analysis: Analysis, event: Draft, mentions: list[ActorMention]) -> set[tuple[int, int]]:
+    """The mentions that name the victims of a casualty figure, and those listed with them ("18 policemen and
+    pro-government militiamen were killed")."""
+    spans: set[tuple[int, int]] = set()
+    for cm in event.claims:
+        v = cm.victim_actor
+        if v is not None and v.span is not None:
+            spans.add((v.span.start, v.span.end))
+    joiners = actor_lexicon(analysis.lang).list_joiners
+    text = analysis.document.text
+    for prev, m in itertools.pairwise(mentions):
+        if (prev.span.start, prev.span.end) in spans and joiners.fullmatch(text[prev.span.end : m.span.start]):
+            spans.add((m.span.start, m.span.end))
+    return spans
+
+
+_AGENT_GAP = 3  # words between "by" and the actor ("by about three armed men")
+
+
+def _is_agent(analysis: Analysis, mention: ActorMention) -> bool:
+    """ "killed by Taliban militants", "by two armed men", "drept av IS": the mention is who did it."""
+    text = analysis.document.text
+    sentence = analysis.sentences[analysis.sentence_of(mention.span.start)].span
+    before = text[max(sentence.start, mention.span.start - 40) : mention.span.start]
+    words = before.casefold().split()[-_AGENT_GAP:]
+    markers = actor_lexicon(analysis.lang).agent_markers
+    for i in range(len(words) - 1, -1, -1):
+        if not words[i].isalnum():
+            return False  # a comma or a clause boundary in between
+        if words[i] in markers:
+            return True
+    return False
+
+
+def _context_actors(analysis: Analysis, event: Draft) -> list[ActorMention]:
+    """Actors of the sentences right before or after the event's sentences that report no event of their own
+    ("The NAF fired mortars at government positions. One soldier was killed.")."""
+    active = {analysis.sentence_of(t.span.start) for t in analysis.triggers if not t.negated and not t.hypothetical}
+    own = set(event.sentences)
+    near: set[int] = set()
+    for index in own:
+        for other in (index - 1, index + 1):
+            if (
+                0 <= other < len(analysis.sentences)
+                and other not in active
+                and other not in own
+                and analysis.sentences[other].paragraph == analysis.sentences[index].paragraph
+            ):
+                near.add(other)
+    if not near:
+        return []
+    claimant = [
+        (c.claim.claimant_span.start, c.claim.claimant_span.end)
+        for c in analysis.claims
+        if c.claim.claimant_span is not None
+    ]
+    return [
+        a
+        for a in analysis.actors
+        if analysis.sentence_of(a.span.start) in near and not any(s <= a.span.start < e for s, e in claimant)
+    ]
+
+
+def _claimant_actors(analysis: Analysis, event: Draft) -> list[ActorMention]:
+    """ "Al Shabaab militants claimed to have killed 10 soldiers": an armed group that claims the toll did it."""
+    out: list[ActorMention] = []
+    for cm in event.claims:
+        span = cm.claim.claimant_span
+        if span is None:
+            continue
+        out.extend(a for a in analysis.actors if a.named and a.armed and span.start <= a.span.start < span.end)
+    return out
+
+
 def choose_actors(analysis: Analysis, event: Draft, country: str | None) -> tuple[Actor | None, Actor | None]:
-    mentions = sorted(event.actors, key=lambda m: m.span.start)
-    perpetrators = [m for m in mentions if m.armed and not _is_target(analysis, m)]
-    named = [m for m in perpetrators if m.named]
-    chosen = named or perpetrators
+    own = sorted(event.actors, key=lambda m: m.span.start)
+    mentions = own
+    if not any(m.armed for m in own):
+        mentions = sorted(
+            [*own, *_claimant_actors(analysis, event), *_context_actors(analysis, event)],
+            key=lambda m: m.span.start,
+        )
+    victims = _victim_spans(analysis, event, mentions)
+    armed = [m for m in mentions if m.armed and not _is_target(analysis, m)]
+    agents = [m for m in armed if _is_agent(analysis, m)]
+    perpetrators = [m for m in armed if (m.span.start, m.span.end) not in victims]
+    chosen = (
+        [m for m in agents if m.named]
+        or agents
+        or [m for m in perpetrators if m.named]
+        or perpetrators
+        or [m for m in mentions if m.armed and m.named]
+        or [m for m in mentions if m.armed]
+    )
     actor1 = _fill_country(chosen[0], country) if chosen else None
-    others = [_fill_country(m, country) for m in mentions]
+    # the other side: the event's own mentions before the context ones
+    ordered = [*own, *(m for m in mentions if m not in own)]
+    others = [_fill_country(m, country) for m in ordered]
     others = [a for a in others if actor1 is None or a.name != actor1.name]
     if _named_non_state(actor1):
         # "opprørere", "militants" beside a named group are that group, not a second side
         others = [a for a in others if not _generic_armed(a)]
-    armed = [a for a in others if a.type is not ActorType.CIVILIANS]
-    actor2 = armed[0] if armed else (others[0] if others else None)
+    armed_others = [a for a in others if a.type is not ActorType.CIVILIANS]
+    actor2 = armed_others[0] if armed_others else (others[0] if others else None)
     if actor2 is None:
         for cm in event.claims:
             v = cm.victim_actor

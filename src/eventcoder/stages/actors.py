@@ -11,7 +11,7 @@ from babel import Locale
 
 from eventcoder.lang import load_section
 from eventcoder.mentions import ActorMention
-from eventcoder.model import Actor, ActorType
+from eventcoder.model import Actor, ActorType, Document
 from eventcoder.pipeline import Analysis, stage
 from eventcoder.stages._patterns import compile_alternation, pattern_regex
 
@@ -33,6 +33,8 @@ class _Entry:
 class ActorLexicon:
     entries: tuple[_Entry, ...]
     demonyms: tuple[tuple[str, re.Pattern[str]], ...]  # (ISO2, regex)
+    agent_markers: frozenset[str] = frozenset()  # "by", "av": the word before the one who did it
+    list_joiners: re.Pattern[str] = re.compile(r"(?!x)x")  # ", ", " and ": the gap between listed actors
 
     def demonym_country(self, text: str) -> str | None:
         found = self.find_demonym(text, 0, len(text))
@@ -93,7 +95,10 @@ def lexicon(lang: str) -> ActorLexicon:
             )
         )
     demonyms = tuple((iso, compile_alternation(forms)) for iso, forms in sorted(demonym_patterns.items()))
-    return ActorLexicon(entries=tuple(entries), demonyms=demonyms)
+    agents = frozenset(str(w).casefold() for w in data.get("agent_markers", []))
+    words = "|".join(re.escape(str(w)) for w in data.get("list_joiners", []))
+    joiners = re.compile(rf"\s*(?:,\s*)?(?:(?:{words})\s+)?" if words else r"\s*,\s*", re.IGNORECASE)
+    return ActorLexicon(entries=tuple(entries), demonyms=demonyms, agent_markers=agents, list_joiners=joiners)
 
 
 @stage(name="actors", reads=(), adds=("actors",))
@@ -132,4 +137,31 @@ def actors(analysis: Analysis) -> Analysis:
             )
         )
     mentions.sort(key=lambda m: m.span.start)
-    return analysis.with_layer(actors=tuple(mentions))
+    return analysis.with_layer(actors=tuple(_join_named(doc.text, mentions, doc)))
+
+
+def _join_named(text: str, mentions: list[ActorMention], doc: Document) -> list[ActorMention]:
+    """ "Taliban militants", "IS fighters", "Houthi rebels": a generic armed noun right after a named group is
+    that group; the two mentions become one."""
+    out: list[ActorMention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.named
+            and prev.armed
+            and m.template is not None
+            and m.actor.type is ActorType.REBEL_GROUP
+            and _JOINER.fullmatch(text[prev.span.end : m.span.start])
+        ):
+            span = doc.span(prev.span.start, m.span.end)
+            actor = Actor(
+                name=prev.actor.name, type=prev.actor.type, country=prev.actor.country, text=span.text, span=span
+            )
+            out[-1] = ActorMention(span=span, actor=actor, template=None, armed=True, named=True)
+            continue
+        out.append(m)
+    return out
+
+
+_JOINER = re.compile(r"\s*-?\s*")
