@@ -93,9 +93,10 @@ def _drafts(analysis: Analysis) -> list[Draft]:
     for index in sorted(by_sentence):
         sentence = analysis.sentences[index]
         # who reports the event ("police said") is not a party to it
-        claimant_spans.extend(
-            (src.span.start, src.span.end) for src in attribution_stage.sentence_sources(analysis, sentence, sources)
-        )
+        found = attribution_stage.sentence_sources(analysis, sentence, sources)
+        claimant_spans.extend((src.span.start, src.span.end) for src in found)
+        # ... but a "source" that holds the trigger ("coalition air raids were reported") is the event itself
+        reporters = [(s, e) for s, e in claimant_spans if not any(s <= t.span.start < e for t in by_sentence[index])]
         text = sentence.span.text
         dates = [d for d in analysis.dates if _in_sentence(analysis, index, d.span.start)]
         background = any(d.background for d in dates) or bool(lex.background.search(text))
@@ -117,7 +118,7 @@ def _drafts(analysis: Analysis) -> list[Draft]:
                     a
                     for a in analysis.actors
                     if _in_sentence(analysis, index, a.span.start)
-                    and not any(s <= a.span.start < e for s, e in claimant_spans)
+                    and not any(s <= a.span.start < e for s, e in reporters)
                 ],
                 background=background,
             )
