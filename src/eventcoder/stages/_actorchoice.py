@@ -130,15 +130,18 @@ def choose_actors(analysis: Analysis, event: Draft, country: str | None) -> tupl
         or [m for m in mentions if m.armed]
     )
     actor1 = _fill_country(chosen[0], country) if chosen else None
-    # the other side: the event's own mentions before the context ones
-    ordered = [*own, *(m for m in mentions if m not in own)]
-    others = [_fill_country(m, country) for m in ordered]
-    others = [a for a in others if actor1 is None or a.name != actor1.name]
-    if _named_non_state(actor1):
-        # "opprørere", "militants" beside a named group are that group, not a second side
-        others = [a for a in others if not _generic_armed(a)]
-    armed_others = [a for a in others if a.type is not ActorType.CIVILIANS]
-    actor2 = armed_others[0] if armed_others else (others[0] if others else None)
+    # the other side: armed before civilians, the event's own mentions before the context ones
+    actor2 = None
+    for group in (own, [m for m in mentions if m not in own]):
+        others = [_fill_country(m, country) for m in group]
+        others = [a for a in others if actor1 is None or a.name != actor1.name]
+        if _named_non_state(actor1):
+            # "opprørere", "militants" beside a named group are that group, not a second side
+            others = [a for a in others if not _generic_armed(a)]
+        armed_others = [a for a in others if a.type is not ActorType.CIVILIANS]
+        actor2 = armed_others[0] if armed_others else (others[0] if others else None)
+        if actor2 is not None:
+            break
     if actor2 is None:
         for cm in event.claims:
             v = cm.victim_actor
