@@ -168,7 +168,7 @@ def demonym_actor(analysis: Analysis, trigger: TriggerMention) -> Actor | None:
     start = trigger.span.start
     floor = max(0, start - 25)
     found = actor_lexicon(analysis.lang).find_demonym(doc.text, floor, start)
-    if found is None or len(doc.text[found[2] : start].split()) > 1:
+    if found is None or doc.text[found[2] : start].strip(" -"):
         return None
     iso, a, b = found
     span = doc.span(a, b)

@@ -196,10 +196,12 @@ def _build(analysis: Analysis, event: Draft, *, claimed_by: ActorMention | None 
             actor2 = actor1
         actor1 = claimed_by.actor
     event_type, sub_type, trigger = type_of(analysis, event, actor1, actor2)
-    if actor1 is None or (actor1.type is ActorType.CIVILIANS):
-        from_demonym = demonym_actor(analysis, trigger)
-        if from_demonym is not None:
-            actor1, actor2 = from_demonym, actor2 or actor1
+    from_demonym = demonym_actor(analysis, trigger)
+    if from_demonym is not None and (actor1 is None or actor1.country != from_demonym.country):
+        # "Israeli airstrikes ... killing four Syrian soldiers": the trigger's demonym names who struck
+        if actor1 is not None and actor1.type is not ActorType.CIVILIANS:
+            actor2 = actor1
+        actor1, actor2 = from_demonym, actor2 or actor1
     crowd = crowd_actor(event_type, trigger, country)
     if crowd is not None and not any(a is not None and a.type is crowd.type for a in (actor1, actor2)):
         keep_other = sub_type != "Peaceful protest" and actor1 is not None and actor1.type is ActorType.STATE_FORCES
