@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Collection
 
 from eventcoder.mentions import ActorMention, ClaimMention, TriggerMention
 from eventcoder.model import Actor, ActorType, EventType, Victims
@@ -12,7 +13,15 @@ from eventcoder.stages._draft import Draft
 from eventcoder.stages.actors import country_name
 from eventcoder.stages.actors import lexicon as actor_lexicon
 
-__all__ = ["choose_actors", "claimed_by", "crowd_actor", "demonym_actor", "fill_template", "victim_side"]
+__all__ = [
+    "choose_actors",
+    "claimed_by",
+    "crowd_actor",
+    "demonym_actor",
+    "fill_template",
+    "named_as_victim",
+    "victim_side",
+]
 
 
 def _fill_country(actor: ActorMention, country: str | None) -> Actor:
@@ -20,8 +29,8 @@ def _fill_country(actor: ActorMention, country: str | None) -> Actor:
 
 
 def _is_target(analysis: Analysis, mention: ActorMention) -> bool:
-    before = analysis.document.text[max(0, mention.span.start - 12) : mention.span.start].casefold().split()
-    return bool(before) and before[-1] in trigger_stage.lexicon(analysis.lang).target_markers
+    """ "attacks on police", "against the Palestinian group Islamic Jihad": the mention is who was hit."""
+    return _marked_by(analysis, mention, trigger_stage.lexicon(analysis.lang).target_markers)
 
 
 def _generic_armed(actor: Actor) -> bool:
@@ -51,20 +60,30 @@ def _victim_spans(analysis: Analysis, event: Draft, mentions: list[ActorMention]
     return spans
 
 
-_AGENT_GAP = 3  # words between "by" and the actor ("by about three armed men")
+_MARK_GAP = 4  # words from "by"/"against" to the actor ("by about three armed men", "against the Palestinian group")
+
+
+def named_as_victim(event: Draft, actor: Actor) -> bool:
+    """The actor's mention names the victims of one of the event's casualty figures ("four Syrian soldiers")."""
+    span = actor.span
+    return span is not None and any(cm.victim_actor is not None and cm.victim_actor.span == span for cm in event.claims)
 
 
 def _is_agent(analysis: Analysis, mention: ActorMention) -> bool:
     """ "killed by Taliban militants", "by two armed men", "drept av IS": the mention is who did it."""
+    return _marked_by(analysis, mention, actor_lexicon(analysis.lang).agent_markers)
+
+
+def _marked_by(analysis: Analysis, mention: ActorMention, markers: Collection[str]) -> bool:
+    """One of `markers` stands at most `_MARK_GAP` words before the mention, in the same clause."""
     text = analysis.document.text
     sentence = analysis.sentences[analysis.sentence_of(mention.span.start)].span
     before = text[max(sentence.start, mention.span.start - 40) : mention.span.start]
-    words = before.casefold().split()[-_AGENT_GAP:]
-    markers = actor_lexicon(analysis.lang).agent_markers
-    for i in range(len(words) - 1, -1, -1):
-        if not words[i].isalnum():
+    words = before.casefold().split()[-_MARK_GAP:]
+    for word in reversed(words):
+        if not word.replace("-", "").isalnum():
             return False  # a comma or a clause boundary in between
-        if words[i] in markers:
+        if word in markers:
             return True
     return False
 

@@ -32,7 +32,14 @@ from eventcoder.model import (
 from eventcoder.pipeline import Analysis, stage
 from eventcoder.stages import attribution as attribution_stage
 from eventcoder.stages import triggers as trigger_stage
-from eventcoder.stages._actorchoice import choose_actors, claimed_by, crowd_actor, demonym_actor, victim_side
+from eventcoder.stages._actorchoice import (
+    choose_actors,
+    claimed_by,
+    crowd_actor,
+    demonym_actor,
+    named_as_victim,
+    victim_side,
+)
 from eventcoder.stages._draft import PRECISION_RANK, PRECISION_RANK_ADMIN1, Draft, places_compatible
 from eventcoder.stages._eventtype import type_of
 from eventcoder.stages.actors import country_name
@@ -196,8 +203,12 @@ def _build(analysis: Analysis, event: Draft, *, claimed_by: ActorMention | None 
             actor2 = actor1
         actor1 = claimed_by.actor
     event_type, sub_type, trigger = type_of(analysis, event, actor1, actor2)
-    from_demonym = demonym_actor(analysis, trigger)
-    if from_demonym is not None and (actor1 is None or actor1.country != from_demonym.country):
+    from_demonym = next(
+        (a for t in sorted(event.triggers, key=lambda t: t.span.start) if (a := demonym_actor(analysis, t))), None
+    )
+    if from_demonym is not None and (
+        actor1 is None or actor1.type is ActorType.CIVILIANS or named_as_victim(event, actor1)
+    ):
         # "Israeli airstrikes ... killing four Syrian soldiers": the trigger's demonym names who struck
         if actor1 is not None and actor1.type is not ActorType.CIVILIANS:
             actor2 = actor1
