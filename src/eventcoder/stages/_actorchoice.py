@@ -131,12 +131,14 @@ def _claimant_actors(analysis: Analysis, event: Draft) -> list[ActorMention]:
 def choose_actors(analysis: Analysis, event: Draft, country: str | None) -> tuple[Actor | None, Actor | None]:
     own = sorted(event.actors, key=lambda m: m.span.start)
     mentions = own
-    if not any(m.armed for m in own):
+    victims = _victim_spans(analysis, event, own)
+    if not any(m.armed and (m.span.start, m.span.end) not in victims for m in own):
+        # no one in the event's sentences did it: a claimant group, or the sentence next to them
         mentions = sorted(
             [*own, *_claimant_actors(analysis, event), *_context_actors(analysis, event)],
             key=lambda m: m.span.start,
         )
-    victims = _victim_spans(analysis, event, mentions)
+        victims = _victim_spans(analysis, event, mentions)
     armed = [m for m in mentions if m.armed and not _is_target(analysis, m)]
     agents = [m for m in armed if _is_agent(analysis, m)]
     perpetrators = [m for m in armed if (m.span.start, m.span.end) not in victims]

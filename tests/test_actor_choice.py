@@ -1,0 +1,165 @@
+"""Per-language example tables for the actors stage and the choice of actor1/actor2 at assembly.
+
+Each row is one sentence written for these tests and the actors a careful ACLED coder writes for it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from eventcoder.extraction import extract
+from eventcoder.model import Event
+
+# (lang, text, published) -> (actor1 name, actor2 name or None)
+CHOICES = [
+    # the one named after "by" did it; the victims of the casualty figure are the second side
+    (
+        "en",
+        "On 29 April 2020, 7 civilians were killed by a NATO airstrike in Chaghcharan, Ghor.",
+        "2020-04-29",
+        ("NATO: North Atlantic Treaty Organization", "Civilians (Afghanistan)"),
+    ),
+    (
+        "en",
+        "On 28 April 2020, in Palhano, Ceara, a man was shot to death by two armed men.",
+        "2020-04-28",
+        ("Unidentified Armed Group (Brazil)", "Civilians (Brazil)"),
+    ),
+    (
+        "en",
+        "On 8 May 2020, 8 Taliban militants were killed and 6 were wounded by Afghan military airstrikes in "
+        "Maywand district, Kandahar.",
+        "2020-05-08",
+        ("Military Forces of Afghanistan", "Taliban"),
+    ),
+    # a listed victim ("... and pro-government militiamen were killed") is not the perpetrator
+    (
+        "en",
+        "On 2 May 2020, 18 policemen and pro-government militiamen were killed in a gunbattle with insurgents in "
+        "Ghor province, Afghanistan.",
+        "2020-05-02",
+        ("Unidentified Armed Group (Afghanistan)", "Police Forces of Afghanistan"),
+    ),
+    # the actor of the sentence before the casualty sentence, which reports no event of its own
+    (
+        "en",
+        "On 28 April 2020, the NAF rebel forces fired heavy machine guns at the governmental positions near "
+        "Starohnativka, Donetsk. During the day, one Ukrainian soldier was killed.",
+        "2020-04-28",
+        ("NAF: United Armed Forces of Novorossiya", "Military Forces of Ukraine"),
+    ),
+    # a demonym on the trigger names who struck, even when the victims are an armed side
+    (
+        "en",
+        "Israeli airstrikes hit areas near Damascus early Monday, killing four Syrian soldiers.",
+        "2020-05-04",
+        ("Military Forces of Israel", "Military Forces of Syria"),
+    ),
+    # ACLED names of Yemen's parties
+    (
+        "en",
+        "On 30 April 2020, anti-Houthi National Resistance forces fired mortar shells at pro-Houthi forces in "
+        "Hays district, Al Hudaydah.",
+        "2020-04-30",
+        ("National Resistance Forces", "Military Forces of Yemen (2016-) Supreme Political Council"),
+    ),
+    (
+        "en",
+        "On 28 April 2020, sixteen Saudi-led coalition air raids were reported on Sirwah district, Marib.",
+        "2020-04-28",
+        ("Operation Restoring Hope", None),
+    ),
+    (
+        "nb",
+        "Elleve krigere fra en iranskstøttet milits ble drept i et israelsk angrep i Palmyra i Syria.",
+        "2024-11-21",
+        ("Military Forces of Israel", "Pro-Iranian Militia (Syria)"),
+    ),
+    (
+        "nb",
+        "Fem sivile ble drept av IS-krigere i Hasakeh søndag.",
+        "2022-01-23",
+        ("Islamic State", "Civilians (Syria)"),
+    ),
+    (
+        "nn",
+        "Fem sivile vart drepne av Taliban i Kandahar søndag.",
+        "2023-06-11",
+        ("Taliban", "Civilians (Afghanistan)"),
+    ),
+]
+
+
+def _main(events: list[Event]) -> Event:
+    current = [e for e in events if not e.background]
+    assert current, "expected an event"
+    return current[0]
+
+
+@pytest.mark.parametrize(("lang", "text", "published", "expected"), CHOICES)
+def test_actor_choice(lang: str, text: str, published: str, expected: tuple[str, str | None]) -> None:
+    event = _main(extract(text, published=published, lang=lang))
+    got = (event.actor1.name if event.actor1 else None, event.actor2.name if event.actor2 else None)
+    assert got == expected
+
+
+# (lang, text, published) -> an actor name that one of the two sides must carry
+NAMES = [
+    (
+        "en",
+        "On 3 May 2020, 2 NDS members were shot and killed by unknown gunmen in Herat.",
+        "2020-05-03",
+        "Police Forces of Afghanistan (2014-) National Directorate of Security",
+    ),
+    (
+        "en",
+        "On 2 May 2020, Arbaki fighters shot and killed 3 civilians in Chimtal district, Balkh.",
+        "2020-05-02",
+        "Militia (Pro-Government)",
+    ),
+    (
+        "en",
+        "On 29 April 2020, Imbonerakure attacked and injured 2 CNL members in Rumonge.",
+        "2020-04-29",
+        "CNDD-FDD-Imbonerakure: National Council for the Defence of Democracy (Imbonerakure Faction)",
+    ),
+    (
+        "en",
+        "On 2 May 2020, in Feira de Santana, Bahia, a drug trafficker was killed after exchanging fire with "
+        "military police forces.",
+        "2020-05-02",
+        "Military Forces of Brazil Military Police",
+    ),
+    (
+        "en",
+        "On 2 May 2020, in Feira de Santana, Bahia, a drug trafficker was killed after exchanging fire with "
+        "military police forces.",
+        "2020-05-02",
+        "Unidentified Gang (Brazil)",
+    ),
+    (
+        "en",
+        "On 5 May 2020, residents pelted stones at police in Bhopal, Madhya Pradesh.",
+        "2020-05-05",
+        "Police Forces of India",
+    ),
+    (
+        "en",
+        "On 30 April 2020, unidentified tribesmen clashed in Lawdar district, Abyan, Yemen.",
+        "2020-04-30",
+        "Unidentified Tribal Militia (Yemen)",
+    ),
+    (
+        "en",
+        "On 4 May 2020, about 300 demonstrators marched in Santiago, Chile, against the government.",
+        "2020-05-04",
+        "Protesters (Chile)",
+    ),
+    ("nb", "Flere hundre demonstranter protesterte i Kabul lørdag.", "2020-05-02", "Protesters (Afghanistan)"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "published", "name"), NAMES)
+def test_actor_names(lang: str, text: str, published: str, name: str) -> None:
+    event = _main(extract(text, published=published, lang=lang))
+    assert name in {a.name for a in (event.actor1, event.actor2) if a is not None}
