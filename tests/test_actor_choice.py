@@ -75,6 +75,19 @@ CHOICES = [
         "2024-11-21",
         ("Military Forces of Israel", "Pro-Iranian Militia (Syria)"),
     ),
+    # an explosion that kills civilians without a named perpetrator: ACLED's unidentified armed group
+    (
+        "en",
+        "On 1 May 2020, a bomb exploded in a market in Maiduguri, killing 3 civilians.",
+        "2020-05-01",
+        ("Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)"),
+    ),
+    (
+        "nb",
+        "En veibombe drepte fire sivile i Kandahar mandag.",
+        "2023-06-12",
+        ("Unidentified Armed Group (Afghanistan)", "Civilians (Afghanistan)"),
+    ),
     (
         "nb",
         "Fem sivile ble drept av IS-krigere i Hasakeh søndag.",

@@ -20,6 +20,7 @@ __all__ = [
     "demonym_actor",
     "fill_template",
     "named_as_victim",
+    "unnamed_perpetrator",
     "victim_side",
 ]
 
@@ -33,8 +34,11 @@ def _is_target(analysis: Analysis, mention: ActorMention) -> bool:
     return _marked_by(analysis, mention, trigger_stage.lexicon(analysis.lang).target_markers)
 
 
+_UNIDENTIFIED = "Unidentified Armed Group"
+
+
 def _generic_armed(actor: Actor) -> bool:
-    return actor.name.startswith("Unidentified Armed Group")
+    return actor.name.startswith(_UNIDENTIFIED)
 
 
 def _named_non_state(actor: Actor | None) -> bool:
@@ -244,3 +248,20 @@ def claimed_by(analysis: Analysis) -> ActorMention | None:
             if named:
                 return named[0]
     return None
+
+
+_ONE_SIDED = frozenset({EventType.VIOLENCE_AGAINST_CIVILIANS, EventType.EXPLOSIONS})
+
+
+def unnamed_perpetrator(
+    event_type: EventType, actor1: Actor | None, actor2: Actor | None, country: str | None
+) -> tuple[Actor | None, Actor | None]:
+    """An attack on civilians or an explosion whose perpetrator the text does not name: ACLED's unidentified armed
+    group of the country is the first actor and the civilians the second."""
+    if event_type not in _ONE_SIDED:
+        return actor1, actor2
+    sides = [a for a in (actor1, actor2) if a is not None]
+    if any(a.type is not ActorType.CIVILIANS for a in sides) or len(sides) > 1:
+        return actor1, actor2
+    name = f"{_UNIDENTIFIED} ({country_name(country)})" if country else _UNIDENTIFIED
+    return Actor(name=name, type=ActorType.REBEL_GROUP, country=country), (sides[0] if sides else None)

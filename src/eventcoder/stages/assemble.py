@@ -38,6 +38,7 @@ from eventcoder.stages._actorchoice import (
     crowd_actor,
     demonym_actor,
     named_as_victim,
+    unnamed_perpetrator,
     victim_side,
 )
 from eventcoder.stages._draft import PRECISION_RANK, PRECISION_RANK_ADMIN1, Draft, places_compatible
@@ -232,6 +233,7 @@ def _build(analysis: Analysis, event: Draft, *, claimed_by: ActorMention | None 
                 text=civ.text,
                 span=civ.span,
             )
+    actor1, actor2 = unnamed_perpetrator(event_type, actor1, actor2, country)
     claims: list[Claim] = []
     for cm in sorted(event.claims, key=lambda c: c.claim.evidence.start):
         side = victim_side(cm, actor1, actor2, country)
