@@ -75,6 +75,14 @@ CHOICES = [
         "2024-11-21",
         ("Military Forces of Israel", "Pro-Iranian Militia (Syria)"),
     ),
+    # the casualty figures name only civilians: an armed side named later in passing is not the target
+    (
+        "en",
+        "On 19 July 2021, a suicide bomber blew himself up in a crowded market in Baghdad, killing 36 people. "
+        "Iraqi security forces said the attack was carried out by the Islamic State.",
+        "2021-07-19",
+        ("Islamic State", "Civilians (Iraq)"),
+    ),
     # an explosion that kills civilians without a named perpetrator: ACLED's unidentified armed group
     (
         "en",

@@ -167,6 +167,18 @@ def choose_actors(analysis: Analysis, event: Draft, country: str | None) -> tupl
         actor2 = armed_others[0] if armed_others else (others[0] if others else None)
         if actor2 is not None:
             break
+    hit = [cm.victim_actor for cm in event.claims if cm.victim_actor is not None]
+    if (
+        actor1 is not None
+        and actor2 is not None
+        and actor2.type is not ActorType.CIVILIANS
+        and actor2.span is not None
+        and analysis.sentence_of(actor2.span.start) not in {min(event.sentences), *(c.sentence for c in event.claims)}
+        and hit
+        and all(v.type is ActorType.CIVILIANS for v in hit)
+    ):
+        # the casualty figures name only civilians: they, not an armed group mentioned in passing, were hit
+        actor2 = fill_template(hit[0], country)
     if actor2 is None:
         for cm in event.claims:
             v = cm.victim_actor
