@@ -90,6 +90,13 @@ CHOICES = [
         "2020-05-01",
         ("Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)"),
     ),
+    # violence against civilians always has civilians as its second side
+    (
+        "en",
+        "On 28 April 2020, unidentified gunmen attacked Udawa in Kaduna and abducted the village head.",
+        "2020-04-28",
+        ("Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)"),
+    ),
     (
         "nb",
         "En veibombe drepte fire sivile i Kandahar mandag.",

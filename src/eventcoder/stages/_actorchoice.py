@@ -35,6 +35,7 @@ def _is_target(analysis: Analysis, mention: ActorMention) -> bool:
 
 
 _UNIDENTIFIED = "Unidentified Armed Group"
+_CIVILIANS = "Civilians"
 
 
 def _generic_armed(actor: Actor) -> bool:
@@ -272,6 +273,10 @@ def unnamed_perpetrator(
     group of the country is the first actor and the civilians the second."""
     if event_type not in _ONE_SIDED:
         return actor1, actor2
+    if event_type is EventType.VIOLENCE_AGAINST_CIVILIANS and actor1 is not None and actor2 is None:
+        # ACLED's violence against civilians always has civilians as the second side ("abducted the village head")
+        name = f"{_CIVILIANS} ({country_name(country)})" if country else _CIVILIANS
+        return actor1, Actor(name=name, type=ActorType.CIVILIANS, country=country)
     sides = [a for a in (actor1, actor2) if a is not None]
     if any(a.type is not ActorType.CIVILIANS for a in sides) or len(sides) > 1:
         return actor1, actor2
