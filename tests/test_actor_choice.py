@@ -183,6 +183,19 @@ NAMES = [
         "2020-05-04",
         "Protesters (Chile)",
     ),
+    (
+        "en",
+        "On 8 May 2020, two groups clashed over water rotation in Mirpurkhas, Pakistan, injuring 5 men.",
+        "2020-05-08",
+        "Rioters (Pakistan)",
+    ),
+    (
+        "en",
+        "On 5 May 2020, a mob beat up an ambulance driver in Santipur, West Bengal, India.",
+        "2020-05-05",
+        "Rioters (India)",
+    ),
+    ("nb", "En mobb angrep en politistasjon i Lahore i Pakistan lørdag.", "2020-05-02", "Rioters (Pakistan)"),
     ("nb", "Flere hundre demonstranter protesterte i Kabul lørdag.", "2020-05-02", "Protesters (Afghanistan)"),
 ]
 
