@@ -90,6 +90,20 @@ CHOICES = [
         "2020-05-01",
         ("Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)"),
     ),
+    # an armed side that only suffers casualties: the attacker is ACLED's unidentified armed group
+    (
+        "nb",
+        "Elleve algeriske soldater ble drept i et bakholdsangrep i Kabylie i Algerie lørdag.",
+        "2020-05-02",
+        ("Unidentified Armed Group (Algeria)", "Military Forces of Algeria"),
+    ),
+    # an unnamed attacker in an article whose first attack carries a demonym is that state's forces
+    (
+        "en",
+        "Russian missile attacks hit Kharkiv. Later an attack on Kryvyi Rih killed one person, the mayor said.",
+        "2023-01-15",
+        ("Military Forces of Russia", None),
+    ),
     # violence against civilians always has civilians as its second side
     (
         "en",

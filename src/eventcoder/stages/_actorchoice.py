@@ -21,6 +21,7 @@ __all__ = [
     "fill_template",
     "named_as_victim",
     "unnamed_perpetrator",
+    "usual_perpetrator",
     "victim_side",
 ]
 
@@ -264,21 +265,50 @@ def claimed_by(analysis: Analysis) -> ActorMention | None:
 
 
 _ONE_SIDED = frozenset({EventType.VIOLENCE_AGAINST_CIVILIANS, EventType.EXPLOSIONS})
+_VIOLENT = frozenset({*_ONE_SIDED, EventType.BATTLES})
+
+
+def usual_perpetrator(analysis: Analysis) -> Actor | None:
+    """The state named by a demonym on the article's first such trigger ("Russian missile attacks on Kharkiv"):
+    who struck in the article's events that do not name an attacker."""
+    for t in sorted(analysis.triggers, key=lambda t: t.span.start):
+        if t.negated or t.hypothetical:
+            continue
+        found = demonym_actor(analysis, t)
+        if found is not None:
+            return found
+    return None
 
 
 def unnamed_perpetrator(
-    event_type: EventType, actor1: Actor | None, actor2: Actor | None, country: str | None
+    analysis: Analysis,
+    event: Draft,
+    event_type: EventType,
+    actor1: Actor | None,
+    actor2: Actor | None,
+    *,
+    country: str | None,
+    usual: Actor | None = None,
 ) -> tuple[Actor | None, Actor | None]:
-    """An attack on civilians or an explosion whose perpetrator the text does not name: ACLED's unidentified armed
-    group of the country is the first actor and the civilians the second."""
-    if event_type not in _ONE_SIDED:
+    """An attack whose perpetrator the text does not name: the article's usual attacker if a demonym names one,
+    else ACLED's unidentified armed group of the country; the civilians, or the armed side that only suffered
+    casualties ("11 Algerian soldiers were killed in an ambush"), are the second side. Violence against civilians
+    always has civilians as the second side."""
+    if event_type not in _VIOLENT:
         return actor1, actor2
     if event_type is EventType.VIOLENCE_AGAINST_CIVILIANS and actor1 is not None and actor2 is None:
-        # ACLED's violence against civilians always has civilians as the second side ("abducted the village head")
+        # "abducted the village head": the victims are civilians even when no listed noun names them
         name = f"{_CIVILIANS} ({country_name(country)})" if country else _CIVILIANS
         return actor1, Actor(name=name, type=ActorType.CIVILIANS, country=country)
     sides = [a for a in (actor1, actor2) if a is not None]
-    if any(a.type is not ActorType.CIVILIANS for a in sides) or len(sides) > 1:
+    if len(sides) > 1:
         return actor1, actor2
+    victim = sides[0] if sides else None
+    if victim is not None and victim.type is not ActorType.CIVILIANS and not named_as_victim(event, victim):
+        return actor1, actor2
+    if victim is None and event_type is EventType.BATTLES:
+        return actor1, actor2
+    if usual is not None and (victim is None or victim.country != usual.country):
+        return usual, victim
     name = f"{_UNIDENTIFIED} ({country_name(country)})" if country else _UNIDENTIFIED
-    return Actor(name=name, type=ActorType.REBEL_GROUP, country=country), (sides[0] if sides else None)
+    return Actor(name=name, type=ActorType.REBEL_GROUP, country=country), victim

@@ -39,6 +39,7 @@ from eventcoder.stages._actorchoice import (
     demonym_actor,
     named_as_victim,
     unnamed_perpetrator,
+    usual_perpetrator,
     victim_side,
 )
 from eventcoder.stages._draft import PRECISION_RANK, PRECISION_RANK_ADMIN1, Draft, places_compatible
@@ -233,7 +234,9 @@ def _build(analysis: Analysis, event: Draft, *, claimed_by: ActorMention | None 
                 text=civ.text,
                 span=civ.span,
             )
-    actor1, actor2 = unnamed_perpetrator(event_type, actor1, actor2, country)
+    actor1, actor2 = unnamed_perpetrator(
+        analysis, event, event_type, actor1, actor2, country=country, usual=usual_perpetrator(analysis)
+    )
     claims: list[Claim] = []
     for cm in sorted(event.claims, key=lambda c: c.claim.evidence.start):
         side = victim_side(cm, actor1, actor2, country)
