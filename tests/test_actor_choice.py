@@ -210,6 +210,30 @@ NAMES = [
         "Rioters (India)",
     ),
     ("nb", "En mobb angrep en politistasjon i Lahore i Pakistan lørdag.", "2020-05-02", "Rioters (Pakistan)"),
+    (
+        "en",
+        "On 5 May 2020, a radio reporter was shot dead by unidentified assailants in Dumaguete, Philippines.",
+        "2020-05-05",
+        "Unidentified Armed Group (Philippines)",
+    ),
+    (
+        "en",
+        "On 2 May 2020, in Port of Spain, Trinidad and Tobago, a man was shot dead by armed men.",
+        "2020-05-02",
+        "Civilians (Trinidad and Tobago)",
+    ),
+    (
+        "en",
+        "On 4 May 2020, in Rio de Janeiro, Brazil, it was reported that a shoot-out took place in Gamboa.",
+        "2020-05-04",
+        "Unidentified Armed Group (Brazil)",
+    ),
+    (
+        "en",
+        "On 4 May 2020, unidentified individuals shot and killed an army officer in Lome, Togo.",
+        "2020-05-04",
+        "Unidentified Armed Group (Togo)",
+    ),
     ("nb", "Flere hundre demonstranter protesterte i Kabul lørdag.", "2020-05-02", "Protesters (Afghanistan)"),
 ]
 

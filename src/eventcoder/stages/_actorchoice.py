@@ -10,7 +10,7 @@ from eventcoder.model import Actor, ActorType, EventType, Victims
 from eventcoder.pipeline import Analysis
 from eventcoder.stages import triggers as trigger_stage
 from eventcoder.stages._draft import Draft
-from eventcoder.stages.actors import country_name
+from eventcoder.stages.actors import actor_name, country_name
 from eventcoder.stages.actors import lexicon as actor_lexicon
 
 __all__ = [
@@ -196,8 +196,7 @@ def choose_actors(analysis: Analysis, event: Draft, country: str | None) -> tupl
 def fill_template(actor: Actor, country: str | None) -> Actor:
     if "{country}" not in actor.name:
         return actor
-    name = actor.name.format(country=country_name(country)) if country else actor.name.replace(" ({country})", "")
-    name = name.replace(" of {country}", "")
+    name = actor_name(actor.name, country)
     return Actor(name=name, type=actor.type, country=country, text=actor.text, span=actor.span)
 
 
@@ -226,7 +225,7 @@ def crowd_actor(event_type: EventType, trigger: TriggerMention, country: str | N
     if event_type not in kinds:
         return None
     label, kind = kinds[event_type]
-    name = f"{label} ({country_name(country)})" if country else label
+    name = actor_name(f"{label} ({{country}})", country)
     return Actor(name=name, type=kind, country=country, text=trigger.span.text, span=trigger.span)
 
 
@@ -298,7 +297,7 @@ def unnamed_perpetrator(
         return actor1, actor2
     if event_type is EventType.VIOLENCE_AGAINST_CIVILIANS and actor1 is not None and actor2 is None:
         # "abducted the village head": the victims are civilians even when no listed noun names them
-        name = f"{_CIVILIANS} ({country_name(country)})" if country else _CIVILIANS
+        name = actor_name(f"{_CIVILIANS} ({{country}})", country)
         return actor1, Actor(name=name, type=ActorType.CIVILIANS, country=country)
     sides = [a for a in (actor1, actor2) if a is not None]
     if len(sides) > 1:
@@ -306,9 +305,7 @@ def unnamed_perpetrator(
     victim = sides[0] if sides else None
     if victim is not None and victim.type is not ActorType.CIVILIANS and not named_as_victim(event, victim):
         return actor1, actor2
-    if victim is None and event_type is EventType.BATTLES:
-        return actor1, actor2
     if usual is not None and (victim is None or victim.country != usual.country):
         return usual, victim
-    name = f"{_UNIDENTIFIED} ({country_name(country)})" if country else _UNIDENTIFIED
+    name = actor_name(f"{_UNIDENTIFIED} ({{country}})", country)
     return Actor(name=name, type=ActorType.REBEL_GROUP, country=country), victim

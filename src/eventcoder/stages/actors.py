@@ -15,7 +15,7 @@ from eventcoder.model import Actor, ActorType, Document
 from eventcoder.pipeline import Analysis, stage
 from eventcoder.stages._patterns import compile_alternation, pattern_regex
 
-__all__ = ["ActorLexicon", "country_name", "lexicon"]
+__all__ = ["ActorLexicon", "actor_name", "country_name", "lexicon"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +60,18 @@ def _country_names() -> dict[str, str]:
 
 def country_name(iso: str) -> str:
     """The English country name used in actor names ("Military Forces of Syria")."""
-    return _country_names().get(iso, iso)
+    return _country_names().get(iso, iso).replace(" & ", " and ")
+
+
+def actor_name(template: str, iso: str | None) -> str:
+    """A country-templated ACLED name filled in: "Military Forces of the Philippines", "Civilians (Philippines)";
+    without a country the country part is dropped ("Civilians")."""
+    if "{country}" not in template:
+        return template
+    if iso is None:
+        return template.replace(" ({country})", "").replace(" of {country}", "").replace("{country}", "").strip()
+    name = template.format(country=country_name(iso))
+    return name.replace("(the ", "(")
 
 
 @cache
@@ -124,7 +135,7 @@ def actors(analysis: Analysis) -> Analysis:
         if entry.templated:
             country = lex.demonym_country(span.text)
             if country is not None:
-                name = entry.name.format(country=country_name(country))
+                name = actor_name(entry.name, country)
             else:
                 template = entry.name
         mentions.append(

@@ -44,7 +44,7 @@ from eventcoder.stages._actorchoice import (
 )
 from eventcoder.stages._draft import PRECISION_RANK, PRECISION_RANK_ADMIN1, Draft, places_compatible
 from eventcoder.stages._eventtype import type_of
-from eventcoder.stages.actors import country_name
+from eventcoder.stages.actors import actor_name
 from eventcoder.stages.tolls import fatalities_from_claims, injured_from_claims
 
 __all__ = ["assemble"]
@@ -228,7 +228,7 @@ def _build(analysis: Analysis, event: Draft, *, claimed_by: ActorMention | None 
         )
         if civ is not None:
             actor2 = Actor(
-                name=civ.name.replace("{country}", country_name(country) if country else "?"),
+                name=actor_name(civ.name, country),
                 type=civ.type,
                 country=country,
                 text=civ.text,
