@@ -148,7 +148,42 @@ def actors(analysis: Analysis) -> Analysis:
             )
         )
     mentions.sort(key=lambda m: m.span.start)
-    return analysis.with_layer(actors=tuple(_join_named(doc.text, mentions, doc)))
+    return analysis.with_layer(actors=tuple(_join_named(doc.text, _inherit_country(mentions), doc)))
+
+
+def _inherit_country(mentions: list[ActorMention]) -> list[ActorMention]:
+    """ "Israeli forces fired ... Soldiers also shot ...": state forces named without a demonym belong to the one
+    country the article has named such forces of so far."""
+    seen: dict[str, set[str]] = {}
+    out: list[ActorMention] = []
+    for m in mentions:
+        if m.actor.type is not ActorType.STATE_FORCES:
+            out.append(m)
+            continue
+        base = m.template or _template_of(m)
+        if m.template is None and m.actor.country is not None and base is not None:
+            seen.setdefault(base, set()).add(m.actor.country)
+        countries = seen.get(m.template, set()) if m.template is not None else set()
+        if m.template is not None and len(countries) == 1:
+            iso = next(iter(countries))
+            actor = Actor(
+                name=actor_name(m.template, iso), type=m.actor.type, country=iso, text=m.actor.text, span=m.span
+            )
+            m = ActorMention(span=m.span, actor=actor, template=None, armed=m.armed, named=m.named)
+        out.append(m)
+    return out
+
+
+def _template_of(mention: ActorMention) -> str | None:
+    """The template a demonym-filled name came from ("Military Forces of Israel" -> "Military Forces of {country}")."""
+    iso = mention.actor.country
+    if iso is None:
+        return None
+    name = mention.actor.name
+    for filled in (country_name(iso), country_name(iso).removeprefix("the ")):
+        if filled in name:
+            return name.replace(filled, "{country}", 1)
+    return None
 
 
 def _join_named(text: str, mentions: list[ActorMention], doc: Document) -> list[ActorMention]:
