@@ -191,7 +191,9 @@ def _default_window(analysis: Analysis) -> DateWindow | None:
     return DateWindow(start=first, end=last, precision=precision)
 
 
-def _build(analysis: Analysis, event: Draft, *, claimed_by: ActorMention | None = None) -> Event:
+def _build(
+    analysis: Analysis, event: Draft, *, claimed_by: ActorMention | None = None, usual: Actor | None = None
+) -> Event:
     doc = analysis.document
     first_sentence = analysis.sentences[min(event.sentences)]
     place = event.place or _doc_place(analysis, first_sentence.span.start)
@@ -234,9 +236,7 @@ def _build(analysis: Analysis, event: Draft, *, claimed_by: ActorMention | None 
                 text=civ.text,
                 span=civ.span,
             )
-    actor1, actor2 = unnamed_perpetrator(
-        analysis, event, event_type, actor1, actor2, country=country, usual=usual_perpetrator(analysis)
-    )
+    actor1, actor2 = unnamed_perpetrator(analysis, event, event_type, actor1, actor2, country=country, usual=usual)
     claims: list[Claim] = []
     for cm in sorted(event.claims, key=lambda c: c.claim.evidence.start):
         side = victim_side(cm, actor1, actor2, country)
@@ -279,7 +279,8 @@ def assemble(analysis: Analysis) -> Analysis:
     events = _group(_drafts(analysis))
     _attach_claims(analysis, events)
     who_claimed = claimed_by(analysis)
+    usual = usual_perpetrator(analysis) if events else None
     main = next((e for e in events if not e.background), None)
     return analysis.with_layer(
-        events=tuple(_build(analysis, e, claimed_by=who_claimed if e is main else None) for e in events)
+        events=tuple(_build(analysis, e, claimed_by=who_claimed if e is main else None, usual=usual) for e in events)
     )
