@@ -49,6 +49,9 @@ MENTIONS = [
             ("Military Forces of Yemen (2016-) Supreme Political Council", "pro-Houthi forces"),
         ],
     ),
+    # the longest demonym ending last names the country ("South Sudanese", not "Sudanese")
+    ("en", "South Sudanese soldiers", [("Military Forces of South Sudan", "South Sudanese soldiers")]),
+    ("en", "Mayi Mayi militiamen", [("Mayi Mayi Militia", "Mayi Mayi militiamen")]),
     ("en", "a security personnel commander", [("Military Forces of {country}", "security personnel")]),
     ("en", "two groups clashed", [("Rioters ({country})", "two groups")]),
     ("nb", "en mobb angrep", [("Rioters ({country})", "mobb")]),

@@ -41,11 +41,12 @@ class ActorLexicon:
         return found[0] if found else None
 
     def find_demonym(self, text: str, start: int, end: int) -> tuple[str, int, int] | None:
-        """The last demonym in text[start:end]: (ISO2, start, end)."""
+        """The last demonym in text[start:end], the longest of those ending there ("South Sudanese", not
+        "Sudanese"): (ISO2, start, end)."""
         best: tuple[str, int, int] | None = None
         for iso, regex in self.demonyms:
             for m in regex.finditer(text, start, end):
-                if best is None or m.start() > best[1]:
+                if best is None or (m.end(), -m.start()) > (best[2], -best[1]):
                     best = (iso, m.start(), m.end())
         return best
 
