@@ -124,6 +124,30 @@ CHOICES = [
         ("Islamic State", "Civilians (Syria)"),
     ),
     (
+        "nb",
+        "Afghanske sikkerhetsstyrker drepte 12 Taliban-krigere i Helmand.",
+        "2024-05-01",
+        ("Military Forces of Afghanistan", "Taliban"),
+    ),
+    (
+        "nb",
+        "Houthiene skjøt en rakett mot Saudi-Arabia, og to sivile ble drept i Jizan.",
+        "2024-05-01",
+        ("Military Forces of Yemen (2016-) Supreme Political Council", "Civilians (Saudi Arabia)"),
+    ),
+    (
+        "nb",
+        "Hizbollah avfyrte raketter mot Nord-Israel, og to israelske soldater ble drept.",
+        "2024-05-01",
+        ("Hezbollah", "Military Forces of Israel"),
+    ),
+    (
+        "nb",
+        "Ukjente gjerningsmenn skjøt og drepte to politifolk i Peshawar i Pakistan.",
+        "2024-05-01",
+        ("Unidentified Armed Group (Pakistan)", "Police Forces of Pakistan"),
+    ),
+    (
         "nn",
         "Fem sivile vart drepne av Taliban i Kandahar søndag.",
         "2023-06-11",
