@@ -51,6 +51,18 @@ MENTIONS = [
     ),
     # the longest demonym ending last names the country ("South Sudanese", not "Sudanese")
     ("en", "South Sudanese soldiers", [("Military Forces of South Sudan", "South Sudanese soldiers")]),
+    (
+        "en",
+        "the pro-Houthi air defence",
+        [("Military Forces of Yemen (2016-) Supreme Political Council", "Houthi air defence")],
+    ),
+    ("en", "an attack on a police station", [("Police Forces of {country}", "police station")]),
+    ("nb", "angrepet mot politihovedkvarteret", [("Police Forces of {country}", "politihovedkvarteret")]),
+    (
+        "nb",
+        "Det ukrainske militæret sier luftvernet",
+        [("Military Forces of Ukraine", "ukrainske militæret"), ("Military Forces of Ukraine", "luftvernet")],
+    ),
     ("en", "Mayi Mayi militiamen", [("Mayi Mayi Militia", "Mayi Mayi militiamen")]),
     ("en", "a security personnel commander", [("Military Forces of {country}", "security personnel")]),
     ("en", "two groups clashed", [("Rioters ({country})", "two groups")]),

@@ -188,8 +188,8 @@ def _template_of(mention: ActorMention) -> str | None:
 
 
 def _join_named(text: str, mentions: list[ActorMention], doc: Document) -> list[ActorMention]:
-    """ "Taliban militants", "IS fighters", "Houthi rebels": a generic armed noun right after a named group is
-    that group; the two mentions become one."""
+    """ "Taliban militants", "IS fighters", "pro-Houthi air defence", "NATO troops": a generic armed noun right
+    after a named group is that group; the two mentions become one."""
     out: list[ActorMention] = []
     for m in mentions:
         prev = out[-1] if out else None
@@ -198,7 +198,7 @@ def _join_named(text: str, mentions: list[ActorMention], doc: Document) -> list[
             and prev.named
             and prev.armed
             and m.template is not None
-            and m.actor.type is ActorType.REBEL_GROUP
+            and m.actor.type in _JOINABLE
             and _JOINER.fullmatch(text[prev.span.end : m.span.start])
         ):
             span = doc.span(prev.span.start, m.span.end)
@@ -211,4 +211,5 @@ def _join_named(text: str, mentions: list[ActorMention], doc: Document) -> list[
     return out
 
 
+_JOINABLE = frozenset({ActorType.REBEL_GROUP, ActorType.STATE_FORCES})
 _JOINER = re.compile(r"\s*-?\s*")
