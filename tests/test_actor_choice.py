@@ -266,3 +266,14 @@ NAMES = [
 def test_actor_names(lang: str, text: str, published: str, name: str) -> None:
     event = _main(extract(text, published=published, lang=lang))
     assert name in {a.name for a in (event.actor1, event.actor2) if a is not None}
+
+
+def test_an_event_that_names_no_one_continues_the_sentence_before() -> None:
+    text = (
+        "Fighting erupted in Deir Ez-Zor after the SDF clashed with the Deir Ez-Zor Military Council on Sunday. "
+        "He was arrested along with some of his supporters."
+    )
+    events = extract(text, published="2023-08-28", lang="en")
+    arrests = [e for e in events if e.sub_event_type == "Arrests"]
+    assert arrests
+    assert arrests[0].actor1 is not None and arrests[0].actor1.name == "Syrian Democratic Forces"

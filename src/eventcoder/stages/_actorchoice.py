@@ -109,6 +109,10 @@ def _context_actors(analysis: Analysis, event: Draft) -> list[ActorMention]:
                 and analysis.sentences[other].paragraph == analysis.sentences[index].paragraph
             ):
                 near.add(other)
+    first = min(own)
+    if not event.actors and first > 0 and not near:
+        # "He was arrested along with ...": an event that names no one continues the sentence before it
+        near.add(first - 1)
     if not near:
         return []
     claimant = [
