@@ -63,6 +63,14 @@ CHOICES = [
         "2020-04-30",
         ("National Resistance Forces", "Military Forces of Yemen (2016-) Supreme Political Council"),
     ),
+    # a named armed group that claims the deed is its author, not a neutral source
+    (
+        "en",
+        "On 3 May 2020, anti-Houthi National Resistance forces claimed to have shelled pro-Houthi forces in "
+        "Al Jabaliyah, Al Hudaydah.",
+        "2020-05-03",
+        ("National Resistance Forces", "Military Forces of Yemen (2016-) Supreme Political Council"),
+    ),
     (
         "en",
         "On 28 April 2020, sixteen Saudi-led coalition air raids were reported on Sirwah district, Marib.",

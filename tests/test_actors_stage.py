@@ -63,6 +63,7 @@ MENTIONS = [
         "Det ukrainske militæret sier luftvernet",
         [("Military Forces of Ukraine", "ukrainske militæret"), ("Military Forces of Ukraine", "luftvernet")],
     ),
+    ("en", "Boko Haram/IS claimed", [("Boko Haram", "Boko Haram/IS")]),
     ("en", "Mayi Mayi militiamen", [("Mayi Mayi Militia", "Mayi Mayi militiamen")]),
     ("en", "a security personnel commander", [("Military Forces of {country}", "security personnel")]),
     ("en", "two groups clashed", [("Rioters ({country})", "two groups")]),

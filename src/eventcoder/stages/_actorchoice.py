@@ -138,8 +138,24 @@ def _claimant_actors(analysis: Analysis, event: Draft) -> list[ActorMention]:
     return out
 
 
+def _claiming_groups(analysis: Analysis, event: Draft) -> list[ActorMention]:
+    """Named armed groups of the event's sentences that were set aside as the source of a report: a group that
+    "claimed to have shelled" or "says it killed" reports its own deed."""
+    sentences = set(event.sentences)
+    kept = {(m.span.start, m.span.end) for m in event.actors}
+    return [
+        a
+        for a in analysis.actors
+        if a.named
+        and a.armed
+        and a.actor.type in _NON_STATE
+        and (a.span.start, a.span.end) not in kept
+        and analysis.sentence_of(a.span.start) in sentences
+    ]
+
+
 def choose_actors(analysis: Analysis, event: Draft, country: str | None) -> tuple[Actor | None, Actor | None]:
-    own = sorted(event.actors, key=lambda m: m.span.start)
+    own = sorted([*event.actors, *_claiming_groups(analysis, event)], key=lambda m: m.span.start)
     mentions = own
     victims = _victim_spans(analysis, event, own)
     if not any(m.armed and (m.span.start, m.span.end) not in victims for m in own):

@@ -193,14 +193,10 @@ def _join_named(text: str, mentions: list[ActorMention], doc: Document) -> list[
     out: list[ActorMention] = []
     for m in mentions:
         prev = out[-1] if out else None
-        if (
-            prev is not None
-            and prev.named
-            and prev.armed
-            and m.template is not None
-            and m.actor.type in _JOINABLE
-            and _JOINER.fullmatch(text[prev.span.end : m.span.start])
-        ):
+        gap = text[prev.span.end : m.span.start] if prev is not None else ""
+        generic_after = m.template is not None and m.actor.type in _JOINABLE and bool(_JOINER.fullmatch(gap))
+        either_or = m.named and m.armed and gap.strip() == "/"  # "Boko Haram/IS": one claimant, two names
+        if prev is not None and prev.named and prev.armed and (generic_after or either_or):
             span = doc.span(prev.span.start, m.span.end)
             actor = Actor(
                 name=prev.actor.name, type=prev.actor.type, country=prev.actor.country, text=span.text, span=span
