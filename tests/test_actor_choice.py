@@ -63,6 +63,23 @@ CHOICES = [
         "2020-04-30",
         ("National Resistance Forces", "Military Forces of Yemen (2016-) Supreme Political Council"),
     ),
+    # those listed with the first actor are its side, not the second side
+    (
+        "en",
+        "On 2 May 2020, Amajid Brigade and Southern Resistance fighters clashed with pro-Houthi forces in "
+        "Mukayras, Al Bayda.",
+        "2020-05-02",
+        (
+            "Military Forces of Yemen (2012-) Amajid Brigade",
+            "Military Forces of Yemen (2016-) Supreme Political Council",
+        ),
+    ),
+    (
+        "nb",
+        "Afghanske soldater og politifolk kjempet mot Taliban i Helmand.",
+        "2020-05-02",
+        ("Military Forces of Afghanistan", "Taliban"),
+    ),
     # a named armed group that claims the deed is its author, not a neutral source
     (
         "en",

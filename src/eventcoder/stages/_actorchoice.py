@@ -94,6 +94,26 @@ def _marked_by(analysis: Analysis, mention: ActorMention, markers: Collection[st
     return False
 
 
+def _listed_with(analysis: Analysis, first: ActorMention, mentions: list[ActorMention]) -> set[tuple[int, int]]:
+    """The mentions listed together with `first` ("X and Y", "X, Y og Z"): one side of the event."""
+    joiners = actor_lexicon(analysis.lang).list_joiners
+    text = analysis.document.text
+    ordered = sorted(mentions, key=lambda m: m.span.start)
+    at = next((i for i, m in enumerate(ordered) if m.span == first.span), None)
+    out: set[tuple[int, int]] = set()
+    if at is None:
+        return out
+    for step in (1, -1):
+        i = at
+        while 0 <= i + step < len(ordered):
+            a, b = (ordered[i], ordered[i + step]) if step == 1 else (ordered[i + step], ordered[i])
+            if not joiners.fullmatch(text[a.span.end : b.span.start]):
+                break
+            i += step
+            out.add((ordered[i].span.start, ordered[i].span.end))
+    return out
+
+
 def _context_actors(analysis: Analysis, event: Draft) -> list[ActorMention]:
     """Actors of the sentences right before or after the event's sentences that report no event of their own
     ("The NAF fired mortars at government positions. One soldier was killed.")."""
@@ -177,9 +197,16 @@ def choose_actors(analysis: Analysis, event: Draft, country: str | None) -> tupl
         or [m for m in mentions if m.armed]
     )
     actor1 = _fill_country(chosen[0], country) if chosen else None
-    # the other side: armed before civilians, the event's own mentions before the context ones
+    allies = _listed_with(analysis, chosen[0], mentions) if chosen else set()
+    # the other side: armed before civilians, the event's own mentions before the context ones, and not those
+    # listed with the first actor ("Amajid Brigade and Southern Resistance took ... from pro-Houthi forces")
     actor2 = None
-    for group in (own, [m for m in mentions if m not in own]):
+    apart = [m for m in mentions if (m.span.start, m.span.end) not in allies]
+    for group in (
+        [m for m in own if m in apart],
+        [m for m in apart if m not in own],
+        [m for m in mentions if m not in apart],
+    ):
         others = [_fill_country(m, country) for m in group]
         others = [a for a in others if actor1 is None or a.name != actor1.name]
         if _named_non_state(actor1):
