@@ -283,6 +283,13 @@ NAMES = [
         "2020-05-04",
         "Unidentified Armed Group (Togo)",
     ),
+    (
+        "en",
+        "On 30 April 2020, tens of locals demonstrated and blocked roads in Uvira, DR Congo. The police "
+        "intervened to disperse the crowd.",
+        "2020-04-30",
+        "Police Forces of the Democratic Republic of Congo",
+    ),
     ("nb", "Flere hundre demonstranter protesterte i Kabul lørdag.", "2020-05-02", "Protesters (Afghanistan)"),
 ]
 

@@ -82,6 +82,8 @@ def test_mentions(lang: str, text: str, expected: list[tuple[str, str]]) -> None
         ("Civilians ({country})", "PH", "Civilians (Philippines)"),
         ("Police Forces of {country}", "PH", "Police Forces of the Philippines"),
         ("Civilians ({country})", "TT", "Civilians (Trinidad and Tobago)"),
+        ("Police Forces of {country}", "CD", "Police Forces of the Democratic Republic of Congo"),
+        ("Civilians ({country})", "CD", "Civilians (Democratic Republic of Congo)"),
         ("Military Forces of {country}", None, "Military Forces"),
         ("Civilians ({country})", None, "Civilians"),
         ("Taliban", "AF", "Taliban"),

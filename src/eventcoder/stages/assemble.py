@@ -219,9 +219,9 @@ def _build(
         actor1, actor2 = from_demonym, actor2 or actor1
     crowd = crowd_actor(event_type, trigger, country)
     if crowd is not None and not any(a is not None and a.type is crowd.type for a in (actor1, actor2)):
-        keep_other = sub_type != "Peaceful protest" and actor1 is not None and actor1.type is ActorType.STATE_FORCES
-        target = actor2 if sub_type != "Peaceful protest" and actor2 and actor2.type is ActorType.STATE_FORCES else None
-        actor1, actor2 = crowd, (actor1 if keep_other else target)
+        # the police or troops named in a protest or riot are the side that faced the crowd
+        forces = [a for a in (actor1, actor2) if a is not None and a.type is ActorType.STATE_FORCES]
+        actor1, actor2 = crowd, (forces[0] if forces else None)
     hits_civilians = actor2 is not None and actor2.type is ActorType.CIVILIANS
     if event_type is EventType.VIOLENCE_AGAINST_CIVILIANS and not hits_civilians:
         civ = next(
