@@ -136,6 +136,13 @@ CHOICES = [
         "2020-04-28",
         ("Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)"),
     ),
+    # arrests and looting: civilians are the second side when no one else is named
+    (
+        "en",
+        "On 1 May 2020, the police forces arrested a former minister in Freetown, Sierra Leone.",
+        "2020-05-01",
+        ("Police Forces of Sierra Leone", "Civilians (Sierra Leone)"),
+    ),
     (
         "nb",
         "En veibombe drepte fire sivile i Kandahar mandag.",

@@ -312,6 +312,7 @@ def claimed_by(analysis: Analysis) -> ActorMention | None:
 
 _ONE_SIDED = frozenset({EventType.VIOLENCE_AGAINST_CIVILIANS, EventType.EXPLOSIONS})
 _VIOLENT = frozenset({*_ONE_SIDED, EventType.BATTLES})
+_AGAINST_PEOPLE = frozenset({"Arrests", "Looting/property destruction"})  # strategic developments with victims
 
 
 def usual_perpetrator(analysis: Analysis) -> Actor | None:
@@ -334,18 +335,22 @@ def unnamed_perpetrator(
     actor2: Actor | None,
     *,
     country: str | None,
+    sub_type: str = "",
     usual: Actor | None = None,
 ) -> tuple[Actor | None, Actor | None]:
     """An attack whose perpetrator the text does not name: the article's usual attacker if a demonym names one,
     else ACLED's unidentified armed group of the country; the civilians, or the armed side that only suffered
-    casualties ("11 Algerian soldiers were killed in an ambush"), are the second side. Violence against civilians
-    always has civilians as the second side."""
-    if event_type not in _VIOLENT:
-        return actor1, actor2
-    if event_type is EventType.VIOLENCE_AGAINST_CIVILIANS and actor1 is not None and actor2 is None:
+    casualties ("11 Algerian soldiers were killed in an ambush"), are the second side. Violence against civilians,
+    arrests and looting have civilians as the second side when no one else is named."""
+    against_people = event_type is EventType.VIOLENCE_AGAINST_CIVILIANS or (
+        event_type is EventType.STRATEGIC and sub_type in _AGAINST_PEOPLE
+    )
+    if against_people and actor1 is not None and actor2 is None:
         # "abducted the village head": the victims are civilians even when no listed noun names them
         name = actor_name(f"{_CIVILIANS} ({{country}})", country)
         return actor1, Actor(name=name, type=ActorType.CIVILIANS, country=country)
+    if event_type not in _VIOLENT:
+        return actor1, actor2
     sides = [a for a in (actor1, actor2) if a is not None]
     if len(sides) > 1:
         return actor1, actor2

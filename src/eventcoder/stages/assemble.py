@@ -236,7 +236,9 @@ def _build(
                 text=civ.text,
                 span=civ.span,
             )
-    actor1, actor2 = unnamed_perpetrator(analysis, event, event_type, actor1, actor2, country=country, usual=usual)
+    actor1, actor2 = unnamed_perpetrator(
+        analysis, event, event_type, actor1, actor2, country=country, sub_type=sub_type, usual=usual
+    )
     claims: list[Claim] = []
     for cm in sorted(event.claims, key=lambda c: c.claim.evidence.start):
         side = victim_side(cm, actor1, actor2, country)
