@@ -1,4 +1,16 @@
-"""Who did it to whom: the two sides of an assembled event, and the side each casualty figure belongs to."""
+"""Who did it to whom: the two sides of an assembled event, and the side each casualty figure belongs to.
+
+ACLED's two-party logic: actor1 is the initiator, actor2 the target.
+- actor1: an armed mention after an agent marker ("killed by X", "drept av X") first, then armed mentions that do
+  not name the victims of a casualty figure (nor those listed with them: "18 policemen and militiamen were
+  killed"), named before generic. When the event's own sentences name no one who did it, a named group that
+  "claimed" the deed, and the actors of neighbouring sentences that report no event of their own, are candidates.
+- actor2: armed before civilians, the event's own mentions before the context ones, never those listed with
+  actor1 ("X and Y clashed with Z"); civilians when every casualty figure names civilians.
+- At assembly (`unnamed_perpetrator`): an attack without a named attacker is the state a demonym names on the
+  article's first attack ("Russian missile attacks ..."), else "Unidentified Armed Group (Country)"; violence
+  against civilians, arrests and looting get "Civilians (Country)" as the second side when no one else is named.
+"""
 
 from __future__ import annotations
 
