@@ -63,6 +63,18 @@ MENTIONS = [
         "Det ukrainske militæret sier luftvernet",
         [("Military Forces of Ukraine", "ukrainske militæret"), ("Military Forces of Ukraine", "luftvernet")],
     ),
+    (
+        "nb",
+        "Houthiene, Hamas, Hizbollah, Taliban og al-Shabaab",
+        [
+            ("Military Forces of Yemen (2016-) Supreme Political Council", "Houthiene"),
+            ("Hamas", "Hamas"),
+            ("Hezbollah", "Hizbollah"),
+            ("Taliban", "Taliban"),
+            ("Al Shabaab", "al-Shabaab"),
+        ],
+    ),
+    ("nn", "iranskstøtta militsar", [("Pro-Iranian Militia (Syria)", "iranskstøtta militsar")]),
     ("en", "Boko Haram/IS claimed", [("Boko Haram", "Boko Haram/IS")]),
     ("en", "Mayi Mayi militiamen", [("Mayi Mayi Militia", "Mayi Mayi militiamen")]),
     ("en", "a security personnel commander", [("Military Forces of {country}", "security personnel")]),
