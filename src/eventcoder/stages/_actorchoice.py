@@ -340,7 +340,6 @@ def usual_perpetrator(analysis: Analysis) -> Actor | None:
 
 
 def unnamed_perpetrator(
-    analysis: Analysis,
     event: Draft,
     event_type: EventType,
     actor1: Actor | None,
@@ -357,16 +356,18 @@ def unnamed_perpetrator(
     against_people = event_type is EventType.VIOLENCE_AGAINST_CIVILIANS or (
         event_type is EventType.STRATEGIC and sub_type in _AGAINST_PEOPLE
     )
+    # "abducted the village head": the victims are civilians even when no listed noun names them
+    civilians = Actor(
+        name=actor_name(f"{_CIVILIANS} ({{country}})", country), type=ActorType.CIVILIANS, country=country
+    )
     if against_people and actor1 is not None and actor2 is None:
-        # "abducted the village head": the victims are civilians even when no listed noun names them
-        name = actor_name(f"{_CIVILIANS} ({{country}})", country)
-        return actor1, Actor(name=name, type=ActorType.CIVILIANS, country=country)
+        return actor1, civilians
     if event_type not in _VIOLENT:
         return actor1, actor2
     sides = [a for a in (actor1, actor2) if a is not None]
     if len(sides) > 1:
         return actor1, actor2
-    victim = sides[0] if sides else None
+    victim = sides[0] if sides else (civilians if against_people else None)
     if victim is not None and victim.type is not ActorType.CIVILIANS and not named_as_victim(event, victim):
         return actor1, actor2
     if usual is not None and (victim is None or victim.country != usual.country):

@@ -237,7 +237,7 @@ def _build(
                 span=civ.span,
             )
     actor1, actor2 = unnamed_perpetrator(
-        analysis, event, event_type, actor1, actor2, country=country, sub_type=sub_type, usual=usual
+        event, event_type, actor1, actor2, country=country, sub_type=sub_type, usual=usual
     )
     claims: list[Claim] = []
     for cm in sorted(event.claims, key=lambda c: c.claim.evidence.start):
