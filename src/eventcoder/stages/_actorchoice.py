@@ -1,16 +1,41 @@
-"""Who did it to whom: the two sides of an assembled event, and the side each casualty figure belongs to."""
+"""Who did it to whom: the two sides of an assembled event, and the side each casualty figure belongs to.
+
+ACLED's two-party logic: actor1 is the initiator, actor2 the target.
+- actor1: an armed mention after an agent marker ("killed by X", "drept av X") first, then armed mentions that do
+  not name the victims of a casualty figure (nor those listed with them: "18 policemen and militiamen were
+  killed"), named before generic. When the event's own sentences name no one who did it, a named group that
+  "claimed" the deed, and the actors of neighbouring sentences that report no event of their own, are candidates.
+- actor2: armed before civilians, the event's own mentions before the context ones, never those listed with
+  actor1 ("X and Y clashed with Z"); civilians when every casualty figure names civilians.
+- At assembly (`unnamed_perpetrator`): an attack without a named attacker is the state a demonym names on the
+  article's first attack ("Russian missile attacks ..."), else "Unidentified Armed Group (Country)"; violence
+  against civilians, arrests and looting get "Civilians (Country)" as the second side when no one else is named.
+"""
 
 from __future__ import annotations
+
+import itertools
+from collections.abc import Collection
 
 from eventcoder.mentions import ActorMention, ClaimMention, TriggerMention
 from eventcoder.model import Actor, ActorType, EventType, Victims
 from eventcoder.pipeline import Analysis
 from eventcoder.stages import triggers as trigger_stage
 from eventcoder.stages._draft import Draft
-from eventcoder.stages.actors import country_name
+from eventcoder.stages.actors import actor_name, country_name
 from eventcoder.stages.actors import lexicon as actor_lexicon
 
-__all__ = ["choose_actors", "claimed_by", "crowd_actor", "demonym_actor", "fill_template", "victim_side"]
+__all__ = [
+    "choose_actors",
+    "claimed_by",
+    "crowd_actor",
+    "demonym_actor",
+    "fill_template",
+    "named_as_victim",
+    "unnamed_perpetrator",
+    "usual_perpetrator",
+    "victim_side",
+]
 
 
 def _fill_country(actor: ActorMention, country: str | None) -> Actor:
@@ -18,12 +43,16 @@ def _fill_country(actor: ActorMention, country: str | None) -> Actor:
 
 
 def _is_target(analysis: Analysis, mention: ActorMention) -> bool:
-    before = analysis.document.text[max(0, mention.span.start - 12) : mention.span.start].casefold().split()
-    return bool(before) and before[-1] in trigger_stage.lexicon(analysis.lang).target_markers
+    """ "attacks on police", "against the Palestinian group Islamic Jihad": the mention is who was hit."""
+    return _marked_by(analysis, mention, trigger_stage.lexicon(analysis.lang).target_markers)
+
+
+_UNIDENTIFIED = "Unidentified Armed Group"
+_CIVILIANS = "Civilians"
 
 
 def _generic_armed(actor: Actor) -> bool:
-    return actor.name.startswith("Unidentified Armed Group")
+    return actor.name.startswith(_UNIDENTIFIED)
 
 
 def _named_non_state(actor: Actor | None) -> bool:
@@ -33,19 +62,184 @@ def _named_non_state(actor: Actor | None) -> bool:
 _NON_STATE = frozenset({ActorType.REBEL_GROUP, ActorType.POLITICAL_MILITIA, ActorType.IDENTITY_MILITIA})
 
 
+def _victim_spans(analysis: Analysis, event: Draft, mentions: list[ActorMention]) -> set[tuple[int, int]]:
+    """The mentions that name the victims of a casualty figure, and those listed with them ("18 policemen and
+    pro-government militiamen were killed")."""
+    spans: set[tuple[int, int]] = set()
+    for cm in event.claims:
+        v = cm.victim_actor
+        if v is not None and v.span is not None:
+            spans.add((v.span.start, v.span.end))
+    joiners = actor_lexicon(analysis.lang).list_joiners
+    text = analysis.document.text
+    for prev, m in itertools.pairwise(mentions):
+        if (prev.span.start, prev.span.end) in spans and joiners.fullmatch(text[prev.span.end : m.span.start]):
+            spans.add((m.span.start, m.span.end))
+    return spans
+
+
+_MARK_GAP = 4  # words from "by"/"against" to the actor ("by about three armed men", "against the Palestinian group")
+
+
+def named_as_victim(event: Draft, actor: Actor) -> bool:
+    """The actor's mention names the victims of one of the event's casualty figures ("four Syrian soldiers")."""
+    span = actor.span
+    return span is not None and any(cm.victim_actor is not None and cm.victim_actor.span == span for cm in event.claims)
+
+
+def _is_agent(analysis: Analysis, mention: ActorMention) -> bool:
+    """ "killed by Taliban militants", "by two armed men", "drept av IS": the mention is who did it."""
+    return _marked_by(analysis, mention, actor_lexicon(analysis.lang).agent_markers)
+
+
+def _marked_by(analysis: Analysis, mention: ActorMention, markers: Collection[str]) -> bool:
+    """One of `markers` stands at most `_MARK_GAP` words before the mention, in the same clause."""
+    text = analysis.document.text
+    sentence = analysis.sentences[analysis.sentence_of(mention.span.start)].span
+    before = text[max(sentence.start, mention.span.start - 40) : mention.span.start]
+    words = before.casefold().split()[-_MARK_GAP:]
+    for word in reversed(words):
+        if not word.replace("-", "").isalnum():
+            return False  # a comma or a clause boundary in between
+        if word in markers:
+            return True
+    return False
+
+
+def _listed_with(analysis: Analysis, first: ActorMention, mentions: list[ActorMention]) -> set[tuple[int, int]]:
+    """The mentions listed together with `first` ("X and Y", "X, Y og Z"): one side of the event."""
+    joiners = actor_lexicon(analysis.lang).list_joiners
+    text = analysis.document.text
+    ordered = sorted(mentions, key=lambda m: m.span.start)
+    at = next((i for i, m in enumerate(ordered) if m.span == first.span), None)
+    out: set[tuple[int, int]] = set()
+    if at is None:
+        return out
+    for step in (1, -1):
+        i = at
+        while 0 <= i + step < len(ordered):
+            a, b = (ordered[i], ordered[i + step]) if step == 1 else (ordered[i + step], ordered[i])
+            if not joiners.fullmatch(text[a.span.end : b.span.start]):
+                break
+            i += step
+            out.add((ordered[i].span.start, ordered[i].span.end))
+    return out
+
+
+def _context_actors(analysis: Analysis, event: Draft) -> list[ActorMention]:
+    """Actors of the sentences right before or after the event's sentences that report no event of their own
+    ("The NAF fired mortars at government positions. One soldier was killed.")."""
+    active = {analysis.sentence_of(t.span.start) for t in analysis.triggers if not t.negated and not t.hypothetical}
+    own = set(event.sentences)
+    near: set[int] = set()
+    for index in own:
+        for other in (index - 1, index + 1):
+            if (
+                0 <= other < len(analysis.sentences)
+                and other not in active
+                and other not in own
+                and analysis.sentences[other].paragraph == analysis.sentences[index].paragraph
+            ):
+                near.add(other)
+    first = min(own)
+    if not event.actors and first > 0 and not near:
+        # "He was arrested along with ...": an event that names no one continues the sentence before it
+        near.add(first - 1)
+    if not near:
+        return []
+    claimant = [
+        (c.claim.claimant_span.start, c.claim.claimant_span.end)
+        for c in analysis.claims
+        if c.claim.claimant_span is not None
+    ]
+    return [
+        a
+        for a in analysis.actors
+        if analysis.sentence_of(a.span.start) in near and not any(s <= a.span.start < e for s, e in claimant)
+    ]
+
+
+def _claimant_actors(analysis: Analysis, event: Draft) -> list[ActorMention]:
+    """ "Al Shabaab militants claimed to have killed 10 soldiers": an armed group that claims the toll did it."""
+    out: list[ActorMention] = []
+    for cm in event.claims:
+        span = cm.claim.claimant_span
+        if span is None:
+            continue
+        out.extend(a for a in analysis.actors if a.named and a.armed and span.start <= a.span.start < span.end)
+    return out
+
+
+def _claiming_groups(analysis: Analysis, event: Draft) -> list[ActorMention]:
+    """Named armed groups of the event's sentences that were set aside as the source of a report: a group that
+    "claimed to have shelled" or "says it killed" reports its own deed."""
+    sentences = set(event.sentences)
+    kept = {(m.span.start, m.span.end) for m in event.actors}
+    return [
+        a
+        for a in analysis.actors
+        if a.named
+        and a.armed
+        and a.actor.type in _NON_STATE
+        and (a.span.start, a.span.end) not in kept
+        and analysis.sentence_of(a.span.start) in sentences
+    ]
+
+
 def choose_actors(analysis: Analysis, event: Draft, country: str | None) -> tuple[Actor | None, Actor | None]:
-    mentions = sorted(event.actors, key=lambda m: m.span.start)
-    perpetrators = [m for m in mentions if m.armed and not _is_target(analysis, m)]
-    named = [m for m in perpetrators if m.named]
-    chosen = named or perpetrators
+    own = sorted([*event.actors, *_claiming_groups(analysis, event)], key=lambda m: m.span.start)
+    mentions = own
+    victims = _victim_spans(analysis, event, own)
+    if not any(m.armed and (m.span.start, m.span.end) not in victims for m in own):
+        # no one in the event's sentences did it: a claimant group, or the sentence next to them
+        mentions = sorted(
+            [*own, *_claimant_actors(analysis, event), *_context_actors(analysis, event)],
+            key=lambda m: m.span.start,
+        )
+        victims = _victim_spans(analysis, event, mentions)
+    armed = [m for m in mentions if m.armed and not _is_target(analysis, m)]
+    agents = [m for m in armed if _is_agent(analysis, m)]
+    perpetrators = [m for m in armed if (m.span.start, m.span.end) not in victims]
+    chosen = (
+        [m for m in agents if m.named]
+        or agents
+        or [m for m in perpetrators if m.named]
+        or perpetrators
+        or [m for m in mentions if m.armed and m.named]
+        or [m for m in mentions if m.armed]
+    )
     actor1 = _fill_country(chosen[0], country) if chosen else None
-    others = [_fill_country(m, country) for m in mentions]
-    others = [a for a in others if actor1 is None or a.name != actor1.name]
-    if _named_non_state(actor1):
-        # "opprørere", "militants" beside a named group are that group, not a second side
-        others = [a for a in others if not _generic_armed(a)]
-    armed = [a for a in others if a.type is not ActorType.CIVILIANS]
-    actor2 = armed[0] if armed else (others[0] if others else None)
+    allies = _listed_with(analysis, chosen[0], mentions) if chosen else set()
+    # the other side: armed before civilians, the event's own mentions before the context ones, and not those
+    # listed with the first actor ("Amajid Brigade and Southern Resistance took ... from pro-Houthi forces")
+    actor2 = None
+    apart = [m for m in mentions if (m.span.start, m.span.end) not in allies]
+    for group in (
+        [m for m in own if m in apart],
+        [m for m in apart if m not in own],
+        [m for m in mentions if m not in apart],
+    ):
+        others = [_fill_country(m, country) for m in group]
+        others = [a for a in others if actor1 is None or a.name != actor1.name]
+        if _named_non_state(actor1):
+            # "opprørere", "militants" beside a named group are that group, not a second side
+            others = [a for a in others if not _generic_armed(a)]
+        armed_others = [a for a in others if a.type is not ActorType.CIVILIANS]
+        actor2 = armed_others[0] if armed_others else (others[0] if others else None)
+        if actor2 is not None:
+            break
+    hit = [cm.victim_actor for cm in event.claims if cm.victim_actor is not None]
+    if (
+        actor1 is not None
+        and actor2 is not None
+        and actor2.type is not ActorType.CIVILIANS
+        and actor2.span is not None
+        and analysis.sentence_of(actor2.span.start) not in {min(event.sentences), *(c.sentence for c in event.claims)}
+        and hit
+        and all(v.type is ActorType.CIVILIANS for v in hit)
+    ):
+        # the casualty figures name only civilians: they, not an armed group mentioned in passing, were hit
+        actor2 = fill_template(hit[0], country)
     if actor2 is None:
         for cm in event.claims:
             v = cm.victim_actor
@@ -61,8 +255,7 @@ def choose_actors(analysis: Analysis, event: Draft, country: str | None) -> tupl
 def fill_template(actor: Actor, country: str | None) -> Actor:
     if "{country}" not in actor.name:
         return actor
-    name = actor.name.format(country=country_name(country)) if country else actor.name.replace(" ({country})", "")
-    name = name.replace(" of {country}", "")
+    name = actor_name(actor.name, country)
     return Actor(name=name, type=actor.type, country=country, text=actor.text, span=actor.span)
 
 
@@ -72,7 +265,7 @@ def demonym_actor(analysis: Analysis, trigger: TriggerMention) -> Actor | None:
     start = trigger.span.start
     floor = max(0, start - 25)
     found = actor_lexicon(analysis.lang).find_demonym(doc.text, floor, start)
-    if found is None or len(doc.text[found[2] : start].split()) > 1:
+    if found is None or doc.text[found[2] : start].strip(" -"):
         return None
     iso, a, b = found
     span = doc.span(a, b)
@@ -91,7 +284,7 @@ def crowd_actor(event_type: EventType, trigger: TriggerMention, country: str | N
     if event_type not in kinds:
         return None
     label, kind = kinds[event_type]
-    name = f"{label} ({country_name(country)})" if country else label
+    name = actor_name(f"{label} ({{country}})", country)
     return Actor(name=name, type=kind, country=country, text=trigger.span.text, span=trigger.span)
 
 
@@ -127,3 +320,57 @@ def claimed_by(analysis: Analysis) -> ActorMention | None:
             if named:
                 return named[0]
     return None
+
+
+_ONE_SIDED = frozenset({EventType.VIOLENCE_AGAINST_CIVILIANS, EventType.EXPLOSIONS})
+_VIOLENT = frozenset({*_ONE_SIDED, EventType.BATTLES})
+_AGAINST_PEOPLE = frozenset({"Arrests", "Looting/property destruction"})  # strategic developments with victims
+
+
+def usual_perpetrator(analysis: Analysis) -> Actor | None:
+    """The state named by a demonym on the article's first such trigger ("Russian missile attacks on Kharkiv"):
+    who struck in the article's events that do not name an attacker."""
+    for t in sorted(analysis.triggers, key=lambda t: t.span.start):
+        if t.negated or t.hypothetical:
+            continue
+        found = demonym_actor(analysis, t)
+        if found is not None:
+            return found
+    return None
+
+
+def unnamed_perpetrator(
+    event: Draft,
+    event_type: EventType,
+    actor1: Actor | None,
+    actor2: Actor | None,
+    *,
+    country: str | None,
+    sub_type: str = "",
+    usual: Actor | None = None,
+) -> tuple[Actor | None, Actor | None]:
+    """An attack whose perpetrator the text does not name: the article's usual attacker if a demonym names one,
+    else ACLED's unidentified armed group of the country; the civilians, or the armed side that only suffered
+    casualties ("11 Algerian soldiers were killed in an ambush"), are the second side. Violence against civilians,
+    arrests and looting have civilians as the second side when no one else is named."""
+    against_people = event_type is EventType.VIOLENCE_AGAINST_CIVILIANS or (
+        event_type is EventType.STRATEGIC and sub_type in _AGAINST_PEOPLE
+    )
+    # "abducted the village head": the victims are civilians even when no listed noun names them
+    civilians = Actor(
+        name=actor_name(f"{_CIVILIANS} ({{country}})", country), type=ActorType.CIVILIANS, country=country
+    )
+    if against_people and actor1 is not None and actor2 is None:
+        return actor1, civilians
+    if event_type not in _VIOLENT:
+        return actor1, actor2
+    sides = [a for a in (actor1, actor2) if a is not None]
+    if len(sides) > 1:
+        return actor1, actor2
+    victim = sides[0] if sides else (civilians if against_people else None)
+    if victim is not None and victim.type is not ActorType.CIVILIANS and not named_as_victim(event, victim):
+        return actor1, actor2
+    if usual is not None and (victim is None or victim.country != usual.country):
+        return usual, victim
+    name = actor_name(f"{_UNIDENTIFIED} ({{country}})", country)
+    return Actor(name=name, type=ActorType.REBEL_GROUP, country=country), victim

@@ -11,11 +11,11 @@ from babel import Locale
 
 from eventcoder.lang import load_section
 from eventcoder.mentions import ActorMention
-from eventcoder.model import Actor, ActorType
+from eventcoder.model import Actor, ActorType, Document
 from eventcoder.pipeline import Analysis, stage
 from eventcoder.stages._patterns import compile_alternation, pattern_regex
 
-__all__ = ["ActorLexicon", "country_name", "lexicon"]
+__all__ = ["ActorLexicon", "actor_name", "country_name", "lexicon"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,17 +33,20 @@ class _Entry:
 class ActorLexicon:
     entries: tuple[_Entry, ...]
     demonyms: tuple[tuple[str, re.Pattern[str]], ...]  # (ISO2, regex)
+    agent_markers: frozenset[str] = frozenset()  # "by", "av": the word before the one who did it
+    list_joiners: re.Pattern[str] = re.compile(r"(?!x)x")  # ", ", " and ": the gap between listed actors
 
     def demonym_country(self, text: str) -> str | None:
         found = self.find_demonym(text, 0, len(text))
         return found[0] if found else None
 
     def find_demonym(self, text: str, start: int, end: int) -> tuple[str, int, int] | None:
-        """The last demonym in text[start:end]: (ISO2, start, end)."""
+        """The last demonym in text[start:end], the longest of those ending there ("South Sudanese", not
+        "Sudanese"): (ISO2, start, end)."""
         best: tuple[str, int, int] | None = None
         for iso, regex in self.demonyms:
             for m in regex.finditer(text, start, end):
-                if best is None or m.start() > best[1]:
+                if best is None or (m.end(), -m.start()) > (best[2], -best[1]):
                     best = (iso, m.start(), m.end())
         return best
 
@@ -58,7 +61,18 @@ def _country_names() -> dict[str, str]:
 
 def country_name(iso: str) -> str:
     """The English country name used in actor names ("Military Forces of Syria")."""
-    return _country_names().get(iso, iso)
+    return _country_names().get(iso, iso).replace(" & ", " and ")
+
+
+def actor_name(template: str, iso: str | None) -> str:
+    """A country-templated ACLED name filled in: "Military Forces of the Philippines", "Civilians (Philippines)";
+    without a country the country part is dropped ("Civilians")."""
+    if "{country}" not in template:
+        return template
+    if iso is None:
+        return template.replace(" ({country})", "").replace(" of {country}", "").replace("{country}", "").strip()
+    name = template.format(country=country_name(iso))
+    return name.replace("(the ", "(")
 
 
 @cache
@@ -93,7 +107,10 @@ def lexicon(lang: str) -> ActorLexicon:
             )
         )
     demonyms = tuple((iso, compile_alternation(forms)) for iso, forms in sorted(demonym_patterns.items()))
-    return ActorLexicon(entries=tuple(entries), demonyms=demonyms)
+    agents = frozenset(str(w).casefold() for w in data.get("agent_markers", []))
+    words = "|".join(re.escape(str(w)) for w in data.get("list_joiners", []))
+    joiners = re.compile(rf"\s*(?:,\s*)?(?:(?:{words})\s+)?" if words else r"\s*,\s*", re.IGNORECASE)
+    return ActorLexicon(entries=tuple(entries), demonyms=demonyms, agent_markers=agents, list_joiners=joiners)
 
 
 @stage(name="actors", reads=(), adds=("actors",))
@@ -119,7 +136,7 @@ def actors(analysis: Analysis) -> Analysis:
         if entry.templated:
             country = lex.demonym_country(span.text)
             if country is not None:
-                name = entry.name.format(country=country_name(country))
+                name = actor_name(entry.name, country)
             else:
                 template = entry.name
         mentions.append(
@@ -132,4 +149,63 @@ def actors(analysis: Analysis) -> Analysis:
             )
         )
     mentions.sort(key=lambda m: m.span.start)
-    return analysis.with_layer(actors=tuple(mentions))
+    return analysis.with_layer(actors=tuple(_join_named(doc.text, _inherit_country(mentions), doc)))
+
+
+def _inherit_country(mentions: list[ActorMention]) -> list[ActorMention]:
+    """ "Israeli forces fired ... Soldiers also shot ...": state forces named without a demonym belong to the one
+    country the article has named such forces of so far."""
+    seen: dict[str, set[str]] = {}
+    out: list[ActorMention] = []
+    for m in mentions:
+        if m.actor.type is not ActorType.STATE_FORCES:
+            out.append(m)
+            continue
+        base = m.template or _template_of(m)
+        if m.template is None and m.actor.country is not None and base is not None:
+            seen.setdefault(base, set()).add(m.actor.country)
+        countries = seen.get(m.template, set()) if m.template is not None else set()
+        if m.template is not None and len(countries) == 1:
+            iso = next(iter(countries))
+            actor = Actor(
+                name=actor_name(m.template, iso), type=m.actor.type, country=iso, text=m.actor.text, span=m.span
+            )
+            m = ActorMention(span=m.span, actor=actor, template=None, armed=m.armed, named=m.named)
+        out.append(m)
+    return out
+
+
+def _template_of(mention: ActorMention) -> str | None:
+    """The template a demonym-filled name came from ("Military Forces of Israel" -> "Military Forces of {country}")."""
+    iso = mention.actor.country
+    if iso is None:
+        return None
+    name = mention.actor.name
+    for filled in (country_name(iso), country_name(iso).removeprefix("the ")):
+        if filled in name:
+            return name.replace(filled, "{country}", 1)
+    return None
+
+
+def _join_named(text: str, mentions: list[ActorMention], doc: Document) -> list[ActorMention]:
+    """ "Taliban militants", "IS fighters", "pro-Houthi air defence", "NATO troops": a generic armed noun right
+    after a named group is that group; the two mentions become one."""
+    out: list[ActorMention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        gap = text[prev.span.end : m.span.start] if prev is not None else ""
+        generic_after = m.template is not None and m.actor.type in _JOINABLE and bool(_JOINER.fullmatch(gap))
+        either_or = m.named and m.armed and gap.strip() == "/"  # "Boko Haram/IS": one claimant, two names
+        if prev is not None and prev.named and prev.armed and (generic_after or either_or):
+            span = doc.span(prev.span.start, m.span.end)
+            actor = Actor(
+                name=prev.actor.name, type=prev.actor.type, country=prev.actor.country, text=span.text, span=span
+            )
+            out[-1] = ActorMention(span=span, actor=actor, template=None, armed=True, named=True)
+            continue
+        out.append(m)
+    return out
+
+
+_JOINABLE = frozenset({ActorType.REBEL_GROUP, ActorType.STATE_FORCES})
+_JOINER = re.compile(r"\s*-?\s*")

@@ -34,12 +34,21 @@ from eventcoder.model import (
 from eventcoder.pipeline import Analysis, stage
 from eventcoder.stages import attribution as attribution_stage
 from eventcoder.stages import triggers as trigger_stage
-from eventcoder.stages._actorchoice import choose_actors, claimed_by, crowd_actor, demonym_actor, victim_side
+from eventcoder.stages._actorchoice import (
+    choose_actors,
+    claimed_by,
+    crowd_actor,
+    demonym_actor,
+    named_as_victim,
+    unnamed_perpetrator,
+    usual_perpetrator,
+    victim_side,
+)
 from eventcoder.stages._anaphora import cues as anaphora_cues
 from eventcoder.stages._anaphora import refers_back
 from eventcoder.stages._draft import PRECISION_RANK, PRECISION_RANK_ADMIN1, Draft, places_compatible
 from eventcoder.stages._eventtype import type_of
-from eventcoder.stages.actors import country_name
+from eventcoder.stages.actors import actor_name
 from eventcoder.stages.tolls import fatalities_from_claims, injured_from_claims
 
 __all__ = ["assemble"]
@@ -106,9 +115,10 @@ def _drafts(analysis: Analysis) -> list[Draft]:
     for index in sorted(by_sentence):
         sentence = analysis.sentences[index]
         # who reports the event ("police said") is not a party to it
-        claimant_spans.extend(
-            (src.span.start, src.span.end) for src in attribution_stage.sentence_sources(analysis, sentence, sources)
-        )
+        found = attribution_stage.sentence_sources(analysis, sentence, sources)
+        claimant_spans.extend((src.span.start, src.span.end) for src in found)
+        # ... but a "source" that holds the trigger ("coalition air raids were reported") is the event itself
+        reporters = [(s, e) for s, e in claimant_spans if not any(s <= t.span.start < e for t in by_sentence[index])]
         text = sentence.span.text
         dates = [d for d in analysis.dates if _in_sentence(analysis, index, d.span.start)]
         background = any(d.background for d in dates) or bool(lex.background.search(text))
@@ -140,7 +150,7 @@ def _drafts(analysis: Analysis) -> list[Draft]:
                     a
                     for a in analysis.actors
                     if _in_sentence(analysis, index, a.span.start)
-                    and not any(s <= a.span.start < e for s, e in claimant_spans)
+                    and not any(s <= a.span.start < e for s, e in reporters)
                 ],
                 background=background,
                 refers_back=pointing_back,
@@ -256,7 +266,9 @@ def _undated_window(analysis: Analysis) -> DateWindow:
     return DateWindow(start=start, end=today, precision=DatePrecision.YEAR)
 
 
-def _build(analysis: Analysis, event: Draft, *, claimed_by: ActorMention | None = None) -> Event:
+def _build(
+    analysis: Analysis, event: Draft, *, claimed_by: ActorMention | None = None, usual: Actor | None = None
+) -> Event:
     doc = analysis.document
     first_sentence = analysis.sentences[min(event.sentences)]
     place = event.place or _doc_place(analysis, first_sentence.span.start)
@@ -270,14 +282,21 @@ def _build(analysis: Analysis, event: Draft, *, claimed_by: ActorMention | None 
             actor2 = actor1
         actor1 = claimed_by.actor
     event_type, sub_type, trigger = type_of(analysis, event, actor1, actor2)
-    if actor1 is None or (actor1.type is ActorType.CIVILIANS):
-        from_demonym = demonym_actor(analysis, trigger)
-        if from_demonym is not None:
-            actor1, actor2 = from_demonym, actor2 or actor1
+    from_demonym = next(
+        (a for t in sorted(event.triggers, key=lambda t: t.span.start) if (a := demonym_actor(analysis, t))), None
+    )
+    if from_demonym is not None and (
+        actor1 is None or actor1.type is ActorType.CIVILIANS or named_as_victim(event, actor1)
+    ):
+        # "Israeli airstrikes ... killing four Syrian soldiers": the trigger's demonym names who struck
+        if actor1 is not None and actor1.type is not ActorType.CIVILIANS:
+            actor2 = actor1
+        actor1, actor2 = from_demonym, actor2 or actor1
     crowd = crowd_actor(event_type, trigger, country)
     if crowd is not None and not any(a is not None and a.type is crowd.type for a in (actor1, actor2)):
-        keep_other = sub_type != "Peaceful protest" and actor1 is not None and actor1.type is ActorType.STATE_FORCES
-        actor1, actor2 = crowd, (actor1 if keep_other else None)
+        # the police or troops named in a protest or riot are the side that faced the crowd
+        forces = [a for a in (actor1, actor2) if a is not None and a.type is ActorType.STATE_FORCES]
+        actor1, actor2 = crowd, (forces[0] if forces else None)
     hits_civilians = actor2 is not None and actor2.type is ActorType.CIVILIANS
     if event_type is EventType.VIOLENCE_AGAINST_CIVILIANS and not hits_civilians:
         civ = next(
@@ -286,12 +305,15 @@ def _build(analysis: Analysis, event: Draft, *, claimed_by: ActorMention | None 
         )
         if civ is not None:
             actor2 = Actor(
-                name=civ.name.replace("{country}", country_name(country) if country else "?"),
+                name=actor_name(civ.name, country),
                 type=civ.type,
                 country=country,
                 text=civ.text,
                 span=civ.span,
             )
+    actor1, actor2 = unnamed_perpetrator(
+        event, event_type, actor1, actor2, country=country, sub_type=sub_type, usual=usual
+    )
     claims: list[Claim] = []
     for cm in sorted(event.claims, key=lambda c: c.claim.evidence.start):
         side = victim_side(cm, actor1, actor2, country)
@@ -334,7 +356,8 @@ def assemble(analysis: Analysis) -> Analysis:
     events = _group(analysis, _drafts(analysis))
     _attach_claims(analysis, events)
     who_claimed = claimed_by(analysis)
+    usual = usual_perpetrator(analysis) if events else None
     main = next((e for e in events if not e.background), None)
     return analysis.with_layer(
-        events=tuple(_build(analysis, e, claimed_by=who_claimed if e is main else None) for e in events)
+        events=tuple(_build(analysis, e, claimed_by=who_claimed if e is main else None, usual=usual) for e in events)
     )

@@ -1,0 +1,319 @@
+"""Per-language example tables for the actors stage and the choice of actor1/actor2 at assembly.
+
+Each row is one sentence written for these tests and the actors a careful ACLED coder writes for it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from eventcoder.extraction import extract
+from eventcoder.model import Event
+
+# (lang, text, published) -> (actor1 name, actor2 name or None)
+CHOICES = [
+    # the one named after "by" did it; the victims of the casualty figure are the second side
+    (
+        "en",
+        "On 29 April 2020, 7 civilians were killed by a NATO airstrike in Chaghcharan, Ghor.",
+        "2020-04-29",
+        ("NATO: North Atlantic Treaty Organization", "Civilians (Afghanistan)"),
+    ),
+    (
+        "en",
+        "On 28 April 2020, in Palhano, Ceara, a man was shot to death by two armed men.",
+        "2020-04-28",
+        ("Unidentified Armed Group (Brazil)", "Civilians (Brazil)"),
+    ),
+    (
+        "en",
+        "On 8 May 2020, 8 Taliban militants were killed and 6 were wounded by Afghan military airstrikes in "
+        "Maywand district, Kandahar.",
+        "2020-05-08",
+        ("Military Forces of Afghanistan", "Taliban"),
+    ),
+    # a listed victim ("... and pro-government militiamen were killed") is not the perpetrator
+    (
+        "en",
+        "On 2 May 2020, 18 policemen and pro-government militiamen were killed in a gunbattle with insurgents in "
+        "Ghor province, Afghanistan.",
+        "2020-05-02",
+        ("Unidentified Armed Group (Afghanistan)", "Police Forces of Afghanistan"),
+    ),
+    # the actor of the sentence before the casualty sentence, which reports no event of its own
+    (
+        "en",
+        "On 28 April 2020, the NAF rebel forces fired heavy machine guns at the governmental positions near "
+        "Starohnativka, Donetsk. During the day, one Ukrainian soldier was killed.",
+        "2020-04-28",
+        ("NAF: United Armed Forces of Novorossiya", "Military Forces of Ukraine"),
+    ),
+    # a demonym on the trigger names who struck, even when the victims are an armed side
+    (
+        "en",
+        "Israeli airstrikes hit areas near Damascus early Monday, killing four Syrian soldiers.",
+        "2020-05-04",
+        ("Military Forces of Israel", "Military Forces of Syria"),
+    ),
+    # ACLED names of Yemen's parties
+    (
+        "en",
+        "On 30 April 2020, anti-Houthi National Resistance forces fired mortar shells at pro-Houthi forces in "
+        "Hays district, Al Hudaydah.",
+        "2020-04-30",
+        ("National Resistance Forces", "Military Forces of Yemen (2016-) Supreme Political Council"),
+    ),
+    # those listed with the first actor are its side, not the second side
+    (
+        "en",
+        "On 2 May 2020, Amajid Brigade and Southern Resistance fighters clashed with pro-Houthi forces in "
+        "Mukayras, Al Bayda.",
+        "2020-05-02",
+        (
+            "Military Forces of Yemen (2012-) Amajid Brigade",
+            "Military Forces of Yemen (2016-) Supreme Political Council",
+        ),
+    ),
+    (
+        "nb",
+        "Afghanske soldater og politifolk kjempet mot Taliban i Helmand.",
+        "2020-05-02",
+        ("Military Forces of Afghanistan", "Taliban"),
+    ),
+    # a named armed group that claims the deed is its author, not a neutral source
+    (
+        "en",
+        "On 3 May 2020, anti-Houthi National Resistance forces claimed to have shelled pro-Houthi forces in "
+        "Al Jabaliyah, Al Hudaydah.",
+        "2020-05-03",
+        ("National Resistance Forces", "Military Forces of Yemen (2016-) Supreme Political Council"),
+    ),
+    (
+        "en",
+        "On 28 April 2020, sixteen Saudi-led coalition air raids were reported on Sirwah district, Marib.",
+        "2020-04-28",
+        ("Operation Restoring Hope", None),
+    ),
+    (
+        "nb",
+        "Elleve krigere fra en iranskstøttet milits ble drept i et israelsk angrep i Palmyra i Syria.",
+        "2024-11-21",
+        ("Military Forces of Israel", "Pro-Iranian Militia (Syria)"),
+    ),
+    # the casualty figures name only civilians: an armed side named later in passing is not the target
+    (
+        "en",
+        "On 19 July 2021, a suicide bomber blew himself up in a crowded market in Baghdad, killing 36 people. "
+        "Iraqi security forces said the attack was carried out by the Islamic State.",
+        "2021-07-19",
+        ("Islamic State", "Civilians (Iraq)"),
+    ),
+    # an explosion that kills civilians without a named perpetrator: ACLED's unidentified armed group
+    (
+        "en",
+        "On 1 May 2020, a bomb exploded in a market in Maiduguri, killing 3 civilians.",
+        "2020-05-01",
+        ("Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)"),
+    ),
+    # an armed side that only suffers casualties: the attacker is ACLED's unidentified armed group
+    (
+        "nb",
+        "Elleve algeriske soldater ble drept i et bakholdsangrep i Kabylie i Algerie lørdag.",
+        "2020-05-02",
+        ("Unidentified Armed Group (Algeria)", "Military Forces of Algeria"),
+    ),
+    # an unnamed attacker in an article whose first attack carries a demonym is that state's forces
+    (
+        "en",
+        "Russian missile attacks hit Kharkiv. Later an attack on Kryvyi Rih killed one person, the mayor said.",
+        "2023-01-15",
+        ("Military Forces of Russia", None),
+    ),
+    # violence against civilians always has civilians as its second side
+    (
+        "en",
+        "On 28 April 2020, unidentified gunmen attacked Udawa in Kaduna and abducted the village head.",
+        "2020-04-28",
+        ("Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)"),
+    ),
+    # arrests and looting: civilians are the second side when no one else is named
+    (
+        "en",
+        "On 1 May 2020, the police forces arrested a former minister in Freetown, Sierra Leone.",
+        "2020-05-01",
+        ("Police Forces of Sierra Leone", "Civilians (Sierra Leone)"),
+    ),
+    (
+        "nb",
+        "En veibombe drepte fire sivile i Kandahar mandag.",
+        "2023-06-12",
+        ("Unidentified Armed Group (Afghanistan)", "Civilians (Afghanistan)"),
+    ),
+    (
+        "nb",
+        "Fem sivile ble drept av IS-krigere i Hasakeh søndag.",
+        "2022-01-23",
+        ("Islamic State", "Civilians (Syria)"),
+    ),
+    (
+        "nb",
+        "Afghanske sikkerhetsstyrker drepte 12 Taliban-krigere i Helmand.",
+        "2024-05-01",
+        ("Military Forces of Afghanistan", "Taliban"),
+    ),
+    (
+        "nb",
+        "Houthiene skjøt en rakett mot Saudi-Arabia, og to sivile ble drept i Jizan.",
+        "2024-05-01",
+        ("Military Forces of Yemen (2016-) Supreme Political Council", "Civilians (Saudi Arabia)"),
+    ),
+    (
+        "nb",
+        "Hizbollah avfyrte raketter mot Nord-Israel, og to israelske soldater ble drept.",
+        "2024-05-01",
+        ("Hezbollah", "Military Forces of Israel"),
+    ),
+    (
+        "nb",
+        "Ukjente gjerningsmenn skjøt og drepte to politifolk i Peshawar i Pakistan.",
+        "2024-05-01",
+        ("Unidentified Armed Group (Pakistan)", "Police Forces of Pakistan"),
+    ),
+    (
+        "nn",
+        "Fem sivile vart drepne av Taliban i Kandahar søndag.",
+        "2023-06-11",
+        ("Taliban", "Civilians (Afghanistan)"),
+    ),
+]
+
+
+def _main(events: list[Event]) -> Event:
+    current = [e for e in events if not e.background]
+    assert current, "expected an event"
+    return current[0]
+
+
+@pytest.mark.parametrize(("lang", "text", "published", "expected"), CHOICES)
+def test_actor_choice(lang: str, text: str, published: str, expected: tuple[str, str | None]) -> None:
+    event = _main(extract(text, published=published, lang=lang))
+    got = (event.actor1.name if event.actor1 else None, event.actor2.name if event.actor2 else None)
+    assert got == expected
+
+
+# (lang, text, published) -> an actor name that one of the two sides must carry
+NAMES = [
+    (
+        "en",
+        "On 3 May 2020, 2 NDS members were shot and killed by unknown gunmen in Herat.",
+        "2020-05-03",
+        "Police Forces of Afghanistan (2014-) National Directorate of Security",
+    ),
+    (
+        "en",
+        "On 2 May 2020, Arbaki fighters shot and killed 3 civilians in Chimtal district, Balkh.",
+        "2020-05-02",
+        "Militia (Pro-Government)",
+    ),
+    (
+        "en",
+        "On 29 April 2020, Imbonerakure attacked and injured 2 CNL members in Rumonge.",
+        "2020-04-29",
+        "CNDD-FDD-Imbonerakure: National Council for the Defence of Democracy (Imbonerakure Faction)",
+    ),
+    (
+        "en",
+        "On 2 May 2020, in Feira de Santana, Bahia, a drug trafficker was killed after exchanging fire with "
+        "military police forces.",
+        "2020-05-02",
+        "Military Forces of Brazil Military Police",
+    ),
+    (
+        "en",
+        "On 2 May 2020, in Feira de Santana, Bahia, a drug trafficker was killed after exchanging fire with "
+        "military police forces.",
+        "2020-05-02",
+        "Unidentified Gang (Brazil)",
+    ),
+    (
+        "en",
+        "On 5 May 2020, residents pelted stones at police in Bhopal, Madhya Pradesh.",
+        "2020-05-05",
+        "Police Forces of India",
+    ),
+    (
+        "en",
+        "On 30 April 2020, unidentified tribesmen clashed in Lawdar district, Abyan, Yemen.",
+        "2020-04-30",
+        "Unidentified Tribal Militia (Yemen)",
+    ),
+    (
+        "en",
+        "On 4 May 2020, about 300 demonstrators marched in Santiago, Chile, against the government.",
+        "2020-05-04",
+        "Protesters (Chile)",
+    ),
+    (
+        "en",
+        "On 8 May 2020, two groups clashed over water rotation in Mirpurkhas, Pakistan, injuring 5 men.",
+        "2020-05-08",
+        "Rioters (Pakistan)",
+    ),
+    (
+        "en",
+        "On 5 May 2020, a mob beat up an ambulance driver in Santipur, West Bengal, India.",
+        "2020-05-05",
+        "Rioters (India)",
+    ),
+    ("nb", "En mobb angrep en politistasjon i Lahore i Pakistan lørdag.", "2020-05-02", "Rioters (Pakistan)"),
+    (
+        "en",
+        "On 5 May 2020, a radio reporter was shot dead by unidentified assailants in Dumaguete, Philippines.",
+        "2020-05-05",
+        "Unidentified Armed Group (Philippines)",
+    ),
+    (
+        "en",
+        "On 2 May 2020, in Port of Spain, Trinidad and Tobago, a man was shot dead by armed men.",
+        "2020-05-02",
+        "Civilians (Trinidad and Tobago)",
+    ),
+    (
+        "en",
+        "On 4 May 2020, in Rio de Janeiro, Brazil, it was reported that a shoot-out took place in Gamboa.",
+        "2020-05-04",
+        "Unidentified Armed Group (Brazil)",
+    ),
+    (
+        "en",
+        "On 4 May 2020, unidentified individuals shot and killed an army officer in Lome, Togo.",
+        "2020-05-04",
+        "Unidentified Armed Group (Togo)",
+    ),
+    (
+        "en",
+        "On 30 April 2020, tens of locals demonstrated and blocked roads in Uvira, DR Congo. The police "
+        "intervened to disperse the crowd.",
+        "2020-04-30",
+        "Police Forces of the Democratic Republic of Congo",
+    ),
+    ("nb", "Flere hundre demonstranter protesterte i Kabul lørdag.", "2020-05-02", "Protesters (Afghanistan)"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "published", "name"), NAMES)
+def test_actor_names(lang: str, text: str, published: str, name: str) -> None:
+    event = _main(extract(text, published=published, lang=lang))
+    assert name in {a.name for a in (event.actor1, event.actor2) if a is not None}
+
+
+def test_an_event_that_names_no_one_continues_the_sentence_before() -> None:
+    # a new paragraph: in the same paragraph the arrest would be the aftermath of the clash, not its own event
+    text = (
+        "Fighting erupted in Deir Ez-Zor after the SDF clashed with the Deir Ez-Zor Military Council on Sunday.\n\n"
+        "He was arrested along with some of his supporters."
+    )
+    events = extract(text, published="2023-08-28", lang="en")
+    arrests = [e for e in events if e.sub_event_type == "Arrests"]
+    assert arrests
+    assert arrests[0].actor1 is not None and arrests[0].actor1.name == "Syrian Democratic Forces"

@@ -1,0 +1,105 @@
+"""The actors stage alone: per-language tables of the actor mentions found in a text (name and text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventcoder.model import Document
+from eventcoder.pipeline import Analysis
+from eventcoder.stages.actors import actor_name, actors
+
+
+def mentions(text: str, lang: str) -> list[tuple[str, str]]:
+    analysis = actors(Analysis(document=Document(id="t", text=text, lang=lang), lang=lang))
+    return [(m.actor.name, m.span.text) for m in analysis.actors]
+
+
+# (lang, text) -> (actor name, mention text) in text order; "{country}" stays until assembly knows the place
+MENTIONS = [
+    # a generic armed noun right after a named group is that group
+    ("en", "Taliban militants attacked a checkpoint.", [("Taliban", "Taliban militants")]),
+    ("nb", "IS-krigere og Hamas-krigere", [("Islamic State", "IS-krigere"), ("Hamas", "Hamas-krigere")]),
+    # state forces without a demonym belong to the one country named so far
+    (
+        "en",
+        "Israeli forces fired rubber bullets. Soldiers also shot water hoses.",
+        [("Military Forces of Israel", "Israeli forces"), ("Military Forces of Israel", "Soldiers")],
+    ),
+    (
+        "nb",
+        "Russiske styrker rykket fram. Soldatene skjøt mot byen.",
+        [("Military Forces of Russia", "Russiske styrker"), ("Military Forces of Russia", "Soldatene")],
+    ),
+    # ... but not when two countries' forces have been named
+    (
+        "en",
+        "Russian troops and Ukrainian troops clashed. Soldiers died.",
+        [
+            ("Military Forces of Russia", "Russian troops"),
+            ("Military Forces of Ukraine", "Ukrainian troops"),
+            ("Military Forces of {country}", "Soldiers"),
+        ],
+    ),
+    # "anti-Houthi" forces are not the Houthis
+    (
+        "en",
+        "anti-Houthi National Resistance forces shelled pro-Houthi forces",
+        [
+            ("National Resistance Forces", "anti-Houthi National Resistance forces"),
+            ("Military Forces of Yemen (2016-) Supreme Political Council", "pro-Houthi forces"),
+        ],
+    ),
+    # the longest demonym ending last names the country ("South Sudanese", not "Sudanese")
+    ("en", "South Sudanese soldiers", [("Military Forces of South Sudan", "South Sudanese soldiers")]),
+    (
+        "en",
+        "the pro-Houthi air defence",
+        [("Military Forces of Yemen (2016-) Supreme Political Council", "Houthi air defence")],
+    ),
+    ("en", "an attack on a police station", [("Police Forces of {country}", "police station")]),
+    ("nb", "angrepet mot politihovedkvarteret", [("Police Forces of {country}", "politihovedkvarteret")]),
+    (
+        "nb",
+        "Det ukrainske militæret sier luftvernet",
+        [("Military Forces of Ukraine", "ukrainske militæret"), ("Military Forces of Ukraine", "luftvernet")],
+    ),
+    (
+        "nb",
+        "Houthiene, Hamas, Hizbollah, Taliban og al-Shabaab",
+        [
+            ("Military Forces of Yemen (2016-) Supreme Political Council", "Houthiene"),
+            ("Hamas", "Hamas"),
+            ("Hezbollah", "Hizbollah"),
+            ("Taliban", "Taliban"),
+            ("Al Shabaab", "al-Shabaab"),
+        ],
+    ),
+    ("nn", "iranskstøtta militsar", [("Pro-Iranian Militia (Syria)", "iranskstøtta militsar")]),
+    ("en", "Boko Haram/IS claimed", [("Boko Haram", "Boko Haram/IS")]),
+    ("en", "Mayi Mayi militiamen", [("Mayi Mayi Militia", "Mayi Mayi militiamen")]),
+    ("en", "a security personnel commander", [("Military Forces of {country}", "security personnel")]),
+    ("en", "two groups clashed", [("Rioters ({country})", "two groups")]),
+    ("nb", "en mobb angrep", [("Rioters ({country})", "mobb")]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), MENTIONS)
+def test_mentions(lang: str, text: str, expected: list[tuple[str, str]]) -> None:
+    assert mentions(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("template", "iso", "expected"),
+    [
+        ("Civilians ({country})", "PH", "Civilians (Philippines)"),
+        ("Police Forces of {country}", "PH", "Police Forces of the Philippines"),
+        ("Civilians ({country})", "TT", "Civilians (Trinidad and Tobago)"),
+        ("Police Forces of {country}", "CD", "Police Forces of the Democratic Republic of Congo"),
+        ("Civilians ({country})", "CD", "Civilians (Democratic Republic of Congo)"),
+        ("Military Forces of {country}", None, "Military Forces"),
+        ("Civilians ({country})", None, "Civilians"),
+        ("Taliban", "AF", "Taliban"),
+    ],
+)
+def test_actor_name(template: str, iso: str | None, expected: str) -> None:
+    assert actor_name(template, iso) == expected
