@@ -1,9 +1,12 @@
 """Claimants: who said each figure ("ifølge SOHR", "opplyser politiet", "the health ministry said").
 
 A cue of `lang/<code>/attribution.yaml` in a claim's sentence names its source: the phrase after the cue ("ifølge
-X", Norwegian inversion ", sier X") or before it ("X said"), cut at punctuation or a stop word and normalised by
-the language's known sources. A claim whose sentence has no cue takes the claimant of the nearest earlier sentence
-of the same paragraph that had one (the next sentence often continues the same source).
+X", Norwegian inversion ", sier X") or before it ("X said", "X, the governor's spokesman, said"), cut at punctuation
+or a stop word and normalised by the language's known sources. A `before` cue names the source after it only when
+it is inverted (', said the governor'); "He said" or a cue without a subject of its own ("... and said 14 were
+killed") repeats the source named last. A claim whose sentence has no cue takes the claimant of the nearest
+earlier sentence of the same paragraph that had one (the next sentence often continues the same source), else of
+the nearest later one ("– Seks ble drept. Seks ble såret, sier ministeren.").
 """
 
 from __future__ import annotations
@@ -22,7 +25,11 @@ from eventcoder.stages._patterns import compile_alternation
 __all__ = ["AttributionLexicon", "Source", "lexicon"]
 
 _MAX_WORDS = 9
+_MAX_NAME_WORDS = 5  # a name standing before its apposition: "Abdul Hai Khateby, the governor's spokesman, said"
 _TOKEN = re.compile(r"\(?[\w][\w.'’-]*\)?")
+_BREAK = re.compile(r"[,.;:!?«»\"“”–—]")
+_CLOSES = re.compile(r"\s*(?:[,.;:!?»\"”–—)]|$)")
+_INVERTED = re.compile(r"[,«»\"“”–—]\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +39,7 @@ class AttributionLexicon:
     sources: tuple[tuple[str, re.Pattern[str]], ...]
     stop_words: frozenset[str]
     drop_leading: frozenset[str]
+    pronouns: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -39,6 +47,7 @@ class Source:
     name: str
     span: Span
     cue_start: int
+    repeats: bool = False  # "he said", "og sa": the source named last
 
 
 @cache
@@ -52,6 +61,7 @@ def lexicon(lang: str) -> AttributionLexicon:
         sources=tuple((s["name"], compile_alternation(s["patterns"])) for s in data.get("sources", [])),
         stop_words=frozenset(w.casefold() for w in data.get("stop_words", [])),
         drop_leading=frozenset(w.casefold() for w in data.get("drop_leading", [])),
+        pronouns=frozenset(w.casefold() for w in data.get("pronouns", [])),
     )
 
 
@@ -59,7 +69,7 @@ def _phrase_after(text: str, start: int, end: int, lex: AttributionLexicon) -> t
     tokens: list[tuple[int, int]] = []
     for m in _TOKEN.finditer(text, start, end):
         gap = text[tokens[-1][1] if tokens else start : m.start()]
-        if re.search(r"[,.;:!?«»\"“”–]", gap):
+        if _BREAK.search(gap):
             break
         word = m.group(0).strip("().").casefold()
         if word in lex.stop_words:
@@ -70,18 +80,45 @@ def _phrase_after(text: str, start: int, end: int, lex: AttributionLexicon) -> t
     return (tokens[0][0], tokens[-1][1]) if tokens else None
 
 
-def _phrase_before(text: str, start: int, end: int, lex: AttributionLexicon) -> tuple[int, int] | None:
+def _collect_before(text: str, start: int, end: int, lex: AttributionLexicon, limit: int) -> list[tuple[int, int]]:
+    """Tokens right before `end`, walking back to punctuation or a stop word (nearest first)."""
     tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
     kept: list[tuple[int, int]] = []
     for a, b in reversed(tokens):
         gap = text[b : kept[-1][0] if kept else end]
-        if re.search(r"[,.;:!?«»\"“”–]", gap):
+        if _BREAK.search(gap):
             break
         if text[a:b].casefold() in lex.stop_words:
             break
         kept.append((a, b))
-        if len(kept) >= _MAX_WORDS:
+        if len(kept) >= limit:
             break
+    return kept
+
+
+def _apposition(text: str, start: int, end: int, lex: AttributionLexicon) -> tuple[int, int] | None:
+    """"Abdul Hai Khateby, the governor's spokesman, says": the name and its apposition before a cue."""
+    e = end
+    while e > start and text[e - 1].isspace():
+        e -= 1
+    if e <= start or text[e - 1] != ",":
+        return None
+    role = _collect_before(text, start, e - 1, lex, _MAX_WORDS)
+    if not role or any(c.isdigit() for a, b in role for c in text[a:b]):
+        return None
+    p = role[-1][0]
+    while p > start and text[p - 1].isspace():
+        p -= 1
+    if p <= start or text[p - 1] != ",":
+        return None
+    name = _collect_before(text, start, p - 1, lex, _MAX_NAME_WORDS + 1)
+    if not name or len(name) > _MAX_NAME_WORDS or not all(text[a].isupper() for a, _ in name):
+        return None
+    return name[-1][0], role[0][1]
+
+
+def _phrase_before(text: str, start: int, end: int, lex: AttributionLexicon) -> tuple[int, int] | None:
+    kept = _collect_before(text, start, end, lex, _MAX_WORDS)
     return (kept[-1][0], kept[0][1]) if kept else None
 
 
@@ -107,24 +144,41 @@ def _normalise(analysis: Analysis, lex: AttributionLexicon, start: int, end: int
     return Source(name=phrase, span=analysis.document.span(a, b), cue_start=start)
 
 
+def _source(analysis: Analysis, lex: AttributionLexicon, rng: tuple[int, int], cue: re.Match[str]) -> Source | None:
+    text = analysis.document.text
+    if text[rng[0] : rng[1]].casefold() in lex.pronouns:
+        return Source(name="", span=analysis.document.span(*rng), cue_start=cue.start(), repeats=True)
+    src = _normalise(analysis, lex, *rng)
+    return dataclasses.replace(src, cue_start=cue.start()) if src else None
+
+
 def sentence_sources(analysis: Analysis, sentence: Sentence, lex: AttributionLexicon) -> list[Source]:
+    """The sources named in `sentence`; a pronoun ("he said") or a cue without a subject is marked `repeats`."""
     text = analysis.document.text
     s0, s1 = sentence.span.start, sentence.span.end
     out: list[Source] = []
     for m in lex.after.finditer(text, s0, s1):
         # ", sier X" names the source after the verb; "X sier at ..." before it
         rng = _phrase_after(text, m.end(), s1, lex) or _phrase_before(text, s0, m.start(), lex)
-        if rng:
-            src = _normalise(analysis, lex, *rng)
-            if src:
-                out.append(dataclasses.replace(src, cue_start=m.start()))
+        src = _source(analysis, lex, rng, m) if rng else None
+        if src:
+            out.append(src)
     for m in lex.before.finditer(text, s0, s1):
-        # "the governor said" names the source before the verb; "said the governor" after it
-        rng = _phrase_before(text, s0, m.start(), lex) or _phrase_after(text, m.end(), s1, lex)
-        if rng:
-            src = _normalise(analysis, lex, *rng)
-            if src:
-                out.append(dataclasses.replace(src, cue_start=m.start()))
+        # "the governor said" names the source before the verb; ", said the governor" after it
+        if _INVERTED.search(text, s0, m.start()):
+            # ", said the police." (the phrase closes the clause) or "X, the spokesman, said 18 were killed"
+            after = _phrase_after(text, m.end(), s1, lex)
+            closes = after is not None and _CLOSES.match(text, after[1], s1) is not None
+            rng = after if closes else _apposition(text, s0, m.start(), lex) or after
+        else:
+            rng = _phrase_before(text, s0, m.start(), lex)
+        src = _source(analysis, lex, rng, m) if rng else None
+        if src is None and not rng:
+            # "... and said 14 soldiers had been killed": the subject named before
+            src = Source(name="", span=analysis.document.span(m.start(), m.end()), cue_start=m.start(), repeats=True)
+        if src:
+            out.append(src)
+    out.sort(key=lambda src: src.cue_start)
     return out
 
 
@@ -134,21 +188,21 @@ def attribution(analysis: Analysis) -> Analysis:
         return analysis
     lex = lexicon(analysis.lang)
     by_sentence: dict[int, list[Source]] = {}
+    last: Source | None = None
     for sentence in analysis.sentences:
-        found = sentence_sources(analysis, sentence, lex)
+        found: list[Source] = []
+        for src in sentence_sources(analysis, sentence, lex):
+            if src.repeats:
+                if last is None:
+                    continue
+                src = dataclasses.replace(last, cue_start=src.cue_start)
+            found.append(src)
+            last = src
         if found:
             by_sentence[sentence.index] = found
     out: list[ClaimMention] = []
     for cm in analysis.claims:
-        sources = by_sentence.get(cm.sentence)
-        if not sources:
-            sentence = analysis.sentences[cm.sentence]
-            for prev in range(cm.sentence - 1, -1, -1):
-                if analysis.sentences[prev].paragraph != sentence.paragraph:
-                    break
-                if prev in by_sentence:
-                    sources = by_sentence[prev]
-                    break
+        sources = by_sentence.get(cm.sentence) or _neighbour_sources(analysis, cm.sentence, by_sentence)
         if not sources:
             out.append(cm)
             continue
@@ -158,3 +212,15 @@ def attribution(analysis: Analysis) -> Analysis:
             dataclasses.replace(cm, claim=dataclasses.replace(cm.claim, claimant=best.name, claimant_span=best.span))
         )
     return analysis.with_layer(claims=tuple(out))
+
+
+def _neighbour_sources(analysis: Analysis, index: int, by_sentence: dict[int, list[Source]]) -> list[Source]:
+    """The sources of the nearest earlier sentence of the same paragraph, else of the nearest later one."""
+    paragraph = analysis.sentences[index].paragraph
+    for step in (-1, 1):
+        i = index + step
+        while 0 <= i < len(analysis.sentences) and analysis.sentences[i].paragraph == paragraph:
+            if i in by_sentence:
+                return by_sentence[i]
+            i += step
+    return []

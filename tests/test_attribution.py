@@ -1,0 +1,84 @@
+"""Claimants per language: who said each figure, across appositions, pronouns and neighbouring sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventcoder.extraction import extract
+from eventcoder.model import ClaimKind
+
+K, H = ClaimKind.KILLED, ClaimKind.INJURED
+
+# (lang, text, published) -> {(kind, figure): claimant} for every claim of the text
+CLAIMANTS = [
+    pytest.param(
+        "en",
+        "In western Ghor province, Abdul Hai Khateby, the governor's spokesman, says 18 policemen were killed and "
+        "seven were wounded in a gunbattle with insurgents.",
+        "2019-01-12",
+        {(K, 18): "Abdul Hai Khateby, the governor's spokesman", (H, 7): "Abdul Hai Khateby, the governor's spokesman"},
+        id="en-apposition",
+    ),
+    pytest.param(
+        "en",
+        "Insurgents attacked a checkpoint in Kandahar on Saturday. Aziz Azizi, the provincial spokesman, said two "
+        "policemen were wounded in the attack. He said seven Taliban insurgents were killed in the fighting.",
+        "2019-01-12",
+        {(H, 2): "Aziz Azizi, the provincial spokesman", (K, 7): "Aziz Azizi, the provincial spokesman"},
+        id="en-pronoun-repeats-source",
+    ),
+    pytest.param(
+        "en",
+        "Rebels attacked a base in Somalia on Monday. Their spokesman said the group was behind the attack and said "
+        "14 soldiers had been killed.",
+        "2014-12-15",
+        {(K, 14): "Their spokesman"},
+        id="en-coordinated-cue-shares-subject",
+    ),
+    pytest.param(
+        "en",
+        "Gunmen attacked a village near Kaduna on Monday, killing five civilians, said the police.",
+        "2020-05-04",
+        {(K, 5): "police"},
+        id="en-inverted",
+    ),
+    pytest.param(
+        "en",
+        "KABUL — Afghan officials say Taliban attacks on checkpoints killed at least 23 members of the "
+        "security forces.",
+        "2019-01-12",
+        {(K, 23): "Afghan officials"},
+        id="en-dateline-dash",
+    ),
+    pytest.param(
+        "nb",
+        "– Seks personer ble drept i et terrorangrep i Mogadishu onsdag. Seks andre ble såret, sier "
+        "informasjonsminister Mohamed Mareye.",
+        "2019-07-24",
+        {(K, 6): "informasjonsminister Mohamed Mareye", (H, 6): "informasjonsminister Mohamed Mareye"},
+        id="nb-later-sentence-of-the-quote",
+    ),
+    pytest.param(
+        "nb",
+        "Opprørere angrep en politistasjon i Herat lørdag. Farhad opplyser at tre politimenn ble drept. Han sier "
+        "at fire andre ble såret.",
+        "2019-01-13",
+        {(K, 3): "Farhad", (H, 4): "Farhad"},
+        id="nb-pronoun-repeats-source",
+    ),
+    pytest.param(
+        "nn",
+        "Minst åtte menneske vart drepne i eit israelsk luftåtak mot Palmyra i Syria. Ho seier at ti vart skadde, "
+        "ifølgje SOHR.",
+        "2024-11-21",
+        {(K, 8): "Syrian Observatory for Human Rights", (H, 10): "Syrian Observatory for Human Rights"},
+        id="nn-next-sentence",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "published", "expected"), CLAIMANTS)
+def test_claimants(lang: str, text: str, published: str, expected: dict[tuple[ClaimKind, int], str]) -> None:
+    events = [e for e in extract(text, published=published, lang=lang) if not e.background]
+    got = {(c.kind, c.low): c.claimant for e in events for c in e.claims}
+    assert got == expected
