@@ -118,15 +118,9 @@ def test_vague_claim_of_killed_does_not_hide_exact_injured() -> None:
     assert injured_from_claims(claims) == Injured(low=4, best=4, high=4)
 
 
-# --- where the result departs from EVENTS.md --------------------------------------------------------------------
+# --- per-party figures: vague beside firm, several figures, updates (EVENTS.md section 1) ---------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a vague figure is dropped whenever any firm killed figure exists, even for another party: "
-    "'dozens of soldiers and 5 civilians killed' loses the soldiers (EVENTS.md: vague words count when no firm "
-    "figure is given for the same total)",
-)
 def test_vague_party_kept_beside_firm_other_party() -> None:
     assert fatalities_from_claims([vague(12, A2), claim(5, CIV)]) == F(17, 17, 17, actor2=12, civilians=5)
 
@@ -135,21 +129,10 @@ def test_partial_split_below_stated_total() -> None:
     assert fatalities_from_claims([claim(10, A1), claim(30)]) == F(30, 30, 30, actor1=10)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="per-party figures keep only the lowest claim (min), so a higher figure for the same party is lost "
-    "from `high`: soldiers 39 (one source) and 41 (another) gives high=39, not 41 (EVENTS.md: high is the highest "
-    "credible total)",
-)
 def test_higher_party_figure_reaches_high() -> None:
     assert fatalities_from_claims([claim(39, A2), claim(41, A2)]) == F(39, 39, 41, actor2=39)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="`updates` is honoured for total claims only: 'the soldiers' toll rose to 41' after 39 keeps "
-    "actor2=best=high=39",
-)
 def test_party_update_supersedes_earlier_party_figure() -> None:
     assert fatalities_from_claims([claim(39, A2), claim(41, A2, updates=True)]) == F(39, 41, 41, actor2=41)
 

@@ -5,26 +5,48 @@ figures ("dozens") count only when nothing firmer is given."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from eventcoder.model import Claim, ClaimKind, Fatalities, Injured, Qualifier, Victims
 
 __all__ = ["fatalities_from_claims", "injured_from_claims"]
 
 
+_PARTIES = (Victims.ACTOR1, Victims.ACTOR2, Victims.CIVILIANS, Victims.UNKNOWN)
+
+
 def _firm(claims: Sequence[Claim]) -> list[Claim]:
+    """Drop subgroups, and vague figures of a party (or of the total) for which a firm figure is given."""
     usable = [c for c in claims if not c.subgroup]
-    firm = [c for c in usable if c.qualifier is not Qualifier.VAGUE]
-    return firm or usable
+    firm_groups = {c.victims for c in usable if c.qualifier is not Qualifier.VAGUE}
+    return [c for c in usable if c.qualifier is not Qualifier.VAGUE or c.victims not in firm_groups]
 
 
-def _party(claims: Sequence[Claim], victims: Victims) -> int | None:
-    figures = [c.low for c in claims if c.victims is victims]
-    return min(figures) if figures else None
+@dataclass(frozen=True, slots=True)
+class _Party:
+    low: int  # the lowest figure given for the party
+    reported: int  # the latest update, else the lowest figure
+    high: int  # the highest figure given
+
+
+def _party(claims: Sequence[Claim], victims: Victims) -> _Party | None:
+    mine = [c for c in claims if c.victims is victims]
+    if not mine:
+        return None
+    updates = [c.high or c.low for c in mine if c.updates]
+    low = min(c.low for c in mine)
+    return _Party(
+        low=low,
+        reported=max(updates) if updates else low,
+        high=max(c.high or c.low for c in mine),
+    )
 
 
 def _totals(claims: Sequence[Claim]) -> tuple[int | None, int | None, int | None, dict[Victims, int | None]]:
-    parties = {v: _party(claims, v) for v in (Victims.ACTOR1, Victims.ACTOR2, Victims.CIVILIANS, Victims.UNKNOWN)}
-    split = [n for n in parties.values() if n is not None]
+    found = {v: _party(claims, v) for v in _PARTIES}
+    split = [p for p in found.values() if p is not None]
+    parties = {v: (p.reported if p else None) for v, p in found.items()}
+    reported = sum(p.reported for p in split)
     candidates: list[int] = []
     totals = [c for c in claims if c.victims is Victims.TOTAL]
     for c in totals:
@@ -32,20 +54,19 @@ def _totals(claims: Sequence[Claim]) -> tuple[int | None, int | None, int | None
         if c.high is not None:
             candidates.append(c.high)
     # the per-party split is a total of its own unless it is smaller than every stated total (then it is partial)
-    if split and (not candidates or sum(split) >= min(candidates)):
-        candidates.append(sum(split))
+    if split and (not candidates or reported >= min(candidates)):
+        candidates.extend((sum(p.low for p in split), reported, sum(p.high for p in split)))
     if not candidates:
         return None, None, None, parties
     updates = [c for c in totals if c.updates]
     if updates:
         best = max(u.high or u.low for u in updates)
-    elif split and sum(split) in candidates:
-        best = sum(split)
+    elif split and reported in candidates:
+        best = reported
     else:
         best = max(c.low for c in totals)
     low = min(candidates)
     best = min(max(best, low), max(candidates))
-    # a total without split that lies below the split sum is an earlier or more cautious report
     return low, best, max(candidates), parties
 
 
