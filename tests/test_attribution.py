@@ -51,6 +51,25 @@ CLAIMANTS = [
         id="en-dateline-dash",
     ),
     pytest.param(
+        "en",
+        "Natalia Babachenko, adviser to the head of the regional military administration, said on the air that 30 "
+        "people were killed. The State Emergency Service has reported that 75 were injured.",
+        "2023-01-15",
+        {
+            (K, 30): "Natalia Babachenko, adviser to the head of the regional military administration",
+            (H, 75): "State Emergency Service",
+        },
+        id="en-long-apposition-and-auxiliary-dropped",
+    ),
+    pytest.param(
+        "nb",
+        "En talsmann for innenriksdepartementet i landet, Nasrat Rahimi, opplyser at to terrorister ble skutt og "
+        "drept i Pol-e Khomri.",
+        "2019-05-05",
+        {(K, 2): "talsmann for innenriksdepartementet i landet, Nasrat Rahimi"},
+        id="nb-role-then-name",
+    ),
+    pytest.param(
         "nb",
         "– Seks personer ble drept i et terrorangrep i Mogadishu onsdag. Seks andre ble såret, sier "
         "informasjonsminister Mohamed Mareye.",

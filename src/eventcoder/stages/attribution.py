@@ -25,6 +25,7 @@ from eventcoder.stages._patterns import compile_alternation
 __all__ = ["AttributionLexicon", "Source", "lexicon"]
 
 _MAX_WORDS = 9
+_MAX_ROLE_WORDS = 14
 _MAX_NAME_WORDS = 5  # a name standing before its apposition: "Abdul Hai Khateby, the governor's spokesman, said"
 _TOKEN = re.compile(r"\(?[\w][\w.'’-]*\)?")
 _BREAK = re.compile(r"[,.;:!?«»\"“”–—]")
@@ -40,6 +41,7 @@ class AttributionLexicon:
     stop_words: frozenset[str]
     drop_leading: frozenset[str]
     pronouns: frozenset[str]
+    drop_trailing: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -62,6 +64,7 @@ def lexicon(lang: str) -> AttributionLexicon:
         stop_words=frozenset(w.casefold() for w in data.get("stop_words", [])),
         drop_leading=frozenset(w.casefold() for w in data.get("drop_leading", [])),
         pronouns=frozenset(w.casefold() for w in data.get("pronouns", [])),
+        drop_trailing=frozenset(w.casefold() for w in data.get("drop_trailing", [])),
     )
 
 
@@ -96,25 +99,39 @@ def _collect_before(text: str, start: int, end: int, lex: AttributionLexicon, li
     return kept
 
 
-def _apposition(text: str, start: int, end: int, lex: AttributionLexicon) -> tuple[int, int] | None:
-    """"Abdul Hai Khateby, the governor's spokesman, says": the name and its apposition before a cue."""
+def _segment_before(text: str, start: int, end: int) -> int:
+    """Where the clause part that ends at `end` begins: after the nearest punctuation, else at `start`."""
+    p = end
+    while p > start and not _BREAK.match(text, p - 1):
+        p -= 1
+    return p
+
+
+def _is_name(text: str, tokens: list[re.Match[str]]) -> bool:
+    return 0 < len(tokens) <= _MAX_NAME_WORDS and all(t.group(0).lstrip("(")[:1].isupper() for t in tokens)
+
+
+def _apposition(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """A name and its apposition before a cue, in either order: "Abdul Hai Khateby, the governor's spokesman,
+    says" / "En talsmann for innenriksdepartementet, Nasrat Rahimi, opplyser"."""
     e = end
     while e > start and text[e - 1].isspace():
         e -= 1
     if e <= start or text[e - 1] != ",":
         return None
-    role = _collect_before(text, start, e - 1, lex, _MAX_WORDS)
-    if not role or any(c.isdigit() for a, b in role for c in text[a:b]):
+    inner_start = _segment_before(text, start, e - 1)
+    if inner_start <= start or text[inner_start - 1] != ",":
         return None
-    p = role[-1][0]
-    while p > start and text[p - 1].isspace():
-        p -= 1
-    if p <= start or text[p - 1] != ",":
+    outer_start = _segment_before(text, start, inner_start - 1)
+    inner = list(_TOKEN.finditer(text, inner_start, e - 1))
+    outer = list(_TOKEN.finditer(text, outer_start, inner_start - 1))
+    if not inner or not outer or len(inner) + len(outer) > _MAX_ROLE_WORDS + _MAX_NAME_WORDS:
         return None
-    name = _collect_before(text, start, p - 1, lex, _MAX_NAME_WORDS + 1)
-    if not name or len(name) > _MAX_NAME_WORDS or not all(text[a].isupper() for a, _ in name):
+    if any(c.isdigit() for c in text[outer_start : e - 1]):
         return None
-    return name[-1][0], role[0][1]
+    if not (_is_name(text, inner) or _is_name(text, outer)):
+        return None
+    return outer[0].start(), inner[-1].end()
 
 
 def _phrase_before(text: str, start: int, end: int, lex: AttributionLexicon) -> tuple[int, int] | None:
@@ -131,6 +148,8 @@ def _normalise(analysis: Analysis, lex: AttributionLexicon, start: int, end: int
     words = list(_TOKEN.finditer(text, start, end))
     while words and words[0].group(0).casefold() in lex.drop_leading:
         words.pop(0)
+    while words and words[-1].group(0).casefold() in lex.drop_trailing:
+        words.pop()
     if not words:
         return None
     a, b = words[0].start(), words[-1].end()
@@ -159,7 +178,11 @@ def sentence_sources(analysis: Analysis, sentence: Sentence, lex: AttributionLex
     out: list[Source] = []
     for m in lex.after.finditer(text, s0, s1):
         # ", sier X" names the source after the verb; "X sier at ..." before it
-        rng = _phrase_after(text, m.end(), s1, lex) or _phrase_before(text, s0, m.start(), lex)
+        rng = (
+            _phrase_after(text, m.end(), s1, lex)
+            or _phrase_before(text, s0, m.start(), lex)
+            or _apposition(text, s0, m.start())
+        )
         src = _source(analysis, lex, rng, m) if rng else None
         if src:
             out.append(src)
@@ -169,7 +192,7 @@ def sentence_sources(analysis: Analysis, sentence: Sentence, lex: AttributionLex
             # ", said the police." (the phrase closes the clause) or "X, the spokesman, said 18 were killed"
             after = _phrase_after(text, m.end(), s1, lex)
             closes = after is not None and _CLOSES.match(text, after[1], s1) is not None
-            rng = after if closes else _apposition(text, s0, m.start(), lex) or after
+            rng = after if closes else _apposition(text, s0, m.start()) or after
         else:
             rng = _phrase_before(text, s0, m.start(), lex)
         src = _source(analysis, lex, rng, m) if rng else None
