@@ -86,6 +86,14 @@ CLAIMANTS = [
         id="nb-pronoun-repeats-source",
     ),
     pytest.param(
+        "nb",
+        "Ifølge det Houthi-kontrollerte nyhetsbyrået var det koalisjonen som sto bak flyangrepet i Sahar-distriktet. "
+        "De melder om 21 drepte og ni sårede.",
+        "2017-11-01",
+        {(K, 21): "Houthi-kontrollerte nyhetsbyrået", (H, 9): "Houthi-kontrollerte nyhetsbyrået"},
+        id="nb-source-ends-at-the-verb",
+    ),
+    pytest.param(
         "nn",
         "Minst åtte menneske vart drepne i eit israelsk luftåtak mot Palmyra i Syria. Ho seier at ti vart skadde, "
         "ifølgje SOHR.",

@@ -28,6 +28,8 @@ _WORD = re.compile(r"[\w%&]+(?:[-'’][\w]+)*")
 _MAX_AFTER_WORDS = 10
 _MAX_ACTIVE_WORDS = 2
 _MAX_FALLBACK_WORDS = 6
+_MAX_UPDATE_WORDS = 12
+_AGE = re.compile(r"\(\d{1,3}\)")  # a bare number in brackets after a name
 _VICTIM_GAP = 30  # characters between a number and the actor mention that names its victims
 
 
@@ -88,7 +90,7 @@ def _kind_words(lex: ClaimLexicon, text: str, start: int, end: int, modal: re.Pa
     return out
 
 
-def _pair(lex: ClaimLexicon, text: str, number: NumberMention, words: list[_Word]) -> _Word | None:
+def _pair(lex: ClaimLexicon, text: str, number: NumberMention, words: list[_Word], *, updates: bool) -> _Word | None:
     n0, n1 = number.span.start, number.span.end
     before = [w for w in words if w.end <= n0]
     after = [w for w in words if w.start >= n1]
@@ -110,7 +112,9 @@ def _pair(lex: ClaimLexicon, text: str, number: NumberMention, words: list[_Word
             return w
     if before:
         w = before[-1]
-        if len(_words(text[w.end : n0])) <= _MAX_FALLBACK_WORDS:
+        # "Tallet på sårede hadde lørdag kveld steget til 64": an update reaches back to the figure it updates
+        reach = _MAX_UPDATE_WORDS if updates else _MAX_FALLBACK_WORDS
+        if len(_words(text[w.end : n0])) <= reach:
             return w
     return None
 
@@ -168,10 +172,13 @@ def _sentence_claims(
         nxt = lex.not_people.match(after.lstrip()) if after.strip() else None
         if nxt:
             continue
+        if _AGE.match(text, number.span.start - 1) and text[number.span.start - 1] == "(":
+            continue  # "Simen Tokle (24)": an age
         head = text[max(s0, number.span.start - 30) : number.span.start]
         tail_words = " ".join(head.split()[-3:])
         subgroup = bool(lex.subgroup.search(tail_words))
-        word = _pair(lex, text, number, words)
+        updates = bool(lex.update.search(" ".join(head.split()[-4:])))
+        word = _pair(lex, text, number, words, updates=updates)
         if word is None and subgroup and out:
             # "at least 30 killed ..., among them 12 children": a part of the figure before it
             last = out[-1].claim
@@ -181,7 +188,6 @@ def _sentence_claims(
         victim = _victim(analysis.actors, number, text)
         if victim is None and number.span.text.casefold() in lex.article_numbers:
             continue  # "da en bilbombe eksploderte": an article, not a count
-        updates = bool(lex.update.search(" ".join(head.split()[-4:])))
         if victim is not None and victim.actor.type is ActorType.CIVILIANS and lex.total.fullmatch(victim.span.text):
             victims = Victims.TOTAL
         elif victim is not None and victim.actor.type is ActorType.CIVILIANS:
