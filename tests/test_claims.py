@@ -13,6 +13,14 @@ K, H = ClaimKind.KILLED, ClaimKind.INJURED
 CLAIMS = [
     pytest.param(
         "nb",
+        "Seks personer, blant dem to guvernører fra Mogadishu-distriktet og tre direktører, ble drept i et "
+        "terrorangrep onsdag.",
+        "2019-07-24",
+        [(K, 6, False), (K, 2, False), (K, 3, False)],
+        id="nb-aside-between-number-and-verb",
+    ),
+    pytest.param(
+        "nb",
         "Det var Andreas Eldjarn (21) og Simen Tokle (24) som ble drept i Afghanistan søndag, melder Forsvaret.",
         "2010-06-08",
         [],
@@ -56,4 +64,45 @@ CLAIMS = [
 def test_claims(lang: str, text: str, published: str, expected: list[tuple[ClaimKind, int, bool]]) -> None:
     events = extract(text, published=published, lang=lang)
     got = [(c.kind, c.low, c.updates) for e in events for c in e.claims]
+    assert got == expected
+
+
+# (lang, text, published) -> (low, subgroup) of every killed claim, in text order
+SUBGROUPS = [
+    pytest.param(
+        "nn",
+        "Elleve krigarar er drepne i eit israelsk angrep i Palmyra. Sju av dei drepne var syrarar, medan fire hadde "
+        "ein annan nasjonalitet.",
+        "2024-11-21",
+        [(11, False), (7, True), (4, True)],
+        id="nn-part-of-the-dead-and-the-rest",
+    ),
+    pytest.param(
+        "nb",
+        "Seks personer, blant dem to guvernører og tre direktører, ble drept i et terrorangrep i Mogadishu onsdag.",
+        "2019-07-24",
+        [(6, False), (2, True), (3, True)],
+        id="nb-coordinated-parts",
+    ),
+    pytest.param(
+        "en",
+        "Gunmen attacked a family near Rapar on Saturday, killing five of them.",
+        "2020-05-09",
+        [(5, False)],
+        id="en-of-them-is-not-a-part",
+    ),
+    pytest.param(
+        "en",
+        "At least 30 people were killed in the blast in Kabul on Friday. Eight of the dead were children.",
+        "2020-05-09",
+        [(30, False), (8, True)],
+        id="en-part-of-the-dead",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "published", "expected"), SUBGROUPS)
+def test_subgroups(lang: str, text: str, published: str, expected: list[tuple[int, bool]]) -> None:
+    events = extract(text, published=published, lang=lang)
+    got = [(c.low, c.subgroup) for e in events for c in e.claims if c.kind is K]
     assert got == expected

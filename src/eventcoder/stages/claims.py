@@ -29,6 +29,7 @@ _MAX_AFTER_WORDS = 10
 _MAX_ACTIVE_WORDS = 2
 _MAX_FALLBACK_WORDS = 6
 _MAX_UPDATE_WORDS = 12
+_ASIDE = re.compile(r",\s*([^,;:.]+),")  # a comma-enclosed aside
 _AGE = re.compile(r"\(\d{1,3}\)")  # a bare number in brackets after a name
 _VICTIM_GAP = 30  # characters between a number and the actor mention that names its victims
 
@@ -38,6 +39,7 @@ class ClaimLexicon:
     kinds: tuple[tuple[ClaimKind, re.Pattern[str]], ...]
     zero: tuple[tuple[ClaimKind, re.Pattern[str]], ...]
     subgroup: re.Pattern[str]
+    subgroup_after: re.Pattern[str]
     update: re.Pattern[str]
     total: re.Pattern[str]
     not_people: re.Pattern[str]
@@ -53,6 +55,7 @@ def lexicon(lang: str) -> ClaimLexicon:
         kinds=tuple((ClaimKind(k), compile_alternation(v)) for k, v in data["kinds"].items()),
         zero=tuple((ClaimKind(k), compile_alternation(v)) for k, v in data.get("zero", {}).items()),
         subgroup=compile_alternation(data.get("subgroup", [])),
+        subgroup_after=compile_alternation(data.get("subgroup_after", [])),
         update=compile_alternation(data.get("update", [])),
         total=compile_alternation(data.get("total", [])),
         not_people=compile_alternation(data.get("not_people", [])),
@@ -108,7 +111,9 @@ def _pair(lex: ClaimLexicon, text: str, number: NumberMention, words: list[_Word
     if after:
         w = after[0]
         between = text[n1 : w.start]
-        if len(_words(between)) <= _MAX_AFTER_WORDS and not re.search(r"[;:]|\.\s", between):
+        # "Seks personer, blant dem to guvernører og tre direktører, ble drept": the aside does not count
+        core = _ASIDE.sub(lambda m: "," if lex.subgroup.match(m.group(1)) else m.group(0), between)
+        if len(_words(core)) <= _MAX_AFTER_WORDS and not re.search(r"[;:]|\.\s", between):
             return w
     if before:
         w = before[-1]
@@ -165,6 +170,7 @@ def _sentence_claims(
             )
     if not words:
         return out
+    subgroup_words: dict[int, int] = {}  # kind word start -> end of the first subgroup figure paired with it
     for number in numbers:
         if number.unspecified or _in_any(number.span.start, number.span.end, date_spans):
             continue
@@ -176,7 +182,7 @@ def _sentence_claims(
             continue  # "Simen Tokle (24)": an age
         head = text[max(s0, number.span.start - 30) : number.span.start]
         tail_words = " ".join(head.split()[-3:])
-        subgroup = bool(lex.subgroup.search(tail_words))
+        subgroup = bool(lex.subgroup.search(tail_words)) or bool(lex.subgroup_after.match(after.lstrip()))
         updates = bool(lex.update.search(" ".join(head.split()[-4:])))
         word = _pair(lex, text, number, words, updates=updates)
         if word is None and subgroup and out:
@@ -185,6 +191,9 @@ def _sentence_claims(
             word = _Word(kind=last.kind, start=number.span.start, end=number.span.end)
         if word is None:
             continue
+        if not subgroup and subgroup_words.get(word.start, number.span.end) < number.span.start:
+            # "Sju av dei drepne var syrarar, medan fire ...": a later figure of the same word is a part too
+            subgroup = True
         victim = _victim(analysis.actors, number, text)
         if victim is None and number.span.text.casefold() in lex.article_numbers:
             continue  # "da en bilbombe eksploderte": an article, not a count
@@ -196,6 +205,8 @@ def _sentence_claims(
             victims = Victims.UNKNOWN  # a party: actor1 or actor2, decided at assembly
         else:
             victims = Victims.TOTAL
+        if subgroup:
+            subgroup_words.setdefault(word.start, number.span.end)
         start = min(number.span.start, word.start)
         end = max(number.span.end, word.end, victim.span.end if victim else 0)
         qualifier = Qualifier.VAGUE if number.vague else number.qualifier
