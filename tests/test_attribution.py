@@ -95,6 +95,20 @@ CLAIMANTS = [
     ),
     pytest.param(
         "nn",
+        "Ifølgje syriske styresmakter er talet på drepne i Palmyra 36 menneske, melder AFP.",
+        "2024-11-21",
+        {(K, 36): "syriske styresmakter"},
+        id="nn-agency-relays-the-source",
+    ),
+    pytest.param(
+        "en",
+        "At least 12 people were killed in the shelling of Donetsk, according to local officials, AFP reported.",
+        "2024-11-21",
+        {(K, 12): "local officials"},
+        id="en-agency-relays-the-source",
+    ),
+    pytest.param(
+        "nn",
         "Minst åtte menneske vart drepne i eit israelsk luftåtak mot Palmyra i Syria. Ho seier at ti vart skadde, "
         "ifølgje SOHR.",
         "2024-11-21",

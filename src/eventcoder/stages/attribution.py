@@ -6,7 +6,8 @@ or a stop word and normalised by the language's known sources. A `before` cue na
 it is inverted (', said the governor'); "He said" or a cue without a subject of its own ("... and said 14 were
 killed") repeats the source named last. A claim whose sentence has no cue takes the claimant of the nearest
 earlier sentence of the same paragraph that had one (the next sentence often continues the same source), else of
-the nearest later one ("– Seks ble drept. Seks ble såret, sier ministeren.").
+the nearest later one ("– Seks ble drept. Seks ble såret, sier ministeren."). A news agency that relays another
+source in the same sentence ("ifølge styresmaktene ..., melder AFP") gives way to it.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ class AttributionLexicon:
     drop_leading: frozenset[str]
     pronouns: frozenset[str]
     drop_trailing: frozenset[str]
+    relays: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -65,6 +67,7 @@ def lexicon(lang: str) -> AttributionLexicon:
         drop_leading=frozenset(w.casefold() for w in data.get("drop_leading", [])),
         pronouns=frozenset(w.casefold() for w in data.get("pronouns", [])),
         drop_trailing=frozenset(w.casefold() for w in data.get("drop_trailing", [])),
+        relays=frozenset(w.casefold() for w in data.get("relays", [])),
     )
 
 
@@ -230,7 +233,9 @@ def attribution(analysis: Analysis) -> Analysis:
             out.append(cm)
             continue
         anchor = cm.claim.evidence.start
-        best = min(sources, key=lambda s: abs(s.cue_start - anchor))
+        # "Ifølge syriske styresmakter er talet 36, melder AFP": a news agency relays the source it names
+        origins = [s for s in sources if s.name.casefold() not in lex.relays] or sources
+        best = min(origins, key=lambda s: abs(s.cue_start - anchor))
         out.append(
             dataclasses.replace(cm, claim=dataclasses.replace(cm.claim, claimant=best.name, claimant_span=best.span))
         )
