@@ -34,6 +34,21 @@ CLAIMS = [
         id="en-ages-in-brackets",
     ),
     pytest.param(
+        "en",
+        "Rebels attacked a military base in southern Somalia early on Monday, killing at least 10 soldiers and "
+        "burning two military vehicles.",
+        "2014-12-15",
+        [(K, 10, False)],
+        id="en-things-after-an-adjective",
+    ),
+    pytest.param(
+        "nb",
+        "Opprørere angrep en militærbase i Somalia mandag og drepte 5 soldater og ødela to pansrede kjøretøy.",
+        "2014-12-15",
+        [(K, 5, False)],
+        id="nb-things-after-an-adjective",
+    ),
+    pytest.param(
         "nb",
         "En russisk rakett traff en boligblokk i Dnipro lørdag. Tallet på sårede fra blokka hadde lørdag kveld "
         "steget til 64, sier guvernøren.",

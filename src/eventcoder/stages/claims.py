@@ -29,6 +29,7 @@ _MAX_AFTER_WORDS = 10
 _MAX_ACTIVE_WORDS = 2
 _MAX_FALLBACK_WORDS = 6
 _MAX_UPDATE_WORDS = 12
+_SECOND_WORD = re.compile(r"[\w-]+[ \t]+")  # the word after a number and the space before the next one
 _ASIDE = re.compile(r",\s*([^,;:.]+),")  # a comma-enclosed aside
 _AGE = re.compile(r"\(\d{1,3}\)")  # a bare number in brackets after a name
 _VICTIM_GAP = 30  # characters between a number and the actor mention that names its victims
@@ -175,9 +176,10 @@ def _sentence_claims(
         if number.unspecified or _in_any(number.span.start, number.span.end, date_spans):
             continue
         after = text[number.span.end : min(s1, number.span.end + 40)]
-        nxt = lex.not_people.match(after.lstrip()) if after.strip() else None
-        if nxt:
-            continue
+        rest = after.lstrip()
+        second = _SECOND_WORD.match(rest)
+        if lex.not_people.match(rest) or (second and lex.not_people.match(rest, second.end())):
+            continue  # "7 km", "two military vehicles": the number counts things
         if _AGE.match(text, number.span.start - 1) and text[number.span.start - 1] == "(":
             continue  # "Simen Tokle (24)": an age
         head = text[max(s0, number.span.start - 30) : number.span.start]
