@@ -94,6 +94,13 @@ CLAIMANTS = [
         id="nb-source-ends-at-the-verb",
     ),
     pytest.param(
+        "nb",
+        "Hamas angrep Israel lørdag morgen. Så langt er minst 600 israelere bekreftet drept.",
+        "2023-10-08",
+        {(K, 600): None},
+        id="nb-participle-is-not-a-source",
+    ),
+    pytest.param(
         "nn",
         "Ifølgje syriske styresmakter er talet på drepne i Palmyra 36 menneske, melder AFP.",
         "2024-11-21",
@@ -119,7 +126,7 @@ CLAIMANTS = [
 
 
 @pytest.mark.parametrize(("lang", "text", "published", "expected"), CLAIMANTS)
-def test_claimants(lang: str, text: str, published: str, expected: dict[tuple[ClaimKind, int], str]) -> None:
+def test_claimants(lang: str, text: str, published: str, expected: dict[tuple[ClaimKind, int], str | None]) -> None:
     events = [e for e in extract(text, published=published, lang=lang) if not e.background]
     got = {(c.kind, c.low): c.claimant for e in events for c in e.claims}
     assert got == expected

@@ -22,6 +22,7 @@ from eventcoder.mentions import ClaimMention, Sentence
 from eventcoder.model import Span
 from eventcoder.pipeline import Analysis, stage
 from eventcoder.stages._patterns import compile_alternation
+from eventcoder.stages.claims import lexicon as claims_lexicon
 
 __all__ = ["AttributionLexicon", "Source", "lexicon"]
 
@@ -168,6 +169,8 @@ def _normalise(analysis: Analysis, lex: AttributionLexicon, start: int, end: int
 
 def _source(analysis: Analysis, lex: AttributionLexicon, rng: tuple[int, int], cue: re.Match[str]) -> Source | None:
     text = analysis.document.text
+    if any(regex.fullmatch(text, *rng) for _, regex in claims_lexicon(analysis.lang).kinds):
+        return None  # "600 israelere bekreftet drept": a participle, not a source
     if text[rng[0] : rng[1]].casefold() in lex.pronouns:
         return Source(name="", span=analysis.document.span(*rng), cue_start=cue.start(), repeats=True)
     src = _normalise(analysis, lex, *rng)
