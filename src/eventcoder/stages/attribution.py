@@ -169,12 +169,14 @@ def _normalise(analysis: Analysis, lex: AttributionLexicon, start: int, end: int
 
 def _source(analysis: Analysis, lex: AttributionLexicon, rng: tuple[int, int], cue: re.Match[str]) -> Source | None:
     text = analysis.document.text
-    if any(regex.fullmatch(text, *rng) for _, regex in claims_lexicon(analysis.lang).kinds):
-        return None  # "600 israelere bekreftet drept": a participle, not a source
     if text[rng[0] : rng[1]].casefold() in lex.pronouns:
         return Source(name="", span=analysis.document.span(*rng), cue_start=cue.start(), repeats=True)
     src = _normalise(analysis, lex, *rng)
-    return dataclasses.replace(src, cue_start=cue.start()) if src else None
+    if src is None:
+        return None
+    if any(regex.fullmatch(text, src.span.start, src.span.end) for _, regex in claims_lexicon(analysis.lang).kinds):
+        return None  # "600 israelere bekreftet drept": a participle, not a source
+    return dataclasses.replace(src, cue_start=cue.start())
 
 
 def sentence_sources(analysis: Analysis, sentence: Sentence, lex: AttributionLexicon) -> list[Source]:
