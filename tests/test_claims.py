@@ -49,6 +49,41 @@ CLAIMS = [
         id="nb-things-after-an-adjective",
     ),
     pytest.param(
+        "en",
+        "On 29 April 2020, in Teresina, Piaui, a man was shot to death in Renascenca neighborhood by two armed men.",
+        "2020-04-29",
+        [(K, 1, False)],
+        id="en-singular-victim-and-agents",
+    ),
+    pytest.param(
+        "en",
+        "On 2 May 2020, a suspected drug trafficker was killed after exchanging fire with military police in Bahia.",
+        "2020-05-02",
+        [(K, 1, False)],
+        id="en-singular-victim",
+    ),
+    pytest.param(
+        "en",
+        "On 2 May 2020, a car bomb was detonated in Mogadishu, killing four soldiers.",
+        "2020-05-02",
+        [(K, 4, False)],
+        id="en-article-before-a-thing-is-no-victim",
+    ),
+    pytest.param(
+        "nb",
+        "En politimann ble skutt og drept i Oslo natt til søndag.",
+        "2020-05-03",
+        [(K, 1, False)],
+        id="nb-singular-victim",
+    ),
+    pytest.param(
+        "nn",
+        "Ein mann vart drepen i eit åtak i Kharkiv laurdag.",
+        "2020-05-03",
+        [(K, 1, False)],
+        id="nn-singular-victim",
+    ),
+    pytest.param(
         "nb",
         "En russisk rakett traff en boligblokk i Dnipro lørdag. Tallet på sårede fra blokka hadde lørdag kveld "
         "steget til 64, sier guvernøren.",

@@ -20,6 +20,7 @@ from eventcoder.mentions import ActorMention, ClaimMention, NumberMention, Sente
 from eventcoder.model import ActorType, Claim, ClaimKind, Qualifier, Victims
 from eventcoder.pipeline import Analysis, stage
 from eventcoder.stages._patterns import compile_alternation
+from eventcoder.stages._phrases import alternation
 from eventcoder.stages.triggers import lexicon as trigger_lexicon
 
 __all__ = ["ClaimLexicon", "lexicon"]
@@ -47,6 +48,8 @@ class ClaimLexicon:
     object_links: frozenset[str]
     conjunctions: frozenset[str]
     article_numbers: frozenset[str]
+    agent_links: frozenset[str]
+    singular: re.Pattern[str]  # "a man was", "en soldat ble": one victim, then its passive verb
 
 
 @cache
@@ -63,6 +66,17 @@ def lexicon(lang: str) -> ClaimLexicon:
         object_links=frozenset(w.casefold() for w in data.get("object_links", [])),
         conjunctions=frozenset(w.casefold() for w in data.get("conjunctions", [])),
         article_numbers=frozenset(w.casefold() for w in data.get("article_numbers", [])),
+        agent_links=frozenset(w.casefold() for w in data.get("agent_links", [])),
+        singular=_singular_regex(data.get("article_numbers", []), data.get("singular_passive", [])),
+    )
+
+
+def _singular_regex(articles: list[str], passive: list[str]) -> re.Pattern[str]:
+    if not articles or not passive:
+        return re.compile(r"(?!x)x")
+    return re.compile(
+        rf"(?<![\w-])(?i:{alternation(articles)})\s+(?:[\w'’-]+\s+){{1,4}}?(?i:{alternation(passive)})\s+"
+        rf"(?:[\w'’-]+\s+){{0,2}}?"
     )
 
 
@@ -171,6 +185,7 @@ def _sentence_claims(
             )
     if not words:
         return out
+    out.extend(_singular_claims(analysis, lex, sentence, numbers, words))
     subgroup_words: dict[int, int] = {}  # kind word start -> end of the first subgroup figure paired with it
     for number in numbers:
         if number.unspecified or _in_any(number.span.start, number.span.end, date_spans):
@@ -183,6 +198,8 @@ def _sentence_claims(
         if _AGE.match(text, number.span.start - 1) and text[number.span.start - 1] == "(":
             continue  # "Simen Tokle (24)": an age
         head = text[max(s0, number.span.start - 30) : number.span.start]
+        if head.split() and head.split()[-1].casefold() in lex.agent_links:
+            continue  # "shot dead by two armed men": the attackers, not the victims
         tail_words = " ".join(head.split()[-3:])
         subgroup = bool(lex.subgroup.search(tail_words)) or bool(lex.subgroup_after.match(after.lstrip()))
         updates = bool(lex.update.search(" ".join(head.split()[-4:])))
@@ -231,6 +248,44 @@ def _sentence_claims(
             )
         )
     return out
+
+
+def _singular_claims(
+    analysis: Analysis, lex: ClaimLexicon, sentence: Sentence, numbers: list[NumberMention], words: list[_Word]
+) -> list[ClaimMention]:
+    """"A man was shot dead", "en soldat ble drept": one victim named by an article, then a passive claim word."""
+    doc = analysis.document
+    text = doc.text
+    starts = {w.start: w for w in words}
+    out: list[ClaimMention] = []
+    for m in lex.singular.finditer(text, sentence.span.start, sentence.span.end):
+        word = starts.get(m.end())
+        if word is None or any(w.start < m.end() and w.start >= m.start() for w in words):
+            continue
+        if any(m.start() < n.span.start < m.end() for n in numbers):
+            continue  # "a man and two children were killed": counted by its numbers
+        if re.search(r"[,;:()]", text[m.start() : m.end()]):
+            continue
+        if any(n.span.start == m.start() for n in numbers) and _victim(analysis.actors, _at(numbers, m.start()), text):
+            continue  # "en soldat ble drept": the number and its victim make the claim already
+        out.append(
+            ClaimMention(
+                claim=Claim(
+                    kind=word.kind,
+                    low=1,
+                    high=None,
+                    qualifier=Qualifier.EXACT,
+                    victims=Victims.TOTAL,
+                    evidence=doc.span(m.start(), word.end),
+                ),
+                sentence=sentence.index,
+            )
+        )
+    return out
+
+
+def _at(numbers: list[NumberMention], start: int) -> NumberMention:
+    return next(n for n in numbers if n.span.start == start)
 
 
 @stage(name="claims", reads=("sentences", "numbers", "dates", "actors"), adds=("claims",))
