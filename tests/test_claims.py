@@ -84,6 +84,48 @@ CLAIMS = [
         id="nn-singular-victim",
     ),
     pytest.param(
+        "en",
+        "On 28 April 2020, Al shabaab militants shot and killed a police officer in Mogadishu.",
+        "2020-04-28",
+        [(K, 1, False)],
+        id="en-active-singular-object",
+    ),
+    pytest.param(
+        "en",
+        "On 9 May 2020, police clashed with a member of the Imbonerakure in Ruyigi, killing him.",
+        "2020-05-09",
+        [(K, 1, False)],
+        id="en-active-pronoun-object",
+    ),
+    pytest.param(
+        "en",
+        "On 28 April 2020, resistance forces attacked Houthi forces in Qaatabah, killing a group of Houthi fighters.",
+        "2020-04-28",
+        [],
+        id="en-a-group-is-not-one",
+    ),
+    pytest.param(
+        "en",
+        "On 28 April 2020, pro-Hadi forces shelled Houthi positions in Marib, killing a total of 17 fighters.",
+        "2020-04-28",
+        [(K, 17, False)],
+        id="en-a-total-of",
+    ),
+    pytest.param(
+        "nb",
+        "Opprørere angrep en kontrollpost i Kandahar lørdag og drepte en politimann.",
+        "2019-01-12",
+        [(K, 1, False)],
+        id="nb-active-singular-object",
+    ),
+    pytest.param(
+        "nb",
+        "Fem soldater ble drept i Kandahar lørdag, en dag etter angrepet i Herat.",
+        "2019-01-12",
+        [(K, 5, False)],
+        id="nb-a-day-is-not-a-victim",
+    ),
+    pytest.param(
         "nb",
         "En russisk rakett traff en boligblokk i Dnipro lørdag. Tallet på sårede fra blokka hadde lørdag kveld "
         "steget til 64, sier guvernøren.",

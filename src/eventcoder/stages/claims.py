@@ -32,6 +32,7 @@ _MAX_FALLBACK_WORDS = 6
 _MAX_UPDATE_WORDS = 12
 _SECOND_WORD = re.compile(r"[\w-]+[ \t]+")  # the word after a number and the space before the next one
 _ASIDE = re.compile(r",\s*([^,;:.]+),")  # a comma-enclosed aside
+_OBJECT_REACH = 30  # characters after a singular object searched for a number that would be the figure instead
 _AGE = re.compile(r"\(\d{1,3}\)")  # a bare number in brackets after a name
 _VICTIM_GAP = 30  # characters between a number and the actor mention that names its victims
 
@@ -50,6 +51,8 @@ class ClaimLexicon:
     article_numbers: frozenset[str]
     agent_links: frozenset[str]
     singular: re.Pattern[str]  # "a man was", "en soldat ble": one victim, then its passive verb
+    collectives: re.Pattern[str]
+    singular_object: re.Pattern[str]  # " a", " him" after an active claim word: one victim
 
 
 @cache
@@ -66,9 +69,17 @@ def lexicon(lang: str) -> ClaimLexicon:
         object_links=frozenset(w.casefold() for w in data.get("object_links", [])),
         conjunctions=frozenset(w.casefold() for w in data.get("conjunctions", [])),
         article_numbers=frozenset(w.casefold() for w in data.get("article_numbers", [])),
+        collectives=compile_alternation(data.get("collectives", [])),
+        singular_object=_object_regex(data.get("singular_objects", [])),
         agent_links=frozenset(w.casefold() for w in data.get("agent_links", [])),
         singular=_singular_regex(data.get("article_numbers", []), data.get("singular_passive", [])),
     )
+
+
+def _object_regex(objects: list[str]) -> re.Pattern[str]:
+    if not objects:
+        return re.compile(r"(?!x)x")
+    return re.compile(rf"\s+((?i:{alternation(objects)}))(?![\w-])\s*")
 
 
 def _singular_regex(articles: list[str], passive: list[str]) -> re.Pattern[str]:
@@ -185,7 +196,7 @@ def _sentence_claims(
             )
     if not words:
         return out
-    out.extend(_singular_claims(analysis, lex, sentence, numbers, words))
+    first = len(out)
     subgroup_words: dict[int, int] = {}  # kind word start -> end of the first subgroup figure paired with it
     for number in numbers:
         if number.unspecified or _in_any(number.span.start, number.span.end, date_spans):
@@ -247,27 +258,51 @@ def _sentence_claims(
                 victim_actor=victim.actor if victim else None,
             )
         )
+    paired = [(c.claim.evidence.start, c.claim.evidence.end) for c in out[first:]]
+    out.extend(_singular_claims(analysis, lex, sentence, numbers, words, paired=paired))
     return out
 
 
 def _singular_claims(
-    analysis: Analysis, lex: ClaimLexicon, sentence: Sentence, numbers: list[NumberMention], words: list[_Word]
+    analysis: Analysis,
+    lex: ClaimLexicon,
+    sentence: Sentence,
+    numbers: list[NumberMention],
+    words: list[_Word],
+    *,
+    paired: list[tuple[int, int]],
 ) -> list[ClaimMention]:
-    """"A man was shot dead", "en soldat ble drept": one victim named by an article, then a passive claim word."""
+    """One victim without a figure: "a man was shot dead", "en soldat ble drept" (an article, then a passive claim
+    word) or "killed a police officer", "drepte ham" (an active claim word, then an article or a pronoun).
+    Claim words that already have a figure (inside a `paired` evidence span of the sentence's claims) are left
+    alone."""
     doc = analysis.document
     text = doc.text
+    s0, s1 = sentence.span.start, sentence.span.end
     starts = {w.start: w for w in words}
-    out: list[ClaimMention] = []
-    for m in lex.singular.finditer(text, sentence.span.start, sentence.span.end):
+    found: list[tuple[_Word, int, int]] = []  # (claim word, evidence start, evidence end)
+    for m in lex.singular.finditer(text, s0, s1):
         word = starts.get(m.end())
-        if word is None or any(w.start < m.end() and w.start >= m.start() for w in words):
+        if word is None or any(m.start() <= w.start < m.end() for w in words):
             continue
-        if any(m.start() < n.span.start < m.end() for n in numbers):
+        if any(m.start() < n.span.start < m.end() for n in numbers) or re.search(r"[,;:()]", m.group(0)):
             continue  # "a man and two children were killed": counted by its numbers
-        if re.search(r"[,;:()]", text[m.start() : m.end()]):
+        found.append((word, m.start(), word.end))
+    for word in words:
+        m = lex.singular_object.match(text, word.end, s1)
+        if m is None or lex.not_people.match(text, m.end(), s1) or lex.collectives.match(text, m.end(), s1):
+            continue  # "killed a day earlier", "killing a group of fighters"
+        if any(word.end < n.span.start <= m.end() + _OBJECT_REACH for n in numbers if n.span.start != m.start(1)):
+            continue  # "killing a total of 17": the number is the figure
+        found.append((word, word.start, m.end(1)))
+    out: list[ClaimMention] = []
+    for word, start, end in found:
+        if _in_any(start, end, paired):
             continue
-        if any(n.span.start == m.start() for n in numbers) and _victim(analysis.actors, _at(numbers, m.start()), text):
-            continue  # "en soldat ble drept": the number and its victim make the claim already
+        if any(n.span.start == start and not n.unspecified and n.value != 1 for n in numbers):
+            continue
+        if any(n.unspecified and start <= n.span.start < end + _OBJECT_REACH for n in numbers):
+            continue  # "a number of fighters were killed", "killed a number of"
         out.append(
             ClaimMention(
                 claim=Claim(
@@ -276,16 +311,12 @@ def _singular_claims(
                     high=None,
                     qualifier=Qualifier.EXACT,
                     victims=Victims.TOTAL,
-                    evidence=doc.span(m.start(), word.end),
+                    evidence=doc.span(start, end),
                 ),
                 sentence=sentence.index,
             )
         )
     return out
-
-
-def _at(numbers: list[NumberMention], start: int) -> NumberMention:
-    return next(n for n in numbers if n.span.start == start)
 
 
 @stage(name="claims", reads=("sentences", "numbers", "dates", "actors"), adds=("claims",))
