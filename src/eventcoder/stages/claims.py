@@ -289,12 +289,13 @@ def _singular_claims(
             continue  # "a man and two children were killed": counted by its numbers
         found.append((word, m.start(), word.end))
     for word in words:
-        m = lex.singular_object.match(text, word.end, s1)
-        if m is None or lex.not_people.match(text, m.end(), s1) or lex.collectives.match(text, m.end(), s1):
+        obj = lex.singular_object.match(text, word.end, s1)
+        if obj is None or lex.not_people.match(text, obj.end(), s1) or lex.collectives.match(text, obj.end(), s1):
             continue  # "killed a day earlier", "killing a group of fighters"
-        if any(word.end < n.span.start <= m.end() + _OBJECT_REACH for n in numbers if n.span.start != m.start(1)):
+        reach = obj.end() + _OBJECT_REACH
+        if any(word.end < n.span.start <= reach for n in numbers if n.span.start != obj.start(1)):
             continue  # "killing a total of 17": the number is the figure
-        found.append((word, word.start, m.end(1)))
+        found.append((word, word.start, obj.end(1)))
     out: list[ClaimMention] = []
     for word, start, end in found:
         if _in_any(start, end, paired):
