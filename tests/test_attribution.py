@@ -70,6 +70,22 @@ CLAIMANTS = [
         id="nb-role-then-name",
     ),
     pytest.param(
+        "en",
+        "Israel launched air strikes on Tuesday against Islamic Jihad in Gaza, its military announced, with the "
+        "health ministry of the Hamas-controlled territory saying nine people were killed.",
+        "2023-05-09",
+        {(K, 9): "health ministry of the Hamas-controlled territory"},
+        id="en-with-x-saying",
+    ),
+    pytest.param(
+        "en",
+        "The organisation said that the fighting in Deir ez-Zor resulted in the death of three gunmen and the arrest "
+        "of 16.",
+        "2023-08-30",
+        {(K, 3): "organisation", (ClaimKind.ARRESTED, 16): "organisation"},
+        id="en-the-arrest-of",
+    ),
+    pytest.param(
         "nb",
         "– Seks personer ble drept i et terrorangrep i Mogadishu onsdag. Seks andre ble såret, sier "
         "informasjonsminister Mohamed Mareye.",

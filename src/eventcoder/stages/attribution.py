@@ -39,6 +39,7 @@ _INVERTED = re.compile(r"[,«»\"“”–—]\s*$")
 class AttributionLexicon:
     after: re.Pattern[str]
     before: re.Pattern[str]
+    subject: re.Pattern[str]  # cues whose source always stands before them ("with the ministry saying")
     sources: tuple[tuple[str, re.Pattern[str]], ...]
     stop_words: frozenset[str]
     drop_leading: frozenset[str]
@@ -60,9 +61,11 @@ def lexicon(lang: str) -> AttributionLexicon:
     data = load_section(lang, "attribution")
     after = [p for cue in data["cues"] if cue["source"] == "after" for p in cue["patterns"]]
     before = [p for cue in data["cues"] if cue["source"] == "before" for p in cue["patterns"]]
+    subject = [p for cue in data["cues"] if cue["source"] == "subject" for p in cue["patterns"]]
     return AttributionLexicon(
         after=compile_alternation(after),
         before=compile_alternation(before),
+        subject=compile_alternation(subject),
         sources=tuple((s["name"], compile_alternation(s["patterns"])) for s in data.get("sources", [])),
         stop_words=frozenset(w.casefold() for w in data.get("stop_words", [])),
         drop_leading=frozenset(w.casefold() for w in data.get("drop_leading", [])),
@@ -206,6 +209,14 @@ def sentence_sources(analysis: Analysis, sentence: Sentence, lex: AttributionLex
         src = _source(analysis, lex, rng, m) if rng else None
         if src is None and not rng:
             # "... and said 14 soldiers had been killed": the subject named before
+            src = Source(name="", span=analysis.document.span(m.start(), m.end()), cue_start=m.start(), repeats=True)
+        if src:
+            out.append(src)
+    for m in lex.subject.finditer(text, s0, s1):
+        # "with the health ministry saying": the phrase before; ", saying ..." repeats the source named last
+        rng = _phrase_before(text, s0, m.start(), lex)
+        src = _source(analysis, lex, rng, m) if rng else None
+        if src is None and not rng:
             src = Source(name="", span=analysis.document.span(m.start(), m.end()), cue_start=m.start(), repeats=True)
         if src:
             out.append(src)
