@@ -86,6 +86,22 @@ CLAIMANTS = [
         id="en-the-arrest-of",
     ),
     pytest.param(
+        "en",
+        "Al Shabaab attacked a military base in Lower Shabelle on Monday, Somali military officer Aden Nur told "
+        "Reuters.\n\n“They killed 10 soldiers and burnt two military vehicles.”",
+        "2014-12-15",
+        {(K, 10): "Somali military officer Aden Nur"},
+        id="en-quoted-paragraph-continues-the-speaker",
+    ),
+    pytest.param(
+        "nb",
+        "Opprørere angrep en politistasjon i Herat lørdag, opplyser politisjef Ahmad Farhad.\n\n– Tre politimenn "
+        "ble drept i angrepet.",
+        "2019-01-13",
+        {(K, 3): "politisjef Ahmad Farhad"},
+        id="nb-quoted-paragraph-continues-the-speaker",
+    ),
+    pytest.param(
         "nb",
         "– Seks personer ble drept i et terrorangrep i Mogadishu onsdag. Seks andre ble såret, sier "
         "informasjonsminister Mohamed Mareye.",

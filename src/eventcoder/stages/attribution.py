@@ -32,6 +32,7 @@ _MAX_NAME_WORDS = 5  # a name standing before its apposition: "Abdul Hai Khateby
 _TOKEN = re.compile(r"\(?[\w][\w.'’-]*\)?")
 _BREAK = re.compile(r"[,.;:!?«»\"“”–—]")
 _CLOSES = re.compile(r"\s*(?:[,.;:!?»\"”–—)]|$)")
+_QUOTES = frozenset("\"“«–—")
 _INVERTED = re.compile(r"[,«»\"“”–—]\s*$")
 
 
@@ -259,12 +260,20 @@ def attribution(analysis: Analysis) -> Analysis:
 
 
 def _neighbour_sources(analysis: Analysis, index: int, by_sentence: dict[int, list[Source]]) -> list[Source]:
-    """The sources of the nearest earlier sentence of the same paragraph, else of the nearest later one."""
-    paragraph = analysis.sentences[index].paragraph
+    """The sources of the nearest earlier sentence of the same paragraph, else of the nearest later one; a
+    paragraph that is one quotation without a source continues the speaker of the paragraph before it."""
+    sentences = analysis.sentences
+    paragraph = sentences[index].paragraph
+    first = index
     for step in (-1, 1):
         i = index + step
-        while 0 <= i < len(analysis.sentences) and analysis.sentences[i].paragraph == paragraph:
+        while 0 <= i < len(sentences) and sentences[i].paragraph == paragraph:
             if i in by_sentence:
                 return by_sentence[i]
+            first = min(first, i)
             i += step
+    if first > 0 and sentences[first].span.text.lstrip()[:1] in _QUOTES:
+        prev = first - 1
+        if sentences[prev].paragraph == paragraph - 1 and prev in by_sentence:
+            return by_sentence[prev][-1:]
     return []
