@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from eventcoder.extraction import extract
-from eventcoder.model import ClaimKind
+from eventcoder.model import ClaimKind, Document
+from eventcoder.pipeline import Pipeline
 
 K, H = ClaimKind.KILLED, ClaimKind.INJURED
 
@@ -184,6 +185,21 @@ SUBGROUPS = [
         id="en-of-them-is-not-a-part",
     ),
     pytest.param(
+        "nb",
+        "Tallet på sårede i Dnipro hadde lørdag kveld steget til 64. Han sier at det er tolv barn blant dem.",
+        "2023-01-15",
+        [],
+        id="nb-part-in-the-next-sentence-is-not-killed",
+    ),
+    pytest.param(
+        "en",
+        "At least 30 people were killed in the blast in Kabul on Friday. The governor said there were eight "
+        "children among them.",
+        "2020-05-09",
+        [(30, False), (8, True)],
+        id="en-part-in-the-next-sentence",
+    ),
+    pytest.param(
         "en",
         "At least 30 people were killed in the blast in Kabul on Friday. Eight of the dead were children.",
         "2020-05-09",
@@ -198,3 +214,12 @@ def test_subgroups(lang: str, text: str, published: str, expected: list[tuple[in
     events = extract(text, published=published, lang=lang)
     got = [(c.low, c.subgroup) for e in events for c in e.claims if c.kind is K]
     assert got == expected
+
+
+def test_part_in_the_next_sentence_takes_the_kind_before() -> None:
+    text = (
+        "En russisk rakett traff en boligblokk i Dnipro lørdag. Tallet på sårede hadde lørdag kveld steget til 64. "
+        "Han sier at det er tolv barn blant dem."
+    )
+    analysis = Pipeline.default().analyse(Document(id="t", text=text, lang="nb", published="2023-01-15"), lang="nb")
+    assert [(c.claim.kind, c.claim.low, c.claim.subgroup) for c in analysis.claims] == [(H, 64, False), (H, 12, True)]

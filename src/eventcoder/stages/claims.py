@@ -43,6 +43,7 @@ class ClaimLexicon:
     zero: tuple[tuple[ClaimKind, re.Pattern[str]], ...]
     subgroup: re.Pattern[str]
     subgroup_after: re.Pattern[str]
+    subgroup_part: re.Pattern[str]  # "blant dem" right after a number or its noun, anchored at the start
     update: re.Pattern[str]
     total: re.Pattern[str]
     not_people: re.Pattern[str]
@@ -63,6 +64,7 @@ def lexicon(lang: str) -> ClaimLexicon:
         zero=tuple((ClaimKind(k), compile_alternation(v)) for k, v in data.get("zero", {}).items()),
         subgroup=compile_alternation(data.get("subgroup", [])),
         subgroup_after=compile_alternation(data.get("subgroup_after", [])),
+        subgroup_part=compile_alternation(data.get("subgroup", []) + data.get("subgroup_after", [])),
         update=compile_alternation(data.get("update", [])),
         total=compile_alternation(data.get("total", [])),
         not_people=compile_alternation(data.get("not_people", [])),
@@ -326,9 +328,66 @@ def claims(analysis: Analysis) -> Analysis:
     date_spans = [(d.span.start, d.span.end) for d in analysis.dates]
     out: list[ClaimMention] = []
     numbers = list(analysis.numbers)
+    previous: ClaimMention | None = None
     for sentence in analysis.sentences:
         if sentence.heading:
             continue  # headlines repeat the body's figures
         inside = [n for n in numbers if sentence.span.start <= n.span.start and n.span.end <= sentence.span.end]
-        out.extend(_sentence_claims(analysis, lex, sentence, inside, date_spans))
+        found = _sentence_claims(analysis, lex, sentence, inside, date_spans)
+        same_paragraph = previous is not None and analysis.sentences[previous.sentence].paragraph == sentence.paragraph
+        if not found and previous is not None and same_paragraph:
+            found = _later_parts(analysis, lex, sentence, inside, date_spans, previous.claim)
+        out.extend(found)
+        previous = found[-1] if found else None
     return analysis.with_layer(claims=tuple(out))
+
+
+def _later_parts(
+    analysis: Analysis,
+    lex: ClaimLexicon,
+    sentence: Sentence,
+    numbers: list[NumberMention],
+    date_spans: list[tuple[int, int]],
+    before: Claim,
+) -> list[ClaimMention]:
+    """"... steget til 64. Han sier at det er tolv barn blant dem": a part of the figure of the sentence before,
+    in a sentence without a claim word of its own."""
+    doc = analysis.document
+    text = doc.text
+    out: list[ClaimMention] = []
+    for number in numbers:
+        if number.unspecified or number.vague or _in_any(number.span.start, number.span.end, date_spans):
+            continue
+        rest = text[number.span.end : sentence.span.end].lstrip()
+        if lex.not_people.match(rest):
+            continue
+        cue = lex.subgroup_part.match(rest) or lex.subgroup_part.match(rest, _word_end(rest))
+        if cue is None:
+            continue
+        start = number.span.end + (len(text[number.span.end : sentence.span.end]) - len(rest))
+        victim = _victim(analysis.actors, number, text)
+        out.append(
+            ClaimMention(
+                claim=Claim(
+                    kind=before.kind,
+                    low=number.value,
+                    high=number.high,
+                    qualifier=number.qualifier,
+                    victims=Victims.CIVILIANS
+                    if victim is not None and victim.actor.type is ActorType.CIVILIANS
+                    else Victims.UNKNOWN,
+                    victims_text=victim.span.text if victim else None,
+                    evidence=doc.span(number.span.start, start + cue.end()),
+                    subgroup=True,
+                ),
+                sentence=sentence.index,
+                victim_actor_type=victim.actor.type if victim else None,
+                victim_actor=victim.actor if victim else None,
+            )
+        )
+    return out
+
+
+def _word_end(text: str) -> int:
+    m = _SECOND_WORD.match(text)
+    return m.end() if m else 0
