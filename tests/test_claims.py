@@ -127,6 +127,27 @@ CLAIMS = [
         id="nb-a-day-is-not-a-victim",
     ),
     pytest.param(
+        "en",
+        "On 6 May 2020, in Puebla, around 100 residents of Los Angeles Tetela lynched two armed men.",
+        "2020-05-06",
+        [(K, 2, False)],
+        id="en-subject-of-a-verb-with-its-own-object",
+    ),
+    pytest.param(
+        "nb",
+        "Rundt 50 soldater i Kandahar drepte 12 opprørere i et angrep lørdag.",
+        "2019-01-12",
+        [(K, 12, False)],
+        id="nb-subject-of-a-verb-with-its-own-object",
+    ),
+    pytest.param(
+        "nb",
+        "Ifølge helsedepartementet ble 80 personer drept og 350 såret da en lastebilbombe eksploderte i Kabul.",
+        "2017-05-31",
+        [(K, 80, False), (H, 350, False)],
+        id="nb-da-en-is-no-object",
+    ),
+    pytest.param(
         "nb",
         "En russisk rakett traff en boligblokk i Dnipro lørdag. Tallet på sårede fra blokka hadde lørdag kveld "
         "steget til 64, sier guvernøren.",

@@ -121,22 +121,36 @@ def _kind_words(lex: ClaimLexicon, text: str, start: int, end: int, modal: re.Pa
     return out
 
 
-def _pair(lex: ClaimLexicon, text: str, number: NumberMention, words: list[_Word], *, updates: bool) -> _Word | None:
+def _active(lex: ClaimLexicon, text: str, word: _Word, n0: int, *, strict: bool = False) -> bool:
+    """True when `word` governs the number starting at `n0` as its object ("killing 36", "drepte 11 soldater");
+    `strict` allows only object links between them ("killing at least 36"), no other single word."""
+    gap = _words(text[word.end : n0])
+    return (
+        len(gap) <= _MAX_ACTIVE_WORDS
+        and not any(g in lex.conjunctions for g in gap)
+        and all(g in lex.object_links or (len(gap) == 1 and not strict) for g in gap)
+        and "," not in text[word.end : n0]
+        and "." not in text[word.end : n0]
+    )
+
+
+def _pair(
+    lex: ClaimLexicon,
+    text: str,
+    number: NumberMention,
+    words: list[_Word],
+    *,
+    updates: bool,
+    objects: frozenset[int],
+) -> _Word | None:
+    """The claim word of `number`; `objects` are the starts of words that have a number object of their own."""
     n0, n1 = number.span.start, number.span.end
     before = [w for w in words if w.end <= n0]
     after = [w for w in words if w.start >= n1]
-    if before:
-        w = before[-1]
-        gap = _words(text[w.end : n0])
-        if (
-            len(gap) <= _MAX_ACTIVE_WORDS
-            and not any(g in lex.conjunctions for g in gap)
-            and all(g in lex.object_links or len(gap) == 1 for g in gap)
-            and "," not in text[w.end : n0]
-            and "." not in text[w.end : n0]
-        ):
-            return w
-    if after:
+    if before and _active(lex, text, before[-1], n0):
+        return before[-1]
+    if after and after[0].start not in objects:
+        # "around 100 residents lynched two armed men": a word with an object of its own has its subject before it
         w = after[0]
         between = text[n1 : w.start]
         # "Seks personer, blant dem to guvernører og tre direktører, ble drept": the aside does not count
@@ -199,6 +213,13 @@ def _sentence_claims(
     if not words:
         return out
     first = len(out)
+    objects = frozenset(
+        w.start
+        for n in numbers
+        if not n.unspecified
+        for w in [max((w for w in words if w.end <= n.span.start), key=lambda w: w.end, default=None)]
+        if w is not None and _active(lex, text, w, n.span.start, strict=True)
+    )
     subgroup_words: dict[int, int] = {}  # kind word start -> end of the first subgroup figure paired with it
     for number in numbers:
         if number.unspecified or _in_any(number.span.start, number.span.end, date_spans):
@@ -216,7 +237,7 @@ def _sentence_claims(
         tail_words = " ".join(head.split()[-3:])
         subgroup = bool(lex.subgroup.search(tail_words)) or bool(lex.subgroup_after.match(after.lstrip()))
         updates = bool(lex.update.search(" ".join(head.split()[-4:])))
-        word = _pair(lex, text, number, words, updates=updates)
+        word = _pair(lex, text, number, words, updates=updates, objects=objects)
         if word is None and subgroup and out:
             # "at least 30 killed ..., among them 12 children": a part of the figure before it
             last = out[-1].claim
