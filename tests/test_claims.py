@@ -148,6 +148,20 @@ CLAIMS = [
         id="nb-da-en-is-no-object",
     ),
     pytest.param(
+        "en",
+        "On 5 May 2020, a Dalit Congress sarpanch was attacked and beaten to death in Passiana, Patiala.",
+        "2020-05-05",
+        [(K, 1, False)],
+        id="en-singular-victim-verb-two-words-on",
+    ),
+    pytest.param(
+        "en",
+        "On 5 May 2020, a police station was attacked in Passiana, and the attackers were killed later.",
+        "2020-05-05",
+        [],
+        id="en-singular-thing-then-a-comma",
+    ),
+    pytest.param(
         "nb",
         "En russisk rakett traff en boligblokk i Dnipro lørdag. Tallet på sårede fra blokka hadde lørdag kveld "
         "steget til 64, sier guvernøren.",

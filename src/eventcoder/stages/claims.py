@@ -32,6 +32,7 @@ _MAX_FALLBACK_WORDS = 6
 _MAX_UPDATE_WORDS = 12
 _SECOND_WORD = re.compile(r"[\w-]+[ \t]+")  # the word after a number and the space before the next one
 _ASIDE = re.compile(r",\s*([^,;:.]+),")  # a comma-enclosed aside
+_MAX_AUX_GAP = 2  # words between a passive auxiliary and its claim word ("was shot and killed")
 _OBJECT_REACH = 30  # characters after a singular object searched for a number that would be the figure instead
 _AGE = re.compile(r"\(\d{1,3}\)")  # a bare number in brackets after a name
 _VICTIM_GAP = 30  # characters between a number and the actor mention that names its victims
@@ -89,7 +90,6 @@ def _singular_regex(articles: list[str], passive: list[str]) -> re.Pattern[str]:
         return re.compile(r"(?!x)x")
     return re.compile(
         rf"(?<![\w-])(?i:{alternation(articles)})\s+(?:[\w'’-]+\s+){{1,4}}?(?i:{alternation(passive)})\s+"
-        rf"(?:[\w'’-]+\s+){{0,2}}?"
     )
 
 
@@ -302,11 +302,14 @@ def _singular_claims(
     doc = analysis.document
     text = doc.text
     s0, s1 = sentence.span.start, sentence.span.end
-    starts = {w.start: w for w in words}
     found: list[tuple[_Word, int, int]] = []  # (claim word, evidence start, evidence end)
     for m in lex.singular.finditer(text, s0, s1):
-        word = starts.get(m.end())
+        # the claim word right after the auxiliary, or two words on ("was attacked and beaten to death")
+        word = next((w for w in words if w.start >= m.end()), None)
         if word is None or any(m.start() <= w.start < m.end() for w in words):
+            continue
+        gap = text[m.end() : word.start]
+        if len(_words(gap)) > _MAX_AUX_GAP or re.search(r"[,;:.]", gap):
             continue
         if any(m.start() < n.span.start < m.end() for n in numbers) or re.search(r"[,;:()]", m.group(0)):
             continue  # "a man and two children were killed": counted by its numbers
