@@ -102,6 +102,22 @@ CLAIMANTS = [
         id="nb-quoted-paragraph-continues-the-speaker",
     ),
     pytest.param(
+        "en",
+        "A Russian missile hit a block of flats in Dnipro on Saturday.\n\nSource: Dnipro City Council, referring "
+        "to the State Emergency Service\n\nDetails: 72 people sustained injuries.",
+        "2023-01-15",
+        {(H, 72): "Dnipro City Council"},
+        id="en-source-label",
+    ),
+    pytest.param(
+        "nb",
+        "En russisk rakett traff en boligblokk i Dnipro lørdag.\n\nKilde: bystyret i Dnipro\n\n72 personer ble "
+        "skadet i angrepet.",
+        "2023-01-15",
+        {(H, 72): "bystyret"},
+        id="nb-source-label",
+    ),
+    pytest.param(
         "nb",
         "– Seks personer ble drept i et terrorangrep i Mogadishu onsdag. Seks andre ble såret, sier "
         "informasjonsminister Mohamed Mareye.",

@@ -236,6 +236,14 @@ SUBGROUPS = [
     ),
     pytest.param(
         "en",
+        "A Russian missile hit a block of flats in Dnipro on Saturday: 72 people sustained injuries, including 13 "
+        "children, and 39 were rescued.",
+        "2023-01-15",
+        [],
+        id="en-part-of-the-injured-not-of-the-rescued",
+    ),
+    pytest.param(
+        "en",
         "At least 30 people were killed in the blast in Kabul on Friday. Eight of the dead were children.",
         "2020-05-09",
         [(30, False), (8, True)],
@@ -258,3 +266,16 @@ def test_part_in_the_next_sentence_takes_the_kind_before() -> None:
     )
     analysis = Pipeline.default().analyse(Document(id="t", text=text, lang="nb", published="2023-01-15"), lang="nb")
     assert [(c.claim.kind, c.claim.low, c.claim.subgroup) for c in analysis.claims] == [(H, 64, False), (H, 12, True)]
+
+
+def test_part_takes_the_kind_of_the_figure_before_it() -> None:
+    text = (
+        "A Russian missile hit a block of flats in Dnipro on Saturday: 72 people sustained injuries, including 13 "
+        "children, and 39 were rescued."
+    )
+    claims = [c for e in extract(text, published="2023-01-15", lang="en") for c in e.claims]
+    assert [(c.kind, c.low, c.subgroup) for c in claims] == [
+        (H, 72, False),
+        (H, 13, True),
+        (ClaimKind.FREED, 39, False),
+    ]

@@ -7,7 +7,8 @@ it is inverted (', said the governor'); "He said" or a cue without a subject of 
 killed") repeats the source named last. A claim whose sentence has no cue takes the claimant of the nearest
 earlier sentence of the same paragraph that had one (the next sentence often continues the same source), else of
 the nearest later one ("– Seks ble drept. Seks ble såret, sier ministeren."). A news agency that relays another
-source in the same sentence ("ifølge styresmaktene ..., melder AFP") gives way to it.
+source in the same sentence ("ifølge styresmaktene ..., melder AFP") gives way to it. A paragraph label ("Source:
+X") names the source of later paragraphs that have none.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ class AttributionLexicon:
     after: re.Pattern[str]
     before: re.Pattern[str]
     subject: re.Pattern[str]  # cues whose source always stands before them ("with the ministry saying")
+    label: re.Pattern[str]  # a paragraph label naming the source of what follows ("Source: Dnipro City Council")
     sources: tuple[tuple[str, re.Pattern[str]], ...]
     stop_words: frozenset[str]
     drop_leading: frozenset[str]
@@ -63,10 +65,12 @@ def lexicon(lang: str) -> AttributionLexicon:
     after = [p for cue in data["cues"] if cue["source"] == "after" for p in cue["patterns"]]
     before = [p for cue in data["cues"] if cue["source"] == "before" for p in cue["patterns"]]
     subject = [p for cue in data["cues"] if cue["source"] == "subject" for p in cue["patterns"]]
+    label = [p for cue in data["cues"] if cue["source"] == "label" for p in cue["patterns"]]
     return AttributionLexicon(
         after=compile_alternation(after),
         before=compile_alternation(before),
         subject=compile_alternation(subject),
+        label=compile_alternation(label),
         sources=tuple((s["name"], compile_alternation(s["patterns"])) for s in data.get("sources", [])),
         stop_words=frozenset(w.casefold() for w in data.get("stop_words", [])),
         drop_leading=frozenset(w.casefold() for w in data.get("drop_leading", [])),
@@ -231,9 +235,15 @@ def attribution(analysis: Analysis) -> Analysis:
         return analysis
     lex = lexicon(analysis.lang)
     by_sentence: dict[int, list[Source]] = {}
+    labels: list[tuple[int, Source]] = []  # (sentence index, source) of "Source: X" paragraph labels
     last: Source | None = None
     for sentence in analysis.sentences:
         found: list[Source] = []
+        label = _label_source(analysis, sentence, lex)
+        if label is not None:
+            labels.append((sentence.index, label))
+            found.append(label)
+            last = label
         for src in sentence_sources(analysis, sentence, lex):
             if src.repeats:
                 if last is None:
@@ -245,7 +255,11 @@ def attribution(analysis: Analysis) -> Analysis:
             by_sentence[sentence.index] = found
     out: list[ClaimMention] = []
     for cm in analysis.claims:
-        sources = by_sentence.get(cm.sentence) or _neighbour_sources(analysis, cm.sentence, by_sentence)
+        sources = (
+            by_sentence.get(cm.sentence)
+            or _neighbour_sources(analysis, cm.sentence, by_sentence)
+            or [src for index, src in labels if index < cm.sentence][-1:]
+        )
         if not sources:
             out.append(cm)
             continue
@@ -257,6 +271,19 @@ def attribution(analysis: Analysis) -> Analysis:
             dataclasses.replace(cm, claim=dataclasses.replace(cm.claim, claimant=best.name, claimant_span=best.span))
         )
     return analysis.with_layer(claims=tuple(out))
+
+
+def _label_source(analysis: Analysis, sentence: Sentence, lex: AttributionLexicon) -> Source | None:
+    """"Source: Dnipro City Council, referring to ...": a label at the start of a paragraph names the source of the
+    paragraphs after it that name none of their own."""
+    text = analysis.document.text
+    start = sentence.span.start + len(sentence.span.text) - len(sentence.span.text.lstrip())
+    m = lex.label.match(text, start, sentence.span.end)
+    if m is None:
+        return None
+    rng = _phrase_after(text, m.end(), sentence.span.end, lex)
+    src = _normalise(analysis, lex, *rng) if rng else None
+    return dataclasses.replace(src, cue_start=m.start()) if src else None
 
 
 def _neighbour_sources(analysis: Analysis, index: int, by_sentence: dict[int, list[Source]]) -> list[Source]:

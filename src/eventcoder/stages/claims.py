@@ -238,8 +238,14 @@ def _sentence_claims(
         subgroup = bool(lex.subgroup.search(tail_words)) or bool(lex.subgroup_after.match(after.lstrip()))
         updates = bool(lex.update.search(" ".join(head.split()[-4:])))
         word = _pair(lex, text, number, words, updates=updates, objects=objects)
-        if word is None and subgroup and out:
-            # "at least 30 killed ..., among them 12 children": a part of the figure before it
+        mine = out[first:]
+        later = word is not None and word.start > number.span.end
+        if subgroup and mine and (word is None or (later and word.kind is not mine[-1].claim.kind)):
+            # "at least 30 killed ..., among them 12 children", "72 injured, including 13 children, and 39 were
+            # rescued": a part of the figure before it, not of a later word
+            last = mine[-1].claim
+            word = _Word(kind=last.kind, start=number.span.start, end=number.span.end)
+        elif word is None and subgroup and out:
             last = out[-1].claim
             word = _Word(kind=last.kind, start=number.span.start, end=number.span.end)
         if word is None:
