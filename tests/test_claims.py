@@ -214,6 +214,21 @@ SUBGROUPS = [
     ),
     pytest.param(
         "en",
+        "On 30 April 2020, 5 civilians (2 men, 2 women, and 1 child) were killed when their vehicle hit a roadside "
+        "bomb in Ghazni.",
+        "2020-04-30",
+        [(5, False), (2, True), (2, True), (1, True)],
+        id="en-parts-in-brackets",
+    ),
+    pytest.param(
+        "nb",
+        "Fem sivile (to menn, to kvinner og ett barn) ble drept da en veibombe eksploderte i Ghazni torsdag.",
+        "2020-04-30",
+        [(5, False), (2, True), (2, True), (1, True)],
+        id="nb-parts-in-brackets",
+    ),
+    pytest.param(
+        "en",
         "Gunmen attacked a family near Rapar on Saturday, killing five of them.",
         "2020-05-09",
         [(5, False)],

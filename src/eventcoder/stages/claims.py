@@ -236,6 +236,9 @@ def _sentence_claims(
             continue  # "shot dead by two armed men": the attackers, not the victims
         tail_words = " ".join(head.split()[-3:])
         subgroup = bool(lex.subgroup.search(tail_words)) or bool(lex.subgroup_after.match(after.lstrip()))
+        opened = text.rfind("(", s0, number.span.start)
+        if opened > text.rfind(")", s0, number.span.start) and out[first:]:
+            subgroup = True  # "5 civilians (2 men, 2 women, and 1 child) were killed": the parts of a figure
         updates = bool(lex.update.search(" ".join(head.split()[-4:])))
         word = _pair(lex, text, number, words, updates=updates, objects=objects)
         mine = out[first:]
