@@ -118,6 +118,20 @@ CLAIMANTS = [
         id="nb-source-label",
     ),
     pytest.param(
+        "en",
+        "A rocket hit a shopping centre in Kyiv on Tuesday. No casualties were reported.",
+        "2024-01-10",
+        {(K, 0): None},
+        id="en-passive-report-names-nobody",
+    ),
+    pytest.param(
+        "en",
+        "Gunmen attacked a village in Borno on Friday. Five people were reported killed.",
+        "2024-01-10",
+        {(K, 5): None},
+        id="en-passive-report-of-a-figure",
+    ),
+    pytest.param(
         "nb",
         "– Seks personer ble drept i et terrorangrep i Mogadishu onsdag. Seks andre ble såret, sier "
         "informasjonsminister Mohamed Mareye.",

@@ -33,6 +33,7 @@ _MAX_NAME_WORDS = 5  # a name standing before its apposition: "Abdul Hai Khateby
 _TOKEN = re.compile(r"\(?[\w][\w.'’-]*\)?")
 _BREAK = re.compile(r"[,.;:!?«»\"“”–—]")
 _CLOSES = re.compile(r"\s*(?:[,.;:!?»\"”–—)]|$)")
+_TOKEN_BEFORE = re.compile(r"(\w+)\s*$")  # the word right before a cue
 _QUOTES = frozenset("\"“«–—")
 _INVERTED = re.compile(r"[,«»\"“”–—]\s*$")
 
@@ -49,6 +50,7 @@ class AttributionLexicon:
     pronouns: frozenset[str]
     drop_trailing: frozenset[str]
     relays: frozenset[str]
+    passive: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -77,6 +79,7 @@ def lexicon(lang: str) -> AttributionLexicon:
         pronouns=frozenset(w.casefold() for w in data.get("pronouns", [])),
         drop_trailing=frozenset(w.casefold() for w in data.get("drop_trailing", [])),
         relays=frozenset(w.casefold() for w in data.get("relays", [])),
+        passive=frozenset(w.casefold() for w in data.get("passive", [])),
     )
 
 
@@ -182,7 +185,8 @@ def _source(analysis: Analysis, lex: AttributionLexicon, rng: tuple[int, int], c
     src = _normalise(analysis, lex, *rng)
     if src is None:
         return None
-    if any(regex.fullmatch(text, src.span.start, src.span.end) for _, regex in claims_lexicon(analysis.lang).kinds):
+    claim_words = claims_lexicon(analysis.lang)
+    if any(regex.fullmatch(text, src.span.start, src.span.end) for _, regex in (*claim_words.kinds, *claim_words.zero)):
         return None  # "600 israelere bekreftet drept": a participle, not a source
     return dataclasses.replace(src, cue_start=cue.start())
 
@@ -204,6 +208,9 @@ def sentence_sources(analysis: Analysis, sentence: Sentence, lex: AttributionLex
             out.append(src)
     for m in lex.before.finditer(text, s0, s1):
         # "the governor said" names the source before the verb; ", said the governor" after it
+        previous = _TOKEN_BEFORE.search(text, s0, m.start())
+        if previous and previous.group(1).casefold() in lex.passive:
+            continue  # "five people were reported killed", "no casualties were reported": nobody is named
         if _INVERTED.search(text, s0, m.start()):
             # ", said the police." (the phrase closes the clause) or "X, the spokesman, said 18 were killed"
             after = _phrase_after(text, m.end(), s1, lex)
