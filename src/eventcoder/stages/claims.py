@@ -183,6 +183,19 @@ def _in_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any((a <= start and end <= b) or (start < b and a < end) for a, b in spans)
 
 
+def _not_a_figure(lex: ClaimLexicon, text: str, number: NumberMention, s0: int, s1: int) -> bool:
+    """Numbers that count things ("7 km", "two military vehicles"), ages ("Simen Tokle (24)") and attackers
+    ("shot dead by two armed men")."""
+    rest = text[number.span.end : min(s1, number.span.end + 40)].lstrip()
+    second = _SECOND_WORD.match(rest)
+    if lex.not_people.match(rest) or (second and lex.not_people.match(rest, second.end())):
+        return True
+    if number.span.start > s0 and _AGE.match(text, number.span.start - 1):
+        return True
+    head = text[max(s0, number.span.start - 30) : number.span.start].split()
+    return bool(head) and head[-1].casefold() in lex.agent_links
+
+
 def _sentence_claims(
     analysis: Analysis,
     lex: ClaimLexicon,
@@ -224,16 +237,10 @@ def _sentence_claims(
     for number in numbers:
         if number.unspecified or _in_any(number.span.start, number.span.end, date_spans):
             continue
+        if _not_a_figure(lex, text, number, s0, s1):
+            continue
         after = text[number.span.end : min(s1, number.span.end + 40)]
-        rest = after.lstrip()
-        second = _SECOND_WORD.match(rest)
-        if lex.not_people.match(rest) or (second and lex.not_people.match(rest, second.end())):
-            continue  # "7 km", "two military vehicles": the number counts things
-        if _AGE.match(text, number.span.start - 1) and text[number.span.start - 1] == "(":
-            continue  # "Simen Tokle (24)": an age
         head = text[max(s0, number.span.start - 30) : number.span.start]
-        if head.split() and head.split()[-1].casefold() in lex.agent_links:
-            continue  # "shot dead by two armed men": the attackers, not the victims
         tail_words = " ".join(head.split()[-3:])
         subgroup = bool(lex.subgroup.search(tail_words)) or bool(lex.subgroup_after.match(after.lstrip()))
         opened = text.rfind("(", s0, number.span.start)
