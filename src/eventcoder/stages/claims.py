@@ -4,9 +4,12 @@ A number pairs with a claim word of `lang/<code>/claims.yaml`:
 1. an active word right before it ("killing 36", "drepte 11 soldater", "the death of three gunmen");
 2. else the first claim word after it within the clause ("39 kurdiske soldater og 77 IS-krigere er drept");
 3. else the nearest claim word before it (coordinated objects: "the killing of 3 militants and 1-2 policemen").
-The victims are the actor mention that follows the number ("39 kurdiske soldater"); phrases such as "ingen ble
-drept" / "no fatalities" give a claim of 0. Numbers inside dates, and numbers that count things, give nothing.
-The claimant is added later by the `attribution` stage.
+A claim word that has a number object of its own ("100 residents lynched two men") does not take the number
+before it. The victims are the actor mention that follows the number ("39 kurdiske soldater"); phrases such as
+"ingen ble drept" / "no fatalities" give a claim of 0, and one victim named by an article ("a man was shot dead",
+"killed a police officer", "drepte ham") a claim of 1. Numbers inside dates, numbers that count things, ages in
+brackets and attackers ("by two armed men") give nothing. Parts of a figure ("blant dem 12 barn", "sju av dei
+drepne", figures in brackets after a figure) are subgroups. The claimant is added later by the `attribution` stage.
 """
 
 from __future__ import annotations
