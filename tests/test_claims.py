@@ -36,6 +36,13 @@ CLAIMS = [
     ),
     pytest.param(
         "en",
+        "SANAA, Sept 21 At least 6 civilians were killed on Wednesday when an air strike hit a house in Hodeidah.",
+        "2016-09-21",
+        [(K, 6, False)],
+        id="en-number-right-before-a-number",
+    ),
+    pytest.param(
+        "en",
         "Rebels attacked a military base in southern Somalia early on Monday, killing at least 10 soldiers and "
         "burning two military vehicles.",
         "2014-12-15",
@@ -294,3 +301,29 @@ def test_part_takes_the_kind_of_the_figure_before_it() -> None:
         (H, 13, True),
         (ClaimKind.FREED, 39, False),
     ]
+
+
+# (lang, text, published) -> fatalities low of the main event
+COORDINATED = [
+    pytest.param(
+        "en",
+        "On 29 April 2020, 3 local policemen, 2 pro-government militia members, and 1 soldier were killed during an "
+        "operation against Taliban militants in Jurm district, Badakhshan.",
+        "2020-04-29",
+        6,
+        id="en-coordinated-parties-add-up",
+    ),
+    pytest.param(
+        "nb",
+        "Tre politimenn, to vaktmenn og én soldat ble drept i et angrep fra Taliban i Kunduz lørdag.",
+        "2020-04-29",
+        6,
+        id="nb-coordinated-parties-add-up",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "published", "expected"), COORDINATED)
+def test_coordinated_parties(lang: str, text: str, published: str, expected: int) -> None:
+    events = [e for e in extract(text, published=published, lang=lang) if not e.background]
+    assert [e.fatalities.low for e in events if e.fatalities.low is not None] == [expected]

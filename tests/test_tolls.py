@@ -196,3 +196,33 @@ def test_tolls_ignore_order_and_other_kinds(claims: list[Claim]) -> None:
 def test_subgroup_claims_never_change_the_toll(claims: list[Claim], n: int) -> None:
     extra = claim(n, Victims.CIVILIANS, subgroup=True)
     assert fatalities_from_claims([*claims, extra]) == fatalities_from_claims(claims)
+
+
+# --- coordinated figures of one party -----------------------------------------------------------------------------
+
+COORDINATED_DOC = Document(id="c", text="3 politimenn, 2 vakter og 1 soldat ble drept. Senere meldte politiet 4 drept.")
+
+
+def _span_claim(start: int, end: int, low: int, victims: Victims = A2) -> Claim:
+    return Claim(
+        kind=K,
+        low=low,
+        high=None,
+        qualifier=Qualifier.EXACT,
+        victims=victims,
+        evidence=COORDINATED_DOC.span(start, end),
+    )
+
+
+def test_coordinated_figures_of_one_party_add_up() -> None:
+    # "3 politimenn, 2 vakter og 1 soldat ble drept": three figures sharing one claim word are one report of 6
+    end = COORDINATED_DOC.text.index(".")
+    claims = [_span_claim(0, end, 3), _span_claim(14, end, 2), _span_claim(25, end, 1)]
+    assert fatalities_from_claims(claims) == F(6, 6, 6, actor2=6)
+
+
+def test_coordinated_report_beside_another_report_of_the_same_party() -> None:
+    end = COORDINATED_DOC.text.index(".")
+    later = COORDINATED_DOC.text.index("4")
+    claims = [_span_claim(0, end, 3), _span_claim(14, end, 2), _span_claim(later, later + 7, 4)]
+    assert fatalities_from_claims(claims) == F(4, 4, 5, actor2=4)

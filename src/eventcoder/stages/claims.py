@@ -14,6 +14,7 @@ drepne", figures in brackets after a figure) are subgroups. The claimant is adde
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -34,6 +35,7 @@ _MAX_ACTIVE_WORDS = 2
 _MAX_FALLBACK_WORDS = 6
 _MAX_UPDATE_WORDS = 12
 _SECOND_WORD = re.compile(r"[\w-]+[ \t]+")  # the word after a number and the space before the next one
+_NOUN_AFTER = re.compile(r"\s+[^\W\d][\w-]*")  # a word (not a number) right after a figure
 _ASIDE = re.compile(r",\s*([^,;:.]+),")  # a comma-enclosed aside
 _MAX_AUX_GAP = 2  # words between a passive auxiliary and its claim word ("was shot and killed")
 _OBJECT_REACH = 30  # characters after a singular object searched for a number that would be the figure instead
@@ -237,11 +239,14 @@ def _sentence_claims(
         if w is not None and _active(lex, text, w, n.span.start, strict=True)
     )
     subgroup_words: dict[int, int] = {}  # kind word start -> end of the first subgroup figure paired with it
+    pairs: list[tuple[NumberMention, _Word]] = []  # the number and claim word of each claim appended below
     for number in numbers:
         if number.unspecified or _in_any(number.span.start, number.span.end, date_spans):
             continue
         if _not_a_figure(lex, text, number, s0, s1):
             continue
+        if any(text[number.span.end : n.span.start].isspace() for n in numbers if n.span.start > number.span.end):
+            continue  # "SANAA, Sept 21 At least 6 civilians were killed": the next number is the figure
         after = text[number.span.end : min(s1, number.span.end + 40)]
         head = text[max(s0, number.span.start - 30) : number.span.start]
         tail_words = " ".join(head.split()[-3:])
@@ -279,6 +284,7 @@ def _sentence_claims(
             victims = Victims.TOTAL
         if subgroup:
             subgroup_words.setdefault(word.start, number.span.end)
+        pairs.append((number, word))
         start = min(number.span.start, word.start)
         end = max(number.span.end, word.end, victim.span.end if victim else 0)
         qualifier = Qualifier.VAGUE if number.vague else number.qualifier
@@ -300,8 +306,33 @@ def _sentence_claims(
                 victim_actor=victim.actor if victim else None,
             )
         )
+    out[first:] = _coordinated_parties(text, out[first:], pairs)
     paired = [(c.claim.evidence.start, c.claim.evidence.end) for c in out[first:]]
     out.extend(_singular_claims(analysis, lex, sentence, numbers, words, paired=paired))
+    return out
+
+
+def _coordinated_parties(
+    text: str, found: list[ClaimMention], pairs: list[tuple[NumberMention, _Word]]
+) -> list[ClaimMention]:
+    """"3 local policemen, 2 pro-government militia members, and 1 soldier were killed": a figure with a noun of
+    its own, coordinated with party figures of the same claim word, is a party too (victims unknown), not a total."""
+    parties = {w.start for (_, w), cm in zip(pairs, found, strict=True) if cm.claim.victims is not Victims.TOTAL}
+    out: list[ClaimMention] = []
+    for (number, word), cm in zip(pairs, found, strict=True):
+        claim = cm.claim
+        noun = _NOUN_AFTER.match(text, number.span.end)
+        if (
+            claim.victims is Victims.TOTAL
+            and cm.victim_actor is None
+            and not claim.subgroup
+            and word.start in parties
+            and word.start > number.span.end
+            and noun is not None
+            and noun.end() <= word.start
+        ):
+            cm = dataclasses.replace(cm, claim=dataclasses.replace(claim, victims=Victims.UNKNOWN))
+        out.append(cm)
     return out
 
 

@@ -29,16 +29,46 @@ class _Party:
     high: int  # the highest figure given
 
 
+@dataclass(frozen=True, slots=True)
+class _Figure:
+    low: int
+    high: int
+    updates: bool
+
+
+def _figures(claims: Sequence[Claim]) -> list[_Figure]:
+    """One figure per report. Figures that share their claim word ("3 policemen, 2 guards and 1 soldier were
+    killed": evidence spans ending together, starting apart) are one coordinated report and add up."""
+    by_end: dict[int, dict[int, list[Claim]]] = {}
+    for c in claims:
+        by_end.setdefault(c.evidence.end, {}).setdefault(c.evidence.start, []).append(c)
+    out: list[_Figure] = []
+    for by_start in by_end.values():
+        if len(by_start) == 1:
+            (alone,) = by_start.values()
+            out.extend(_Figure(low=c.low, high=c.high or c.low, updates=c.updates) for c in alone)
+            continue
+        parts = [min(group, key=lambda c: c.low) for group in by_start.values()]
+        out.append(
+            _Figure(
+                low=sum(c.low for c in parts),
+                high=sum(c.high or c.low for c in parts),
+                updates=any(c.updates for c in parts),
+            )
+        )
+    return out
+
+
 def _party(claims: Sequence[Claim], victims: Victims) -> _Party | None:
-    mine = [c for c in claims if c.victims is victims]
+    mine = _figures([c for c in claims if c.victims is victims])
     if not mine:
         return None
-    updates = [c.high or c.low for c in mine if c.updates]
-    low = min(c.low for c in mine)
+    updates = [f.high for f in mine if f.updates]
+    low = min(f.low for f in mine)
     return _Party(
         low=low,
         reported=max(updates) if updates else low,
-        high=max(c.high or c.low for c in mine),
+        high=max(f.high for f in mine),
     )
 
 
