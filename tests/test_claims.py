@@ -36,6 +36,28 @@ CLAIMS = [
     ),
     pytest.param(
         "en",
+        "On 28 April 2020, doctors rallied outside a hospital in Thessaloniki to honor the dead of the pandemic. "
+        "[size=at least 10]",
+        "2020-04-28",
+        [],
+        id="en-label-value-is-no-figure",
+    ),
+    pytest.param(
+        "en",
+        "On 28 April 2020, the family of a police constable who was accidentally shot dead held a protest in Jodhpur.",
+        "2020-04-28",
+        [],
+        id="en-singular-victim-in-a-relative-clause",
+    ),
+    pytest.param(
+        "nb",
+        "Familien til en politimann som ble skutt og drept i fjor, demonstrerte i Oslo lørdag.",
+        "2020-04-28",
+        [],
+        id="nb-singular-victim-in-a-relative-clause",
+    ),
+    pytest.param(
+        "en",
         "SANAA, Sept 21 At least 6 civilians were killed on Wednesday when an air strike hit a house in Hodeidah.",
         "2016-09-21",
         [(K, 6, False)],

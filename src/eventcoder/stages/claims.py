@@ -59,6 +59,7 @@ class ClaimLexicon:
     agent_links: frozenset[str]
     singular: re.Pattern[str]  # "a man was", "en soldat ble": one victim, then its passive verb
     collectives: re.Pattern[str]
+    relatives: frozenset[str]
     singular_object: re.Pattern[str]  # " a", " him" after an active claim word: one victim
 
 
@@ -78,6 +79,7 @@ def lexicon(lang: str) -> ClaimLexicon:
         conjunctions=frozenset(w.casefold() for w in data.get("conjunctions", [])),
         article_numbers=frozenset(w.casefold() for w in data.get("article_numbers", [])),
         collectives=compile_alternation(data.get("collectives", [])),
+        relatives=frozenset(w.casefold() for w in data.get("relatives", [])),
         singular_object=_object_regex(data.get("singular_objects", [])),
         agent_links=frozenset(w.casefold() for w in data.get("agent_links", [])),
         singular=_singular_regex(data.get("article_numbers", []), data.get("singular_passive", [])),
@@ -166,7 +168,7 @@ def _pair(
         w = before[-1]
         # "Tallet på sårede hadde lørdag kveld steget til 64": an update reaches back to the figure it updates
         reach = _MAX_UPDATE_WORDS if updates else _MAX_FALLBACK_WORDS
-        if len(_words(text[w.end : n0])) <= reach:
+        if len(_words(text[w.end : n0])) <= reach and not re.search(r"[;:]|\.\s", text[w.end : n0]):
             return w
     return None
 
@@ -189,14 +191,14 @@ def _in_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _not_a_figure(lex: ClaimLexicon, text: str, number: NumberMention, s0: int, s1: int) -> bool:
-    """Numbers that count things ("7 km", "two military vehicles"), ages ("Simen Tokle (24)") and attackers
-    ("shot dead by two armed men")."""
+    """Numbers that count things ("7 km", "two military vehicles"), ages ("Simen Tokle (24)"), label values
+    ("[size=at least 10]") and attackers ("shot dead by two armed men")."""
     rest = text[number.span.end : min(s1, number.span.end + 40)].lstrip()
     second = _SECOND_WORD.match(rest)
     if lex.not_people.match(rest) or (second and lex.not_people.match(rest, second.end())):
         return True
-    if number.span.start > s0 and _AGE.match(text, number.span.start - 1):
-        return True
+    if number.span.start > s0 and (_AGE.match(text, number.span.start - 1) or text[number.span.start - 1] == "="):
+        return True  # an age, or a value of a label ("[size=at least 10]")
     head = text[max(s0, number.span.start - 30) : number.span.start].split()
     return bool(head) and head[-1].casefold() in lex.agent_links
 
@@ -272,8 +274,11 @@ def _sentence_claims(
             # "Sju av dei drepne var syrarar, medan fire ...": a later figure of the same word is a part too
             subgroup = True
         victim = _victim(analysis.actors, number, text)
-        if victim is None and number.span.text.casefold() in lex.article_numbers:
+        article = number.span.text.casefold() in lex.article_numbers
+        if article and victim is None:
             continue  # "da en bilbombe eksploderte": an article, not a count
+        if article and any(w in lex.relatives for w in _words(text[number.span.end : word.start])):
+            continue  # "familien til en politimann som ble drept": a death recalled, not reported
         if victim is not None and victim.actor.type is ActorType.CIVILIANS and lex.total.fullmatch(victim.span.text):
             victims = Victims.TOTAL
         elif victim is not None and victim.actor.type is ActorType.CIVILIANS:
@@ -363,6 +368,8 @@ def _singular_claims(
             continue
         if any(m.start() < n.span.start < m.end() for n in numbers) or re.search(r"[,;:()]", m.group(0)):
             continue  # "a man and two children were killed": counted by its numbers
+        if any(w in lex.relatives for w in _words(m.group(0))):
+            continue  # "the family of a constable who was shot dead held a protest": a death recalled, not reported
         found.append((word, m.start(), word.end))
     for word in words:
         obj = lex.singular_object.match(text, word.end, s1)
