@@ -132,6 +132,14 @@ CLAIMANTS = [
         id="en-passive-report-of-a-figure",
     ),
     pytest.param(
+        "en",
+        "The Islamic State group yesterday claimed responsibility for a suicide bombing in Baghdad, killing at "
+        "least 30 people.",
+        "2021-07-21",
+        {(K, 30): None},
+        id="en-claim-of-responsibility-is-no-source",
+    ),
+    pytest.param(
         "nb",
         "– Seks personer ble drept i et terrorangrep i Mogadishu onsdag. Seks andre ble såret, sier "
         "informasjonsminister Mohamed Mareye.",

@@ -51,6 +51,7 @@ class AttributionLexicon:
     drop_trailing: frozenset[str]
     relays: frozenset[str]
     passive: frozenset[str]
+    responsibility: re.Pattern[str]  # words after a cue that make it a claim of responsibility
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -80,6 +81,7 @@ def lexicon(lang: str) -> AttributionLexicon:
         drop_trailing=frozenset(w.casefold() for w in data.get("drop_trailing", [])),
         relays=frozenset(w.casefold() for w in data.get("relays", [])),
         passive=frozenset(w.casefold() for w in data.get("passive", [])),
+        responsibility=_after_space(compile_alternation(data.get("responsibility", []))),
     )
 
 
@@ -96,6 +98,10 @@ def _phrase_after(text: str, start: int, end: int, lex: AttributionLexicon) -> t
         if len(tokens) >= _MAX_WORDS or m.group(0).endswith(")"):
             break
     return (tokens[0][0], tokens[-1][1]) if tokens else None
+
+
+def _after_space(regex: re.Pattern[str]) -> re.Pattern[str]:
+    return re.compile(r"\s+" + regex.pattern)
 
 
 def _collect_before(text: str, start: int, end: int, lex: AttributionLexicon, limit: int) -> list[tuple[int, int]]:
@@ -198,6 +204,8 @@ def sentence_sources(analysis: Analysis, sentence: Sentence, lex: AttributionLex
     out: list[Source] = []
     for m in lex.after.finditer(text, s0, s1):
         # ", sier X" names the source after the verb; "X sier at ..." before it
+        if lex.responsibility.match(text, m.end(), s1):
+            continue
         rng = (
             _phrase_after(text, m.end(), s1, lex)
             or _phrase_before(text, s0, m.start(), lex)
@@ -208,6 +216,8 @@ def sentence_sources(analysis: Analysis, sentence: Sentence, lex: AttributionLex
             out.append(src)
     for m in lex.before.finditer(text, s0, s1):
         # "the governor said" names the source before the verb; ", said the governor" after it
+        if lex.responsibility.match(text, m.end(), s1):
+            continue  # "IS claimed responsibility for the bombing": a perpetrator, not a source of figures
         previous = _TOKEN_BEFORE.search(text, s0, m.start())
         if previous and previous.group(1).casefold() in lex.passive:
             continue  # "five people were reported killed", "no casualties were reported": nobody is named
