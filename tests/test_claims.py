@@ -58,6 +58,21 @@ CLAIMS = [
     ),
     pytest.param(
         "en",
+        "On 29 April 2020, nine fighters from the Guardians of the Republic's 5th Brigade (military police forces) "
+        "were reported killed in Al Jah.",
+        "2020-04-29",
+        [(K, 9, False)],
+        id="en-bracketed-aside-between-number-and-verb",
+    ),
+    pytest.param(
+        "en",
+        "On 2 May 2020, a security guard fatally shot a man in Kimberley during an altercation over entry into a shop.",
+        "2020-05-02",
+        [(K, 1, False)],
+        id="en-fatally-shot",
+    ),
+    pytest.param(
+        "en",
         "SANAA, Sept 21 At least 6 civilians were killed on Wednesday when an air strike hit a house in Hodeidah.",
         "2016-09-21",
         [(K, 6, False)],

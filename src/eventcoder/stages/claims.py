@@ -36,6 +36,7 @@ _MAX_FALLBACK_WORDS = 6
 _MAX_UPDATE_WORDS = 12
 _SECOND_WORD = re.compile(r"[\w-]+[ \t]+")  # the word after a number and the space before the next one
 _NOUN_AFTER = re.compile(r"\s+[^\W\d][\w-]*")  # a word (not a number) right after a figure
+_BRACKETS = re.compile(r"\([^()]*\)")  # a bracketed aside
 _ASIDE = re.compile(r",\s*([^,;:.]+),")  # a comma-enclosed aside
 _MAX_AUX_GAP = 2  # words between a passive auxiliary and its claim word ("was shot and killed")
 _OBJECT_REACH = 30  # characters after a singular object searched for a number that would be the figure instead
@@ -162,6 +163,7 @@ def _pair(
         between = text[n1 : w.start]
         # "Seks personer, blant dem to guvernører og tre direktører, ble drept": the aside does not count
         core = _ASIDE.sub(lambda m: "," if lex.subgroup.match(m.group(1)) else m.group(0), between)
+        core = _BRACKETS.sub(" ", core)  # "nine fighters of the 5th Brigade (military police) were killed"
         if len(_words(core)) <= _MAX_AFTER_WORDS and not re.search(r"[;:]|\.\s", between):
             return w
     if before:
