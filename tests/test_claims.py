@@ -58,10 +58,10 @@ CLAIMS = [
     ),
     pytest.param(
         "en",
-        "On 29 April 2020, nine fighters from the Guardians of the Republic's 5th Brigade (military police forces) "
-        "were reported killed in Al Jah.",
-        "2020-04-29",
-        [(K, 9, False)],
+        "On 8 May 2020, four armed fighters of the banned Communist Party of India-Maoist (CPI-Maoist, a rebel "
+        "group) were killed in an exchange of fire with police near Pardhoni village.",
+        "2020-05-08",
+        [(K, 4, False)],
         id="en-bracketed-aside-between-number-and-verb",
     ),
     pytest.param(
