@@ -73,6 +73,27 @@ CLAIMS = [
     ),
     pytest.param(
         "en",
+        "On 5 May 2020, police tortured a man in their custody in Mubende, and he died as a result of the torture.",
+        "2020-05-05",
+        [(K, 1, False)],
+        id="en-pronoun-subject",
+    ),
+    pytest.param(
+        "en",
+        "On 5 May 2020, gunmen attacked a checkpoint in Kandahar. He said five soldiers were killed.",
+        "2020-05-05",
+        [(K, 5, False)],
+        id="en-pronoun-of-a-speaker-is-no-victim",
+    ),
+    pytest.param(
+        "nb",
+        "Politiet torturerte en mann i varetekt i Mubende tirsdag, og han døde av skadene.",
+        "2020-05-05",
+        [(K, 1, False)],
+        id="nb-pronoun-subject",
+    ),
+    pytest.param(
+        "en",
         "SANAA, Sept 21 At least 6 civilians were killed on Wednesday when an air strike hit a house in Hodeidah.",
         "2016-09-21",
         [(K, 6, False)],

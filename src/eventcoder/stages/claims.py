@@ -61,6 +61,7 @@ class ClaimLexicon:
     singular: re.Pattern[str]  # "a man was", "en soldat ble": one victim, then its passive verb
     collectives: re.Pattern[str]
     relatives: frozenset[str]
+    singular_subject: re.Pattern[str]  # "he", "he was" right before a claim word: one victim
     singular_object: re.Pattern[str]  # " a", " him" after an active claim word: one victim
 
 
@@ -81,10 +82,19 @@ def lexicon(lang: str) -> ClaimLexicon:
         article_numbers=frozenset(w.casefold() for w in data.get("article_numbers", [])),
         collectives=compile_alternation(data.get("collectives", [])),
         relatives=frozenset(w.casefold() for w in data.get("relatives", [])),
+        singular_subject=_subject_regex(data.get("singular_subjects", []), data.get("singular_passive", [])),
         singular_object=_object_regex(data.get("singular_objects", [])),
         agent_links=frozenset(w.casefold() for w in data.get("agent_links", [])),
         singular=_singular_regex(data.get("article_numbers", []), data.get("singular_passive", [])),
     )
+
+
+def _subject_regex(subjects: list[str], passive: list[str]) -> re.Pattern[str]:
+    """A pronoun, perhaps a passive auxiliary, and the end of the searched stretch: "he died", "han ble drept"."""
+    if not subjects:
+        return re.compile(r"(?!x)x")
+    aux = rf"(?:(?i:{alternation(passive)})\s+)?" if passive else ""
+    return re.compile(rf"(?<![\w-])((?i:{alternation(subjects)}))\s+{aux}\Z")
 
 
 def _object_regex(objects: list[str]) -> re.Pattern[str]:
@@ -381,6 +391,13 @@ def _singular_claims(
         if any(word.end < n.span.start <= reach for n in numbers if n.span.start != obj.start(1)):
             continue  # "killing a total of 17": the number is the figure
         found.append((word, word.start, obj.end(1)))
+    for word in words:
+        subject = lex.singular_subject.search(text, max(s0, word.start - _OBJECT_REACH), word.start)
+        if subject is None or lex.singular_object.match(text, word.end, s1):
+            continue  # "he killed a man": the object is the victim
+        if any(word.end <= n.span.start <= word.end + _OBJECT_REACH for n in numbers):
+            continue  # "he said 5 were killed", "she killed two"
+        found.append((word, subject.start(1), word.end))
     out: list[ClaimMention] = []
     for word, start, end in found:
         if _in_any(start, end, paired):
