@@ -94,6 +94,27 @@ CLAIMS = [
     ),
     pytest.param(
         "en",
+        "Around 7 May 2020, 3 PKK militants were killed, injured or captured during security operations in Adiyaman.",
+        "2020-05-07",
+        [],
+        id="en-killed-or-injured-is-no-figure",
+    ),
+    pytest.param(
+        "nb",
+        "Tre PKK-krigere ble drept eller såret i en operasjon i Adiyaman torsdag.",
+        "2020-05-07",
+        [],
+        id="nb-drept-eller-saret-is-no-figure",
+    ),
+    pytest.param(
+        "en",
+        "On 4 May 2020, police clashed with drug traffickers in Itaborai, and one was killed.",
+        "2020-05-04",
+        [(K, 1, False)],
+        id="en-one-was-killed",
+    ),
+    pytest.param(
+        "en",
         "SANAA, Sept 21 At least 6 civilians were killed on Wednesday when an air strike hit a house in Hodeidah.",
         "2016-09-21",
         [(K, 6, False)],

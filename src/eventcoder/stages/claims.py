@@ -56,6 +56,7 @@ class ClaimLexicon:
     not_people: re.Pattern[str]
     object_links: frozenset[str]
     conjunctions: frozenset[str]
+    disjunctions: frozenset[str]
     article_numbers: frozenset[str]
     agent_links: frozenset[str]
     singular: re.Pattern[str]  # "a man was", "en soldat ble": one victim, then its passive verb
@@ -79,6 +80,7 @@ def lexicon(lang: str) -> ClaimLexicon:
         not_people=compile_alternation(data.get("not_people", [])),
         object_links=frozenset(w.casefold() for w in data.get("object_links", [])),
         conjunctions=frozenset(w.casefold() for w in data.get("conjunctions", [])),
+        disjunctions=frozenset(w.casefold() for w in data.get("disjunctions", [])),
         article_numbers=frozenset(w.casefold() for w in data.get("article_numbers", [])),
         collectives=compile_alternation(data.get("collectives", [])),
         relatives=frozenset(w.casefold() for w in data.get("relatives", [])),
@@ -107,7 +109,7 @@ def _singular_regex(articles: list[str], passive: list[str]) -> re.Pattern[str]:
     if not articles or not passive:
         return re.compile(r"(?!x)x")
     return re.compile(
-        rf"(?<![\w-])(?i:{alternation(articles)})\s+(?:[\w'’-]+\s+){{1,4}}?(?i:{alternation(passive)})\s+"
+        rf"(?<![\w-])(?i:{alternation(articles)})\s+(?:[\w'’-]+\s+){{0,4}}?(?i:{alternation(passive)})\s+"
     )
 
 
@@ -136,7 +138,25 @@ def _kind_words(lex: ClaimLexicon, text: str, start: int, end: int, modal: re.Pa
         if out and w.start < out[-1].end:
             continue
         out.append(w)
-    return out
+    return _without_disjunctions(lex, text, out)
+
+
+def _without_disjunctions(lex: ClaimLexicon, text: str, words: list[_Word]) -> list[_Word]:
+    """Drop runs of claim words joined by "or" ("were killed, injured or captured", "drept eller såret"): a figure
+    of them is not a figure of any one kind."""
+    runs: list[list[_Word]] = []
+    disjunctive: list[bool] = []
+    for w in words:
+        if runs:
+            link = _words(text[runs[-1][-1].end : w.start])
+            joined = len(link) <= 1 and all(g in lex.conjunctions or g in lex.disjunctions for g in link)
+            if joined and not re.search(r"[.;:]", text[runs[-1][-1].end : w.start]):
+                runs[-1].append(w)
+                disjunctive[-1] = disjunctive[-1] or any(g in lex.disjunctions for g in link)
+                continue
+        runs.append([w])
+        disjunctive.append(False)
+    return [w for run, dis in zip(runs, disjunctive, strict=True) if not dis for w in run]
 
 
 def _active(lex: ClaimLexicon, text: str, word: _Word, n0: int, *, strict: bool = False) -> bool:
