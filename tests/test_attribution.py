@@ -141,6 +141,20 @@ CLAIMANTS = [
     ),
     pytest.param(
         "nb",
+        "Helsedepartementet i Gaza opplyser at 25 palestinere ble drept i israelske luftangrep søndag.",
+        "2024-08-18",
+        {(K, 25): "Helsedepartementet i Gaza"},
+        id="nb-preposition-inside-the-source",
+    ),
+    pytest.param(
+        "en",
+        "Israeli strikes hit Deir el-Balah on Sunday, and officials in the city said 25 people were killed.",
+        "2024-08-18",
+        {(K, 25): "officials in the city"},
+        id="en-preposition-inside-the-source",
+    ),
+    pytest.param(
+        "nb",
         "– Seks personer ble drept i et terrorangrep i Mogadishu onsdag. Seks andre ble såret, sier "
         "informasjonsminister Mohamed Mareye.",
         "2019-07-24",

@@ -46,6 +46,7 @@ class AttributionLexicon:
     label: re.Pattern[str]  # a paragraph label naming the source of what follows ("Source: Dnipro City Council")
     sources: tuple[tuple[str, re.Pattern[str]], ...]
     stop_words: frozenset[str]
+    inner_words: frozenset[str]  # stop words that may stand inside a source named before its cue ("i", "in")
     drop_leading: frozenset[str]
     pronouns: frozenset[str]
     drop_trailing: frozenset[str]
@@ -76,6 +77,7 @@ def lexicon(lang: str) -> AttributionLexicon:
         label=compile_alternation(label),
         sources=tuple((s["name"], compile_alternation(s["patterns"])) for s in data.get("sources", [])),
         stop_words=frozenset(w.casefold() for w in data.get("stop_words", [])),
+        inner_words=frozenset(w.casefold() for w in data.get("inner_words", [])),
         drop_leading=frozenset(w.casefold() for w in data.get("drop_leading", [])),
         pronouns=frozenset(w.casefold() for w in data.get("pronouns", [])),
         drop_trailing=frozenset(w.casefold() for w in data.get("drop_trailing", [])),
@@ -108,16 +110,33 @@ def _collect_before(text: str, start: int, end: int, lex: AttributionLexicon, li
     """Tokens right before `end`, walking back to punctuation or a stop word (nearest first)."""
     tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
     kept: list[tuple[int, int]] = []
-    for a, b in reversed(tokens):
+    for i in range(len(tokens) - 1, -1, -1):
+        a, b = tokens[i]
         gap = text[b : kept[-1][0] if kept else end]
         if _BREAK.search(gap):
             break
-        if text[a:b].casefold() in lex.stop_words:
-            break
+        word = text[a:b].casefold()
+        if word in lex.stop_words and not (kept and word in lex.inner_words and _names_before(text, tokens, i, lex)):
+            break  # "helsedepartementet i Gaza opplyser", "officials in the city said": a preposition inside
         kept.append((a, b))
         if len(kept) >= limit:
             break
+    while kept and text[kept[-1][0] : kept[-1][1]].casefold() in lex.inner_words:
+        kept.pop()
     return kept
+
+
+def _names_before(text: str, tokens: list[tuple[int, int]], i: int, lex: AttributionLexicon) -> bool:
+    """True when the token before tokens[i] is a word of a name phrase (not a stop word, number or punctuation)."""
+    if i == 0:
+        return False
+    a, b = tokens[i - 1]
+    word = text[a:b]
+    return (
+        not _BREAK.search(text[b : tokens[i][0]])
+        and word.casefold() not in lex.stop_words
+        and not any(c.isdigit() for c in word)
+    )
 
 
 def _segment_before(text: str, start: int, end: int) -> int:
