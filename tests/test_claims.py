@@ -406,3 +406,35 @@ COORDINATED = [
 def test_coordinated_parties(lang: str, text: str, published: str, expected: int) -> None:
     events = [e for e in extract(text, published=published, lang=lang) if not e.background]
     assert [e.fatalities.low for e in events if e.fatalities.low is not None] == [expected]
+
+
+# ACLED notes that share one toll among several events: (text, published) -> fatalities low of the main event
+SPREAD = [
+    pytest.param(
+        "On 9 May 2020, Houthi forces exchanged artillery with pro-Hadi forces in Qaatabah, incurring fatalities. "
+        "Unclear fatalities coded as 10 and spread between 3 locations.",
+        "2020-05-09",
+        3,
+        id="en-toll-spread-between-locations",
+    ),
+    pytest.param(
+        "On 30 April 2020, 9 soldiers and 5 militia members were killed in an attack by Taliban militants in Zari "
+        "district, Balkh. Fatalities are split across 2 events (8).",
+        "2020-04-30",
+        8,
+        id="en-share-of-this-event",
+    ),
+    pytest.param(
+        "On 28 April 2020, rebel forces fired mortars at government positions near Orikhove. During the day, one "
+        "Ukrainian soldier was killed at an unspecified location [1 fatality split among 12 events].",
+        "2020-04-28",
+        0,
+        id="en-one-death-among-twelve-events",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), SPREAD)
+def test_spread_toll(text: str, published: str, expected: int) -> None:
+    events = [e for e in extract(text, published=published, lang="en") if not e.background]
+    assert [e.fatalities.low for e in events if e.fatalities.low is not None] == [expected]

@@ -36,6 +36,7 @@ _MAX_FALLBACK_WORDS = 6
 _MAX_UPDATE_WORDS = 12
 _SECOND_WORD = re.compile(r"[\w-]+[ \t]+")  # the word after a number and the space before the next one
 _NOUN_AFTER = re.compile(r"\s+[^\W\d][\w-]*")  # a word (not a number) right after a figure
+_SHARE = re.compile(r"\s+[\w-]+\s*\((\d+)\)")  # "2 events (8)": this event's share of a split toll
 _BRACKETS = re.compile(r"\([^()]*\)")  # a bracketed aside
 _ASIDE = re.compile(r",\s*([^,;:.]+),")  # a comma-enclosed aside
 _MAX_AUX_GAP = 2  # words between a passive auxiliary and its claim word ("was shot and killed")
@@ -57,6 +58,7 @@ class ClaimLexicon:
     object_links: frozenset[str]
     conjunctions: frozenset[str]
     disjunctions: frozenset[str]
+    spread: re.Pattern[str]  # "spread across", "split between": one toll shared by several events
     article_numbers: frozenset[str]
     agent_links: frozenset[str]
     singular: re.Pattern[str]  # "a man was", "en soldat ble": one victim, then its passive verb
@@ -81,6 +83,7 @@ def lexicon(lang: str) -> ClaimLexicon:
         object_links=frozenset(w.casefold() for w in data.get("object_links", [])),
         conjunctions=frozenset(w.casefold() for w in data.get("conjunctions", [])),
         disjunctions=frozenset(w.casefold() for w in data.get("disjunctions", [])),
+        spread=compile_alternation(data.get("spread", [])),
         article_numbers=frozenset(w.casefold() for w in data.get("article_numbers", [])),
         collectives=compile_alternation(data.get("collectives", [])),
         relatives=frozenset(w.casefold() for w in data.get("relatives", [])),
@@ -346,6 +349,50 @@ def _sentence_claims(
     out[first:] = _coordinated_parties(text, out[first:], pairs)
     paired = [(c.claim.evidence.start, c.claim.evidence.end) for c in out[first:]]
     out.extend(_singular_claims(analysis, lex, sentence, numbers, words, paired=paired))
+    out[first:] = _spread(analysis, lex, sentence, numbers, out[first:])
+    return out
+
+
+def _spread(
+    analysis: Analysis,
+    lex: ClaimLexicon,
+    sentence: Sentence,
+    numbers: list[NumberMention],
+    found: list[ClaimMention],
+) -> list[ClaimMention]:
+    """ACLED's way of sharing one toll among several events: "fatalities coded as 10 and spread across three
+    locations" gives each event 10 // 3; "Fatalities are split across 2 events (8)" gives this event 8."""
+    doc = analysis.document
+    text = doc.text
+    m = lex.spread.search(text, sentence.span.start, sentence.span.end)
+    if m is None:
+        return found
+    share = next((n for n in numbers if n.span.start >= m.end() and text[m.end() : n.span.start].isspace()), None)
+    if share is None or share.value < 2 or share.vague or share.unspecified:
+        return found
+    mine = _SHARE.match(text, share.span.end, sentence.span.end)
+    out: list[ClaimMention] = []
+    for cm in found:
+        claim = cm.claim
+        if claim.kind is ClaimKind.KILLED and claim.victims is Victims.TOTAL and not claim.subgroup:
+            low = int(mine.group(1)) if mine else claim.low // share.value
+            high = None if mine or claim.high is None else claim.high // share.value
+            cm = dataclasses.replace(cm, claim=dataclasses.replace(claim, low=low, high=high))
+        out.append(cm)
+    if mine and not any(c.claim.kind is ClaimKind.KILLED for c in found):
+        out.append(
+            ClaimMention(
+                claim=Claim(
+                    kind=ClaimKind.KILLED,
+                    low=int(mine.group(1)),
+                    high=None,
+                    qualifier=Qualifier.EXACT,
+                    victims=Victims.TOTAL,
+                    evidence=doc.span(m.start(), mine.end()),
+                ),
+                sentence=sentence.index,
+            )
+        )
     return out
 
 
