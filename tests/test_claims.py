@@ -425,6 +425,13 @@ SPREAD = [
         id="en-share-of-this-event",
     ),
     pytest.param(
+        "On 5 May 2020, Fellata and Rizeigat militias clashed in South Darfur, killing at least 31 people. Fatalities "
+        "distributed across six events.",
+        "2020-05-05",
+        5,
+        id="en-toll-of-an-earlier-sentence-shared",
+    ),
+    pytest.param(
         "On 28 April 2020, rebel forces fired mortars at government positions near Orikhove. During the day, one "
         "Ukrainian soldier was killed at an unspecified location [1 fatality split among 12 events].",
         "2020-04-28",

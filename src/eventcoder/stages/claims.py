@@ -353,6 +353,44 @@ def _sentence_claims(
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class _Share:
+    parts: int  # how many events share the toll
+    own: int | None  # this event's figure when the note gives it: "split across 2 events (8)"
+    start: int
+    end: int
+
+
+def _share(lex: ClaimLexicon, text: str, sentence: Sentence, numbers: list[NumberMention]) -> _Share | None:
+    m = lex.spread.search(text, sentence.span.start, sentence.span.end)
+    if m is None:
+        return None
+    parts = next((n for n in numbers if n.span.start >= m.end() and text[m.end() : n.span.start].isspace()), None)
+    if parts is None or parts.value < 2 or parts.vague or parts.unspecified:
+        return None
+    own = _SHARE.match(text, parts.span.end, sentence.span.end)
+    return _Share(
+        parts=parts.value,
+        own=int(own.group(1)) if own else None,
+        start=m.start(),
+        end=own.end() if own else parts.span.end,
+    )
+
+
+def _shared(found: list[ClaimMention], share: _Share) -> list[ClaimMention]:
+    """ACLED's way of sharing one toll among several events: "fatalities coded as 10 and spread across three
+    locations" gives each event 10 // 3; "Fatalities are split across 2 events (8)" gives this event 8."""
+    out: list[ClaimMention] = []
+    for cm in found:
+        claim = cm.claim
+        if claim.kind is ClaimKind.KILLED and claim.victims is Victims.TOTAL and not claim.subgroup:
+            low = share.own if share.own is not None else claim.low // share.parts
+            high = None if share.own is not None or claim.high is None else claim.high // share.parts
+            cm = dataclasses.replace(cm, claim=dataclasses.replace(claim, low=low, high=high))
+        out.append(cm)
+    return out
+
+
 def _spread(
     analysis: Analysis,
     lex: ClaimLexicon,
@@ -360,35 +398,20 @@ def _spread(
     numbers: list[NumberMention],
     found: list[ClaimMention],
 ) -> list[ClaimMention]:
-    """ACLED's way of sharing one toll among several events: "fatalities coded as 10 and spread across three
-    locations" gives each event 10 // 3; "Fatalities are split across 2 events (8)" gives this event 8."""
-    doc = analysis.document
-    text = doc.text
-    m = lex.spread.search(text, sentence.span.start, sentence.span.end)
-    if m is None:
+    share = _share(lex, analysis.document.text, sentence, numbers)
+    if share is None:
         return found
-    share = next((n for n in numbers if n.span.start >= m.end() and text[m.end() : n.span.start].isspace()), None)
-    if share is None or share.value < 2 or share.vague or share.unspecified:
-        return found
-    mine = _SHARE.match(text, share.span.end, sentence.span.end)
-    out: list[ClaimMention] = []
-    for cm in found:
-        claim = cm.claim
-        if claim.kind is ClaimKind.KILLED and claim.victims is Victims.TOTAL and not claim.subgroup:
-            low = int(mine.group(1)) if mine else claim.low // share.value
-            high = None if mine or claim.high is None else claim.high // share.value
-            cm = dataclasses.replace(cm, claim=dataclasses.replace(claim, low=low, high=high))
-        out.append(cm)
-    if mine and not any(c.claim.kind is ClaimKind.KILLED for c in found):
+    out = _shared(found, share)
+    if share.own is not None and not any(c.claim.kind is ClaimKind.KILLED for c in found):
         out.append(
             ClaimMention(
                 claim=Claim(
                     kind=ClaimKind.KILLED,
-                    low=int(mine.group(1)),
+                    low=share.own,
                     high=None,
                     qualifier=Qualifier.EXACT,
                     victims=Victims.TOTAL,
-                    evidence=doc.span(m.start(), mine.end()),
+                    evidence=analysis.document.span(share.start, share.end),
                 ),
                 sentence=sentence.index,
             )
@@ -504,6 +527,15 @@ def claims(analysis: Analysis) -> Analysis:
         same_paragraph = previous is not None and analysis.sentences[previous.sentence].paragraph == sentence.paragraph
         if not found and previous is not None and same_paragraph:
             found = _later_parts(analysis, lex, sentence, inside, date_spans, previous.claim)
+        if not any(c.claim.kind is ClaimKind.KILLED for c in found):
+            # "... killing at least 31. ... Fatalities distributed across six events.": the paragraph's toll is shared
+            share = _share(lex, analysis.document.text, sentence, inside)
+            if share is not None and share.own is None:
+                first = next(
+                    (i for i, c in enumerate(out) if analysis.sentences[c.sentence].paragraph == sentence.paragraph),
+                    len(out),
+                )
+                out[first:] = _shared(out[first:], share)
         out.extend(found)
         previous = found[-1] if found else None
     return analysis.with_layer(claims=tuple(out))
