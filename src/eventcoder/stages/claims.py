@@ -25,6 +25,7 @@ from eventcoder.model import ActorType, Claim, ClaimKind, Qualifier, Victims
 from eventcoder.pipeline import Analysis, stage
 from eventcoder.stages._patterns import compile_alternation
 from eventcoder.stages._phrases import alternation
+from eventcoder.stages._sharedtolls import apply_share, find_share, spread_claims
 from eventcoder.stages.triggers import lexicon as trigger_lexicon
 
 __all__ = ["ClaimLexicon", "lexicon"]
@@ -36,7 +37,6 @@ _MAX_FALLBACK_WORDS = 6
 _MAX_UPDATE_WORDS = 12
 _SECOND_WORD = re.compile(r"[\w-]+[ \t]+")  # the word after a number and the space before the next one
 _NOUN_AFTER = re.compile(r"\s+[^\W\d][\w-]*")  # a word (not a number) right after a figure
-_SHARE = re.compile(r"\s+[\w-]+\s*\((\d+)\)")  # "2 events (8)": this event's share of a split toll
 _BRACKETS = re.compile(r"\([^()]*\)")  # a bracketed aside
 _ASIDE = re.compile(r",\s*([^,;:.]+),")  # a comma-enclosed aside
 _MAX_AUX_GAP = 2  # words between a passive auxiliary and its claim word ("was shot and killed")
@@ -349,73 +349,7 @@ def _sentence_claims(
     out[first:] = _coordinated_parties(text, out[first:], pairs)
     paired = [(c.claim.evidence.start, c.claim.evidence.end) for c in out[first:]]
     out.extend(_singular_claims(analysis, lex, sentence, numbers, words, paired=paired))
-    out[first:] = _spread(analysis, lex, sentence, numbers, out[first:])
-    return out
-
-
-@dataclass(frozen=True, slots=True)
-class _Share:
-    parts: int  # how many events share the toll
-    own: int | None  # this event's figure when the note gives it: "split across 2 events (8)"
-    start: int
-    end: int
-
-
-def _share(lex: ClaimLexicon, text: str, sentence: Sentence, numbers: list[NumberMention]) -> _Share | None:
-    m = lex.spread.search(text, sentence.span.start, sentence.span.end)
-    if m is None:
-        return None
-    parts = next((n for n in numbers if n.span.start >= m.end() and text[m.end() : n.span.start].isspace()), None)
-    if parts is None or parts.value < 2 or parts.vague or parts.unspecified:
-        return None
-    own = _SHARE.match(text, parts.span.end, sentence.span.end)
-    return _Share(
-        parts=parts.value,
-        own=int(own.group(1)) if own else None,
-        start=m.start(),
-        end=own.end() if own else parts.span.end,
-    )
-
-
-def _shared(found: list[ClaimMention], share: _Share) -> list[ClaimMention]:
-    """ACLED's way of sharing one toll among several events: "fatalities coded as 10 and spread across three
-    locations" gives each event 10 // 3; "Fatalities are split across 2 events (8)" gives this event 8."""
-    out: list[ClaimMention] = []
-    for cm in found:
-        claim = cm.claim
-        if claim.kind is ClaimKind.KILLED and claim.victims is Victims.TOTAL and not claim.subgroup:
-            low = share.own if share.own is not None else claim.low // share.parts
-            high = None if share.own is not None or claim.high is None else claim.high // share.parts
-            cm = dataclasses.replace(cm, claim=dataclasses.replace(claim, low=low, high=high))
-        out.append(cm)
-    return out
-
-
-def _spread(
-    analysis: Analysis,
-    lex: ClaimLexicon,
-    sentence: Sentence,
-    numbers: list[NumberMention],
-    found: list[ClaimMention],
-) -> list[ClaimMention]:
-    share = _share(lex, analysis.document.text, sentence, numbers)
-    if share is None:
-        return found
-    out = _shared(found, share)
-    if share.own is not None and not any(c.claim.kind is ClaimKind.KILLED for c in found):
-        out.append(
-            ClaimMention(
-                claim=Claim(
-                    kind=ClaimKind.KILLED,
-                    low=share.own,
-                    high=None,
-                    qualifier=Qualifier.EXACT,
-                    victims=Victims.TOTAL,
-                    evidence=analysis.document.span(share.start, share.end),
-                ),
-                sentence=sentence.index,
-            )
-        )
+    out[first:] = spread_claims(analysis.document, lex.spread, sentence, numbers, out[first:])
     return out
 
 
@@ -529,13 +463,13 @@ def claims(analysis: Analysis) -> Analysis:
             found = _later_parts(analysis, lex, sentence, inside, date_spans, previous.claim)
         if not any(c.claim.kind is ClaimKind.KILLED for c in found):
             # "... killing at least 31. ... Fatalities distributed across six events.": the paragraph's toll is shared
-            share = _share(lex, analysis.document.text, sentence, inside)
+            share = find_share(lex.spread, analysis.document.text, sentence, inside)
             if share is not None and share.own is None:
                 first = next(
                     (i for i, c in enumerate(out) if analysis.sentences[c.sentence].paragraph == sentence.paragraph),
                     len(out),
                 )
-                out[first:] = _shared(out[first:], share)
+                out[first:] = apply_share(out[first:], share)
         out.extend(found)
         previous = found[-1] if found else None
     return analysis.with_layer(claims=tuple(out))
