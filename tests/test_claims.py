@@ -393,6 +393,20 @@ COORDINATED = [
         id="en-coordinated-parties-add-up",
     ),
     pytest.param(
+        "en",
+        "On 3 May 2020, Taliban militants attacked a checkpoint in Kunduz, killing 3 soldiers and 2 policemen.",
+        "2020-05-03",
+        5,
+        id="en-active-coordinated-parties-add-up",
+    ),
+    pytest.param(
+        "nb",
+        "Taliban angrep en kontrollpost i Kunduz søndag og drepte tre soldater og to politimenn.",
+        "2020-05-03",
+        5,
+        id="nb-active-coordinated-parties-add-up",
+    ),
+    pytest.param(
         "nb",
         "Tre politimenn, to vaktmenn og én soldat ble drept i et angrep fra Taliban i Kunduz lørdag.",
         "2020-04-29",

@@ -226,3 +226,9 @@ def test_coordinated_report_beside_another_report_of_the_same_party() -> None:
     later = COORDINATED_DOC.text.index("4")
     claims = [_span_claim(0, end, 3), _span_claim(14, end, 2), _span_claim(later, later + 7, 4)]
     assert fatalities_from_claims(claims) == F(4, 4, 5, actor2=4)
+
+
+def test_coordinated_objects_of_one_claim_word_add_up() -> None:
+    # "drepte 3 politimenn og 2 vakter": the figures share the start of their evidence (the claim word)
+    claims = [_span_claim(0, 12, 3), _span_claim(0, 22, 2)]
+    assert fatalities_from_claims(claims) == F(5, 5, 5, actor2=5)

@@ -37,18 +37,33 @@ class _Figure:
 
 
 def _figures(claims: Sequence[Claim]) -> list[_Figure]:
-    """One figure per report. Figures that share their claim word ("3 policemen, 2 guards and 1 soldier were
-    killed": evidence spans ending together, starting apart) are one coordinated report and add up."""
-    by_end: dict[int, dict[int, list[Claim]]] = {}
+    """One figure per report. Figures that share their claim word are one coordinated report and add up: their
+    evidence spans end together ("3 policemen, 2 guards and 1 soldier were killed") or start together ("killing 3
+    soldiers and 2 policemen"). Claims with the same span are the same figure found twice."""
+    spans: dict[tuple[int, int], list[Claim]] = {}
     for c in claims:
-        by_end.setdefault(c.evidence.end, {}).setdefault(c.evidence.start, []).append(c)
+        spans.setdefault((c.evidence.start, c.evidence.end), []).append(c)
+    keys = sorted(spans)
+    group = {k: k for k in keys}
+
+    def root(k: tuple[int, int]) -> tuple[int, int]:
+        while group[k] != k:
+            k = group[k]
+        return k
+
+    for i, a in enumerate(keys):
+        for b in keys[i + 1 :]:
+            if a[0] == b[0] or a[1] == b[1]:
+                group[root(b)] = root(a)
+    members: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for k in keys:
+        members.setdefault(root(k), []).append(k)
     out: list[_Figure] = []
-    for by_start in by_end.values():
-        if len(by_start) == 1:
-            (alone,) = by_start.values()
-            out.extend(_Figure(low=c.low, high=c.high or c.low, updates=c.updates) for c in alone)
+    for ks in members.values():
+        if len(ks) == 1:
+            out.extend(_Figure(low=c.low, high=c.high or c.low, updates=c.updates) for c in spans[ks[0]])
             continue
-        parts = [min(group, key=lambda c: c.low) for group in by_start.values()]
+        parts = [min(spans[k], key=lambda c: c.low) for k in ks]
         out.append(
             _Figure(
                 low=sum(c.low for c in parts),
