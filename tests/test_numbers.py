@@ -290,3 +290,12 @@ def test_every_span_is_the_document_slice(words: list[str], lang: str, seps: lis
         assert n.unspecified == (n.value == 0)
     assert [n.span.start for n in found] == sorted(n.span.start for n in found)
     assert all(a.span.end <= b.span.start for a, b in pairwise(found))
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [("nb", []), ("en", [exact("100", 100)])],  # en: "1.200" is 1.2, no count; nb: "1.200 100" groups wrongly
+)
+def test_mixed_separators_are_no_number(lang: str, expected: list[Row]) -> None:
+    """Found by the property test: "1.200 100" mixes a dot group and a space group; reading it must not raise."""
+    assert read("1.200 100", lang) == expected

@@ -118,15 +118,9 @@ def test_vague_claim_of_killed_does_not_hide_exact_injured() -> None:
     assert injured_from_claims(claims) == Injured(low=4, best=4, high=4)
 
 
-# --- where the result departs from EVENTS.md --------------------------------------------------------------------
+# --- per-party figures: vague beside firm, several figures, updates (EVENTS.md section 1) ---------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a vague figure is dropped whenever any firm killed figure exists, even for another party: "
-    "'dozens of soldiers and 5 civilians killed' loses the soldiers (EVENTS.md: vague words count when no firm "
-    "figure is given for the same total)",
-)
 def test_vague_party_kept_beside_firm_other_party() -> None:
     assert fatalities_from_claims([vague(12, A2), claim(5, CIV)]) == F(17, 17, 17, actor2=12, civilians=5)
 
@@ -135,21 +129,10 @@ def test_partial_split_below_stated_total() -> None:
     assert fatalities_from_claims([claim(10, A1), claim(30)]) == F(30, 30, 30, actor1=10)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="per-party figures keep only the lowest claim (min), so a higher figure for the same party is lost "
-    "from `high`: soldiers 39 (one source) and 41 (another) gives high=39, not 41 (EVENTS.md: high is the highest "
-    "credible total)",
-)
 def test_higher_party_figure_reaches_high() -> None:
     assert fatalities_from_claims([claim(39, A2), claim(41, A2)]) == F(39, 39, 41, actor2=39)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="`updates` is honoured for total claims only: 'the soldiers' toll rose to 41' after 39 keeps "
-    "actor2=best=high=39",
-)
 def test_party_update_supersedes_earlier_party_figure() -> None:
     assert fatalities_from_claims([claim(39, A2), claim(41, A2, updates=True)]) == F(39, 41, 41, actor2=41)
 
@@ -213,3 +196,39 @@ def test_tolls_ignore_order_and_other_kinds(claims: list[Claim]) -> None:
 def test_subgroup_claims_never_change_the_toll(claims: list[Claim], n: int) -> None:
     extra = claim(n, Victims.CIVILIANS, subgroup=True)
     assert fatalities_from_claims([*claims, extra]) == fatalities_from_claims(claims)
+
+
+# --- coordinated figures of one party -----------------------------------------------------------------------------
+
+COORDINATED_DOC = Document(id="c", text="3 politimenn, 2 vakter og 1 soldat ble drept. Senere meldte politiet 4 drept.")
+
+
+def _span_claim(start: int, end: int, low: int, victims: Victims = A2) -> Claim:
+    return Claim(
+        kind=K,
+        low=low,
+        high=None,
+        qualifier=Qualifier.EXACT,
+        victims=victims,
+        evidence=COORDINATED_DOC.span(start, end),
+    )
+
+
+def test_coordinated_figures_of_one_party_add_up() -> None:
+    # "3 politimenn, 2 vakter og 1 soldat ble drept": three figures sharing one claim word are one report of 6
+    end = COORDINATED_DOC.text.index(".")
+    claims = [_span_claim(0, end, 3), _span_claim(14, end, 2), _span_claim(25, end, 1)]
+    assert fatalities_from_claims(claims) == F(6, 6, 6, actor2=6)
+
+
+def test_coordinated_report_beside_another_report_of_the_same_party() -> None:
+    end = COORDINATED_DOC.text.index(".")
+    later = COORDINATED_DOC.text.index("4")
+    claims = [_span_claim(0, end, 3), _span_claim(14, end, 2), _span_claim(later, later + 7, 4)]
+    assert fatalities_from_claims(claims) == F(4, 4, 5, actor2=4)
+
+
+def test_coordinated_objects_of_one_claim_word_add_up() -> None:
+    # "drepte 3 politimenn og 2 vakter": the figures share the start of their evidence (the claim word)
+    claims = [_span_claim(0, 12, 3), _span_claim(0, 22, 2)]
+    assert fatalities_from_claims(claims) == F(5, 5, 5, actor2=5)

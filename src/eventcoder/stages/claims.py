@@ -4,13 +4,17 @@ A number pairs with a claim word of `lang/<code>/claims.yaml`:
 1. an active word right before it ("killing 36", "drepte 11 soldater", "the death of three gunmen");
 2. else the first claim word after it within the clause ("39 kurdiske soldater og 77 IS-krigere er drept");
 3. else the nearest claim word before it (coordinated objects: "the killing of 3 militants and 1-2 policemen").
-The victims are the actor mention that follows the number ("39 kurdiske soldater"); phrases such as "ingen ble
-drept" / "no fatalities" give a claim of 0. Numbers inside dates, and numbers that count things, give nothing.
-The claimant is added later by the `attribution` stage.
+A claim word that has a number object of its own ("100 residents lynched two men") does not take the number
+before it. The victims are the actor mention that follows the number ("39 kurdiske soldater"); phrases such as
+"ingen ble drept" / "no fatalities" give a claim of 0, and one victim named by an article ("a man was shot dead",
+"killed a police officer", "drepte ham") a claim of 1. Numbers inside dates, numbers that count things, ages in
+brackets and attackers ("by two armed men") give nothing. Parts of a figure ("blant dem 12 barn", "sju av dei
+drepne", figures in brackets after a figure) are subgroups. The claimant is added later by the `attribution` stage.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -20,6 +24,8 @@ from eventcoder.mentions import ActorMention, ClaimMention, NumberMention, Sente
 from eventcoder.model import ActorType, Claim, ClaimKind, Qualifier, Victims
 from eventcoder.pipeline import Analysis, stage
 from eventcoder.stages._patterns import compile_alternation
+from eventcoder.stages._phrases import alternation
+from eventcoder.stages._sharedtolls import apply_share, find_share, spread_claims
 from eventcoder.stages.triggers import lexicon as trigger_lexicon
 
 __all__ = ["ClaimLexicon", "lexicon"]
@@ -28,6 +34,14 @@ _WORD = re.compile(r"[\w%&]+(?:[-'’][\w]+)*")
 _MAX_AFTER_WORDS = 10
 _MAX_ACTIVE_WORDS = 2
 _MAX_FALLBACK_WORDS = 6
+_MAX_UPDATE_WORDS = 12
+_SECOND_WORD = re.compile(r"[\w-]+[ \t]+")  # the word after a number and the space before the next one
+_NOUN_AFTER = re.compile(r"\s+[^\W\d][\w-]*")  # a word (not a number) right after a figure
+_BRACKETS = re.compile(r"\([^()]*\)")  # a bracketed aside
+_ASIDE = re.compile(r",\s*([^,;:.]+),")  # a comma-enclosed aside
+_MAX_AUX_GAP = 2  # words between a passive auxiliary and its claim word ("was shot and killed")
+_OBJECT_REACH = 30  # characters after a singular object searched for a number that would be the figure instead
+_AGE = re.compile(r"\(\d{1,3}\)")  # a bare number in brackets after a name
 _VICTIM_GAP = 30  # characters between a number and the actor mention that names its victims
 
 
@@ -36,12 +50,22 @@ class ClaimLexicon:
     kinds: tuple[tuple[ClaimKind, re.Pattern[str]], ...]
     zero: tuple[tuple[ClaimKind, re.Pattern[str]], ...]
     subgroup: re.Pattern[str]
+    subgroup_after: re.Pattern[str]
+    subgroup_part: re.Pattern[str]  # "blant dem" right after a number or its noun, anchored at the start
     update: re.Pattern[str]
     total: re.Pattern[str]
     not_people: re.Pattern[str]
     object_links: frozenset[str]
     conjunctions: frozenset[str]
+    disjunctions: frozenset[str]
+    spread: re.Pattern[str]  # "spread across", "split between": one toll shared by several events
     article_numbers: frozenset[str]
+    agent_links: frozenset[str]
+    singular: re.Pattern[str]  # "a man was", "en soldat ble": one victim, then its passive verb
+    collectives: re.Pattern[str]
+    relatives: frozenset[str]
+    singular_subject: re.Pattern[str]  # "he", "he was" right before a claim word: one victim
+    singular_object: re.Pattern[str]  # " a", " him" after an active claim word: one victim
 
 
 @cache
@@ -51,12 +75,44 @@ def lexicon(lang: str) -> ClaimLexicon:
         kinds=tuple((ClaimKind(k), compile_alternation(v)) for k, v in data["kinds"].items()),
         zero=tuple((ClaimKind(k), compile_alternation(v)) for k, v in data.get("zero", {}).items()),
         subgroup=compile_alternation(data.get("subgroup", [])),
+        subgroup_after=compile_alternation(data.get("subgroup_after", [])),
+        subgroup_part=compile_alternation(data.get("subgroup", []) + data.get("subgroup_after", [])),
         update=compile_alternation(data.get("update", [])),
         total=compile_alternation(data.get("total", [])),
         not_people=compile_alternation(data.get("not_people", [])),
         object_links=frozenset(w.casefold() for w in data.get("object_links", [])),
         conjunctions=frozenset(w.casefold() for w in data.get("conjunctions", [])),
+        disjunctions=frozenset(w.casefold() for w in data.get("disjunctions", [])),
+        spread=compile_alternation(data.get("spread", [])),
         article_numbers=frozenset(w.casefold() for w in data.get("article_numbers", [])),
+        collectives=compile_alternation(data.get("collectives", [])),
+        relatives=frozenset(w.casefold() for w in data.get("relatives", [])),
+        singular_subject=_subject_regex(data.get("singular_subjects", []), data.get("singular_passive", [])),
+        singular_object=_object_regex(data.get("singular_objects", [])),
+        agent_links=frozenset(w.casefold() for w in data.get("agent_links", [])),
+        singular=_singular_regex(data.get("article_numbers", []), data.get("singular_passive", [])),
+    )
+
+
+def _subject_regex(subjects: list[str], passive: list[str]) -> re.Pattern[str]:
+    """A pronoun, perhaps a passive auxiliary, and the end of the searched stretch: "he died", "han ble drept"."""
+    if not subjects:
+        return re.compile(r"(?!x)x")
+    aux = rf"(?:(?i:{alternation(passive)})\s+)?" if passive else ""
+    return re.compile(rf"(?<![\w-])((?i:{alternation(subjects)}))\s+{aux}\Z")
+
+
+def _object_regex(objects: list[str]) -> re.Pattern[str]:
+    if not objects:
+        return re.compile(r"(?!x)x")
+    return re.compile(rf"\s+((?i:{alternation(objects)}))(?![\w-])\s*")
+
+
+def _singular_regex(articles: list[str], passive: list[str]) -> re.Pattern[str]:
+    if not articles or not passive:
+        return re.compile(r"(?!x)x")
+    return re.compile(
+        rf"(?<![\w-])(?i:{alternation(articles)})\s+(?:[\w'’-]+\s+){{0,4}}?(?i:{alternation(passive)})\s+"
     )
 
 
@@ -85,32 +141,69 @@ def _kind_words(lex: ClaimLexicon, text: str, start: int, end: int, modal: re.Pa
         if out and w.start < out[-1].end:
             continue
         out.append(w)
-    return out
+    return _without_disjunctions(lex, text, out)
 
 
-def _pair(lex: ClaimLexicon, text: str, number: NumberMention, words: list[_Word]) -> _Word | None:
+def _without_disjunctions(lex: ClaimLexicon, text: str, words: list[_Word]) -> list[_Word]:
+    """Drop runs of claim words joined by "or" ("were killed, injured or captured", "drept eller såret"): a figure
+    of them is not a figure of any one kind."""
+    runs: list[list[_Word]] = []
+    disjunctive: list[bool] = []
+    for w in words:
+        if runs:
+            link = _words(text[runs[-1][-1].end : w.start])
+            joined = len(link) <= 1 and all(g in lex.conjunctions or g in lex.disjunctions for g in link)
+            if joined and not re.search(r"[.;:]", text[runs[-1][-1].end : w.start]):
+                runs[-1].append(w)
+                disjunctive[-1] = disjunctive[-1] or any(g in lex.disjunctions for g in link)
+                continue
+        runs.append([w])
+        disjunctive.append(False)
+    return [w for run, dis in zip(runs, disjunctive, strict=True) if not dis for w in run]
+
+
+def _active(lex: ClaimLexicon, text: str, word: _Word, n0: int, *, strict: bool = False) -> bool:
+    """True when `word` governs the number starting at `n0` as its object ("killing 36", "drepte 11 soldater");
+    `strict` allows only object links between them ("killing at least 36"), no other single word."""
+    gap = _words(text[word.end : n0])
+    return (
+        len(gap) <= _MAX_ACTIVE_WORDS
+        and not any(g in lex.conjunctions for g in gap)
+        and all(g in lex.object_links or (len(gap) == 1 and not strict) for g in gap)
+        and "," not in text[word.end : n0]
+        and "." not in text[word.end : n0]
+    )
+
+
+def _pair(
+    lex: ClaimLexicon,
+    text: str,
+    number: NumberMention,
+    words: list[_Word],
+    *,
+    updates: bool,
+    objects: frozenset[int],
+) -> _Word | None:
+    """The claim word of `number`; `objects` are the starts of words that have a number object of their own."""
     n0, n1 = number.span.start, number.span.end
     before = [w for w in words if w.end <= n0]
     after = [w for w in words if w.start >= n1]
-    if before:
-        w = before[-1]
-        gap = _words(text[w.end : n0])
-        if (
-            len(gap) <= _MAX_ACTIVE_WORDS
-            and not any(g in lex.conjunctions for g in gap)
-            and all(g in lex.object_links or len(gap) == 1 for g in gap)
-            and "," not in text[w.end : n0]
-            and "." not in text[w.end : n0]
-        ):
-            return w
-    if after:
+    if before and _active(lex, text, before[-1], n0):
+        return before[-1]
+    if after and after[0].start not in objects:
+        # "around 100 residents lynched two armed men": a word with an object of its own has its subject before it
         w = after[0]
         between = text[n1 : w.start]
-        if len(_words(between)) <= _MAX_AFTER_WORDS and not re.search(r"[;:]|\.\s", between):
+        # "Seks personer, blant dem to guvernører og tre direktører, ble drept": the aside does not count
+        core = _ASIDE.sub(lambda m: "," if lex.subgroup.match(m.group(1)) else m.group(0), between)
+        core = _BRACKETS.sub(" ", core)  # "nine fighters of the 5th Brigade (military police) were killed"
+        if len(_words(core)) <= _MAX_AFTER_WORDS and not re.search(r"[;:]|\.\s", between):
             return w
     if before:
         w = before[-1]
-        if len(_words(text[w.end : n0])) <= _MAX_FALLBACK_WORDS:
+        # "Tallet på sårede hadde lørdag kveld steget til 64": an update reaches back to the figure it updates
+        reach = _MAX_UPDATE_WORDS if updates else _MAX_FALLBACK_WORDS
+        if len(_words(text[w.end : n0])) <= reach and not re.search(r"[;:]|\.\s", text[w.end : n0]):
             return w
     return None
 
@@ -130,6 +223,19 @@ def _victim(actors: tuple[ActorMention, ...], number: NumberMention, text: str) 
 
 def _in_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any((a <= start and end <= b) or (start < b and a < end) for a, b in spans)
+
+
+def _not_a_figure(lex: ClaimLexicon, text: str, number: NumberMention, s0: int, s1: int) -> bool:
+    """Numbers that count things ("7 km", "two military vehicles"), ages ("Simen Tokle (24)"), label values
+    ("[size=at least 10]") and attackers ("shot dead by two armed men")."""
+    rest = text[number.span.end : min(s1, number.span.end + 40)].lstrip()
+    second = _SECOND_WORD.match(rest)
+    if lex.not_people.match(rest) or (second and lex.not_people.match(rest, second.end())):
+        return True
+    if number.span.start > s0 and (_AGE.match(text, number.span.start - 1) or text[number.span.start - 1] == "="):
+        return True  # an age, or a value of a label ("[size=at least 10]")
+    head = text[max(s0, number.span.start - 30) : number.span.start].split()
+    return bool(head) and head[-1].casefold() in lex.agent_links
 
 
 def _sentence_claims(
@@ -161,27 +267,53 @@ def _sentence_claims(
             )
     if not words:
         return out
+    first = len(out)
+    objects = frozenset(
+        w.start
+        for n in numbers
+        if not n.unspecified
+        for w in [max((w for w in words if w.end <= n.span.start), key=lambda w: w.end, default=None)]
+        if w is not None and _active(lex, text, w, n.span.start, strict=True)
+    )
+    subgroup_words: dict[int, int] = {}  # kind word start -> end of the first subgroup figure paired with it
+    pairs: list[tuple[NumberMention, _Word]] = []  # the number and claim word of each claim appended below
     for number in numbers:
         if number.unspecified or _in_any(number.span.start, number.span.end, date_spans):
             continue
-        after = text[number.span.end : min(s1, number.span.end + 40)]
-        nxt = lex.not_people.match(after.lstrip()) if after.strip() else None
-        if nxt:
+        if _not_a_figure(lex, text, number, s0, s1):
             continue
+        if any(text[number.span.end : n.span.start].isspace() for n in numbers if n.span.start > number.span.end):
+            continue  # "SANAA, Sept 21 At least 6 civilians were killed": the next number is the figure
+        after = text[number.span.end : min(s1, number.span.end + 40)]
         head = text[max(s0, number.span.start - 30) : number.span.start]
         tail_words = " ".join(head.split()[-3:])
-        subgroup = bool(lex.subgroup.search(tail_words))
-        word = _pair(lex, text, number, words)
-        if word is None and subgroup and out:
-            # "at least 30 killed ..., among them 12 children": a part of the figure before it
+        subgroup = bool(lex.subgroup.search(tail_words)) or bool(lex.subgroup_after.match(after.lstrip()))
+        opened = text.rfind("(", s0, number.span.start)
+        if opened > text.rfind(")", s0, number.span.start) and out[first:]:
+            subgroup = True  # "5 civilians (2 men, 2 women, and 1 child) were killed": the parts of a figure
+        updates = bool(lex.update.search(" ".join(head.split()[-4:])))
+        word = _pair(lex, text, number, words, updates=updates, objects=objects)
+        mine = out[first:]
+        later = word is not None and word.start > number.span.end
+        if subgroup and mine and (word is None or (later and word.kind is not mine[-1].claim.kind)):
+            # "at least 30 killed ..., among them 12 children", "72 injured, including 13 children, and 39 were
+            # rescued": a part of the figure before it, not of a later word
+            last = mine[-1].claim
+            word = _Word(kind=last.kind, start=number.span.start, end=number.span.end)
+        elif word is None and subgroup and out:
             last = out[-1].claim
             word = _Word(kind=last.kind, start=number.span.start, end=number.span.end)
         if word is None:
             continue
+        if not subgroup and subgroup_words.get(word.start, number.span.end) < number.span.start:
+            # "Sju av dei drepne var syrarar, medan fire ...": a later figure of the same word is a part too
+            subgroup = True
         victim = _victim(analysis.actors, number, text)
-        if victim is None and number.span.text.casefold() in lex.article_numbers:
+        article = number.span.text.casefold() in lex.article_numbers
+        if article and victim is None:
             continue  # "da en bilbombe eksploderte": an article, not a count
-        updates = bool(lex.update.search(" ".join(head.split()[-4:])))
+        if article and any(w in lex.relatives for w in _words(text[number.span.end : word.start])):
+            continue  # "familien til en politimann som ble drept": a death recalled, not reported
         if victim is not None and victim.actor.type is ActorType.CIVILIANS and lex.total.fullmatch(victim.span.text):
             victims = Victims.TOTAL
         elif victim is not None and victim.actor.type is ActorType.CIVILIANS:
@@ -190,6 +322,9 @@ def _sentence_claims(
             victims = Victims.UNKNOWN  # a party: actor1 or actor2, decided at assembly
         else:
             victims = Victims.TOTAL
+        if subgroup:
+            subgroup_words.setdefault(word.start, number.span.end)
+        pairs.append((number, word))
         start = min(number.span.start, word.start)
         end = max(number.span.end, word.end, victim.span.end if victim else 0)
         qualifier = Qualifier.VAGUE if number.vague else number.qualifier
@@ -211,6 +346,103 @@ def _sentence_claims(
                 victim_actor=victim.actor if victim else None,
             )
         )
+    out[first:] = _coordinated_parties(text, out[first:], pairs)
+    paired = [(c.claim.evidence.start, c.claim.evidence.end) for c in out[first:]]
+    out.extend(_singular_claims(analysis, lex, sentence, numbers, words, paired=paired))
+    out[first:] = spread_claims(analysis.document, lex.spread, sentence, numbers, out[first:])
+    return out
+
+
+def _coordinated_parties(
+    text: str, found: list[ClaimMention], pairs: list[tuple[NumberMention, _Word]]
+) -> list[ClaimMention]:
+    """"3 local policemen, 2 pro-government militia members, and 1 soldier were killed": a figure with a noun of
+    its own, coordinated with party figures of the same claim word, is a party too (victims unknown), not a total."""
+    parties = {w.start for (_, w), cm in zip(pairs, found, strict=True) if cm.claim.victims is not Victims.TOTAL}
+    out: list[ClaimMention] = []
+    for (number, word), cm in zip(pairs, found, strict=True):
+        claim = cm.claim
+        noun = _NOUN_AFTER.match(text, number.span.end)
+        if (
+            claim.victims is Victims.TOTAL
+            and cm.victim_actor is None
+            and not claim.subgroup
+            and word.start in parties
+            and word.start > number.span.end
+            and noun is not None
+            and noun.end() <= word.start
+        ):
+            cm = dataclasses.replace(cm, claim=dataclasses.replace(claim, victims=Victims.UNKNOWN))
+        out.append(cm)
+    return out
+
+
+def _singular_claims(
+    analysis: Analysis,
+    lex: ClaimLexicon,
+    sentence: Sentence,
+    numbers: list[NumberMention],
+    words: list[_Word],
+    *,
+    paired: list[tuple[int, int]],
+) -> list[ClaimMention]:
+    """One victim without a figure: "a man was shot dead", "en soldat ble drept" (an article, then a passive claim
+    word) or "killed a police officer", "drepte ham" (an active claim word, then an article or a pronoun).
+    Claim words that already have a figure (inside a `paired` evidence span of the sentence's claims) are left
+    alone."""
+    doc = analysis.document
+    text = doc.text
+    s0, s1 = sentence.span.start, sentence.span.end
+    found: list[tuple[_Word, int, int]] = []  # (claim word, evidence start, evidence end)
+    for m in lex.singular.finditer(text, s0, s1):
+        # the claim word right after the auxiliary, or two words on ("was attacked and beaten to death")
+        word = next((w for w in words if w.start >= m.end()), None)
+        if word is None or any(m.start() <= w.start < m.end() for w in words):
+            continue
+        gap = text[m.end() : word.start]
+        if len(_words(gap)) > _MAX_AUX_GAP or re.search(r"[,;:.]", gap):
+            continue
+        if any(m.start() < n.span.start < m.end() for n in numbers) or re.search(r"[,;:()]", m.group(0)):
+            continue  # "a man and two children were killed": counted by its numbers
+        if any(w in lex.relatives for w in _words(m.group(0))):
+            continue  # "the family of a constable who was shot dead held a protest": a death recalled, not reported
+        found.append((word, m.start(), word.end))
+    for word in words:
+        obj = lex.singular_object.match(text, word.end, s1)
+        if obj is None or lex.not_people.match(text, obj.end(), s1) or lex.collectives.match(text, obj.end(), s1):
+            continue  # "killed a day earlier", "killing a group of fighters"
+        reach = obj.end() + _OBJECT_REACH
+        if any(word.end < n.span.start <= reach for n in numbers if n.span.start != obj.start(1)):
+            continue  # "killing a total of 17": the number is the figure
+        found.append((word, word.start, obj.end(1)))
+    for word in words:
+        subject = lex.singular_subject.search(text, max(s0, word.start - _OBJECT_REACH), word.start)
+        if subject is None or lex.singular_object.match(text, word.end, s1):
+            continue  # "he killed a man": the object is the victim
+        if any(word.end <= n.span.start <= word.end + _OBJECT_REACH for n in numbers):
+            continue  # "he said 5 were killed", "she killed two"
+        found.append((word, subject.start(1), word.end))
+    out: list[ClaimMention] = []
+    for word, start, end in found:
+        if _in_any(start, end, paired):
+            continue
+        if any(n.span.start == start and not n.unspecified and n.value != 1 for n in numbers):
+            continue
+        if any(n.unspecified and start <= n.span.start < end + _OBJECT_REACH for n in numbers):
+            continue  # "a number of fighters were killed", "killed a number of"
+        out.append(
+            ClaimMention(
+                claim=Claim(
+                    kind=word.kind,
+                    low=1,
+                    high=None,
+                    qualifier=Qualifier.EXACT,
+                    victims=Victims.TOTAL,
+                    evidence=doc.span(start, end),
+                ),
+                sentence=sentence.index,
+            )
+        )
     return out
 
 
@@ -220,9 +452,75 @@ def claims(analysis: Analysis) -> Analysis:
     date_spans = [(d.span.start, d.span.end) for d in analysis.dates]
     out: list[ClaimMention] = []
     numbers = list(analysis.numbers)
+    previous: ClaimMention | None = None
     for sentence in analysis.sentences:
         if sentence.heading:
             continue  # headlines repeat the body's figures
         inside = [n for n in numbers if sentence.span.start <= n.span.start and n.span.end <= sentence.span.end]
-        out.extend(_sentence_claims(analysis, lex, sentence, inside, date_spans))
+        found = _sentence_claims(analysis, lex, sentence, inside, date_spans)
+        same_paragraph = previous is not None and analysis.sentences[previous.sentence].paragraph == sentence.paragraph
+        if not found and previous is not None and same_paragraph:
+            found = _later_parts(analysis, lex, sentence, inside, date_spans, previous.claim)
+        if not any(c.claim.kind is ClaimKind.KILLED for c in found):
+            # "... killing at least 31. ... Fatalities distributed across six events.": the paragraph's toll is shared
+            share = find_share(lex.spread, analysis.document.text, sentence, inside)
+            if share is not None and share.own is None:
+                first = next(
+                    (i for i, c in enumerate(out) if analysis.sentences[c.sentence].paragraph == sentence.paragraph),
+                    len(out),
+                )
+                out[first:] = apply_share(out[first:], share)
+        out.extend(found)
+        previous = found[-1] if found else None
     return analysis.with_layer(claims=tuple(out))
+
+
+def _later_parts(
+    analysis: Analysis,
+    lex: ClaimLexicon,
+    sentence: Sentence,
+    numbers: list[NumberMention],
+    date_spans: list[tuple[int, int]],
+    before: Claim,
+) -> list[ClaimMention]:
+    """"... steget til 64. Han sier at det er tolv barn blant dem": a part of the figure of the sentence before,
+    in a sentence without a claim word of its own."""
+    doc = analysis.document
+    text = doc.text
+    out: list[ClaimMention] = []
+    for number in numbers:
+        if number.unspecified or number.vague or _in_any(number.span.start, number.span.end, date_spans):
+            continue
+        rest = text[number.span.end : sentence.span.end].lstrip()
+        if lex.not_people.match(rest):
+            continue
+        cue = lex.subgroup_part.match(rest) or lex.subgroup_part.match(rest, _word_end(rest))
+        if cue is None:
+            continue
+        start = number.span.end + (len(text[number.span.end : sentence.span.end]) - len(rest))
+        victim = _victim(analysis.actors, number, text)
+        out.append(
+            ClaimMention(
+                claim=Claim(
+                    kind=before.kind,
+                    low=number.value,
+                    high=number.high,
+                    qualifier=number.qualifier,
+                    victims=Victims.CIVILIANS
+                    if victim is not None and victim.actor.type is ActorType.CIVILIANS
+                    else Victims.UNKNOWN,
+                    victims_text=victim.span.text if victim else None,
+                    evidence=doc.span(number.span.start, start + cue.end()),
+                    subgroup=True,
+                ),
+                sentence=sentence.index,
+                victim_actor_type=victim.actor.type if victim else None,
+                victim_actor=victim.actor if victim else None,
+            )
+        )
+    return out
+
+
+def _word_end(text: str) -> int:
+    m = _SECOND_WORD.match(text)
+    return m.end() if m else 0

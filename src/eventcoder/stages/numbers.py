@@ -178,7 +178,8 @@ def _digit_value(g: _Grammar, raw: str) -> Fraction | None:
     for sep in g.decimals:
         if sep in compact:
             whole, frac = compact.split(sep, 1)
-            return Fraction(f"{whole}.{frac}")
+            # "1.200 100": mixed separators that make no number
+            return Fraction(f"{whole}.{frac}") if whole.isdigit() and frac.isdigit() else None
     return Fraction(int(compact)) if compact.isdigit() else None
 
 

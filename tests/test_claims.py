@@ -1,0 +1,461 @@
+"""Casualty claims per language: which numbers are figures of a kind, with updates and ages."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventcoder.extraction import extract
+from eventcoder.model import ClaimKind, Document
+from eventcoder.pipeline import Pipeline
+
+K, H = ClaimKind.KILLED, ClaimKind.INJURED
+
+# (lang, text, published) -> (kind, low, updates) of every claim of the text, in text order
+CLAIMS = [
+    pytest.param(
+        "nb",
+        "Seks personer, blant dem to guvernører fra Mogadishu-distriktet og tre direktører, ble drept i et "
+        "terrorangrep onsdag.",
+        "2019-07-24",
+        [(K, 6, False), (K, 2, False), (K, 3, False)],
+        id="nb-aside-between-number-and-verb",
+    ),
+    pytest.param(
+        "nb",
+        "Det var Andreas Eldjarn (21) og Simen Tokle (24) som ble drept i Afghanistan søndag, melder Forsvaret.",
+        "2010-06-08",
+        [],
+        id="nb-ages-in-brackets",
+    ),
+    pytest.param(
+        "en",
+        "The soldiers killed in the blast in Faryab on Sunday were John Smith (21) and Tom Lee (24), the army said.",
+        "2010-06-08",
+        [],
+        id="en-ages-in-brackets",
+    ),
+    pytest.param(
+        "en",
+        "On 28 April 2020, doctors rallied outside a hospital in Thessaloniki to honor the dead of the pandemic. "
+        "[size=at least 10]",
+        "2020-04-28",
+        [],
+        id="en-label-value-is-no-figure",
+    ),
+    pytest.param(
+        "en",
+        "On 28 April 2020, the family of a police constable who was accidentally shot dead held a protest in Jodhpur.",
+        "2020-04-28",
+        [],
+        id="en-singular-victim-in-a-relative-clause",
+    ),
+    pytest.param(
+        "nb",
+        "Familien til en politimann som ble skutt og drept i fjor, demonstrerte i Oslo lørdag.",
+        "2020-04-28",
+        [],
+        id="nb-singular-victim-in-a-relative-clause",
+    ),
+    pytest.param(
+        "en",
+        "On 8 May 2020, four armed fighters of the banned Communist Party of India-Maoist (CPI-Maoist, a rebel "
+        "group) were killed in an exchange of fire with police near Pardhoni village.",
+        "2020-05-08",
+        [(K, 4, False)],
+        id="en-bracketed-aside-between-number-and-verb",
+    ),
+    pytest.param(
+        "en",
+        "On 2 May 2020, a security guard fatally shot a man in Kimberley during an altercation over entry into a shop.",
+        "2020-05-02",
+        [(K, 1, False)],
+        id="en-fatally-shot",
+    ),
+    pytest.param(
+        "en",
+        "On 5 May 2020, police tortured a man in their custody in Mubende, and he died as a result of the torture.",
+        "2020-05-05",
+        [(K, 1, False)],
+        id="en-pronoun-subject",
+    ),
+    pytest.param(
+        "en",
+        "On 5 May 2020, gunmen attacked a checkpoint in Kandahar. He said five soldiers were killed.",
+        "2020-05-05",
+        [(K, 5, False)],
+        id="en-pronoun-of-a-speaker-is-no-victim",
+    ),
+    pytest.param(
+        "nb",
+        "Politiet torturerte en mann i varetekt i Mubende tirsdag, og han døde av skadene.",
+        "2020-05-05",
+        [(K, 1, False)],
+        id="nb-pronoun-subject",
+    ),
+    pytest.param(
+        "en",
+        "Around 7 May 2020, 3 PKK militants were killed, injured or captured during security operations in Adiyaman.",
+        "2020-05-07",
+        [],
+        id="en-killed-or-injured-is-no-figure",
+    ),
+    pytest.param(
+        "nb",
+        "Tre PKK-krigere ble drept eller såret i en operasjon i Adiyaman torsdag.",
+        "2020-05-07",
+        [],
+        id="nb-drept-eller-saret-is-no-figure",
+    ),
+    pytest.param(
+        "en",
+        "On 4 May 2020, police clashed with drug traffickers in Itaborai, and one was killed.",
+        "2020-05-04",
+        [(K, 1, False)],
+        id="en-one-was-killed",
+    ),
+    pytest.param(
+        "en",
+        "SANAA, Sept 21 At least 6 civilians were killed on Wednesday when an air strike hit a house in Hodeidah.",
+        "2016-09-21",
+        [(K, 6, False)],
+        id="en-number-right-before-a-number",
+    ),
+    pytest.param(
+        "en",
+        "Rebels attacked a military base in southern Somalia early on Monday, killing at least 10 soldiers and "
+        "burning two military vehicles.",
+        "2014-12-15",
+        [(K, 10, False)],
+        id="en-things-after-an-adjective",
+    ),
+    pytest.param(
+        "nb",
+        "Opprørere angrep en militærbase i Somalia mandag og drepte 5 soldater og ødela to pansrede kjøretøy.",
+        "2014-12-15",
+        [(K, 5, False)],
+        id="nb-things-after-an-adjective",
+    ),
+    pytest.param(
+        "en",
+        "On 29 April 2020, in Teresina, Piaui, a man was shot to death in Renascenca neighborhood by two armed men.",
+        "2020-04-29",
+        [(K, 1, False)],
+        id="en-singular-victim-and-agents",
+    ),
+    pytest.param(
+        "en",
+        "On 2 May 2020, a suspected drug trafficker was killed after exchanging fire with military police in Bahia.",
+        "2020-05-02",
+        [(K, 1, False)],
+        id="en-singular-victim",
+    ),
+    pytest.param(
+        "en",
+        "On 2 May 2020, a car bomb was detonated in Mogadishu, killing four soldiers.",
+        "2020-05-02",
+        [(K, 4, False)],
+        id="en-article-before-a-thing-is-no-victim",
+    ),
+    pytest.param(
+        "nb",
+        "En politimann ble skutt og drept i Oslo natt til søndag.",
+        "2020-05-03",
+        [(K, 1, False)],
+        id="nb-singular-victim",
+    ),
+    pytest.param(
+        "nn",
+        "Ein mann vart drepen i eit åtak i Kharkiv laurdag.",
+        "2020-05-03",
+        [(K, 1, False)],
+        id="nn-singular-victim",
+    ),
+    pytest.param(
+        "en",
+        "On 28 April 2020, Al shabaab militants shot and killed a police officer in Mogadishu.",
+        "2020-04-28",
+        [(K, 1, False)],
+        id="en-active-singular-object",
+    ),
+    pytest.param(
+        "en",
+        "On 9 May 2020, police clashed with a member of the Imbonerakure in Ruyigi, killing him.",
+        "2020-05-09",
+        [(K, 1, False)],
+        id="en-active-pronoun-object",
+    ),
+    pytest.param(
+        "en",
+        "On 28 April 2020, resistance forces attacked Houthi forces in Qaatabah, killing a group of Houthi fighters.",
+        "2020-04-28",
+        [],
+        id="en-a-group-is-not-one",
+    ),
+    pytest.param(
+        "en",
+        "On 28 April 2020, pro-Hadi forces shelled Houthi positions in Marib, killing a total of 17 fighters.",
+        "2020-04-28",
+        [(K, 17, False)],
+        id="en-a-total-of",
+    ),
+    pytest.param(
+        "nb",
+        "Opprørere angrep en kontrollpost i Kandahar lørdag og drepte en politimann.",
+        "2019-01-12",
+        [(K, 1, False)],
+        id="nb-active-singular-object",
+    ),
+    pytest.param(
+        "nb",
+        "Fem soldater ble drept i Kandahar lørdag, en dag etter angrepet i Herat.",
+        "2019-01-12",
+        [(K, 5, False)],
+        id="nb-a-day-is-not-a-victim",
+    ),
+    pytest.param(
+        "en",
+        "On 6 May 2020, in Puebla, around 100 residents of Los Angeles Tetela lynched two armed men.",
+        "2020-05-06",
+        [(K, 2, False)],
+        id="en-subject-of-a-verb-with-its-own-object",
+    ),
+    pytest.param(
+        "nb",
+        "Rundt 50 soldater i Kandahar drepte 12 opprørere i et angrep lørdag.",
+        "2019-01-12",
+        [(K, 12, False)],
+        id="nb-subject-of-a-verb-with-its-own-object",
+    ),
+    pytest.param(
+        "nb",
+        "Ifølge helsedepartementet ble 80 personer drept og 350 såret da en lastebilbombe eksploderte i Kabul.",
+        "2017-05-31",
+        [(K, 80, False), (H, 350, False)],
+        id="nb-da-en-is-no-object",
+    ),
+    pytest.param(
+        "en",
+        "On 5 May 2020, a Dalit Congress sarpanch was attacked and beaten to death in Passiana, Patiala.",
+        "2020-05-05",
+        [(K, 1, False)],
+        id="en-singular-victim-verb-two-words-on",
+    ),
+    pytest.param(
+        "en",
+        "On 5 May 2020, a police station was attacked in Passiana, and the attackers were killed later.",
+        "2020-05-05",
+        [],
+        id="en-singular-thing-then-a-comma",
+    ),
+    pytest.param(
+        "nb",
+        "En russisk rakett traff en boligblokk i Dnipro lørdag. Tallet på sårede fra blokka hadde lørdag kveld "
+        "steget til 64, sier guvernøren.",
+        "2023-01-15",
+        [(H, 64, True)],
+        id="nb-update-reaches-back",
+    ),
+    pytest.param(
+        "en",
+        "A Russian missile hit a block of flats in Dnipro on Saturday. The number of people killed in the "
+        "building by the strike on Saturday had risen to 30 by the evening.",
+        "2023-01-15",
+        [(K, 30, True)],
+        id="en-update-reaches-back",
+    ),
+    pytest.param(
+        "nn",
+        "Ein russisk rakett trefte ei boligblokk i Dnipro laurdag. Talet på skadde frå blokka i byen hadde laurdag "
+        "kveld auka til 64.",
+        "2023-01-15",
+        [(H, 64, True)],
+        id="nn-update-reaches-back",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "published", "expected"), CLAIMS)
+def test_claims(lang: str, text: str, published: str, expected: list[tuple[ClaimKind, int, bool]]) -> None:
+    events = extract(text, published=published, lang=lang)
+    got = [(c.kind, c.low, c.updates) for e in events for c in e.claims]
+    assert got == expected
+
+
+# (lang, text, published) -> (low, subgroup) of every killed claim, in text order
+SUBGROUPS = [
+    pytest.param(
+        "nn",
+        "Elleve krigarar er drepne i eit israelsk angrep i Palmyra. Sju av dei drepne var syrarar, medan fire hadde "
+        "ein annan nasjonalitet.",
+        "2024-11-21",
+        [(11, False), (7, True), (4, True)],
+        id="nn-part-of-the-dead-and-the-rest",
+    ),
+    pytest.param(
+        "nb",
+        "Seks personer, blant dem to guvernører og tre direktører, ble drept i et terrorangrep i Mogadishu onsdag.",
+        "2019-07-24",
+        [(6, False), (2, True), (3, True)],
+        id="nb-coordinated-parts",
+    ),
+    pytest.param(
+        "en",
+        "On 30 April 2020, 5 civilians (2 men, 2 women, and 1 child) were killed when their vehicle hit a roadside "
+        "bomb in Ghazni.",
+        "2020-04-30",
+        [(5, False), (2, True), (2, True), (1, True)],
+        id="en-parts-in-brackets",
+    ),
+    pytest.param(
+        "nb",
+        "Fem sivile (to menn, to kvinner og ett barn) ble drept da en veibombe eksploderte i Ghazni torsdag.",
+        "2020-04-30",
+        [(5, False), (2, True), (2, True), (1, True)],
+        id="nb-parts-in-brackets",
+    ),
+    pytest.param(
+        "en",
+        "Gunmen attacked a family near Rapar on Saturday, killing five of them.",
+        "2020-05-09",
+        [(5, False)],
+        id="en-of-them-is-not-a-part",
+    ),
+    pytest.param(
+        "nb",
+        "Tallet på sårede i Dnipro hadde lørdag kveld steget til 64. Han sier at det er tolv barn blant dem.",
+        "2023-01-15",
+        [],
+        id="nb-part-in-the-next-sentence-is-not-killed",
+    ),
+    pytest.param(
+        "en",
+        "At least 30 people were killed in the blast in Kabul on Friday. The governor said there were eight "
+        "children among them.",
+        "2020-05-09",
+        [(30, False), (8, True)],
+        id="en-part-in-the-next-sentence",
+    ),
+    pytest.param(
+        "en",
+        "A Russian missile hit a block of flats in Dnipro on Saturday: 72 people sustained injuries, including 13 "
+        "children, and 39 were rescued.",
+        "2023-01-15",
+        [],
+        id="en-part-of-the-injured-not-of-the-rescued",
+    ),
+    pytest.param(
+        "en",
+        "At least 30 people were killed in the blast in Kabul on Friday. Eight of the dead were children.",
+        "2020-05-09",
+        [(30, False), (8, True)],
+        id="en-part-of-the-dead",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "published", "expected"), SUBGROUPS)
+def test_subgroups(lang: str, text: str, published: str, expected: list[tuple[int, bool]]) -> None:
+    events = extract(text, published=published, lang=lang)
+    got = [(c.low, c.subgroup) for e in events for c in e.claims if c.kind is K]
+    assert got == expected
+
+
+def test_part_in_the_next_sentence_takes_the_kind_before() -> None:
+    text = (
+        "En russisk rakett traff en boligblokk i Dnipro lørdag. Tallet på sårede hadde lørdag kveld steget til 64. "
+        "Han sier at det er tolv barn blant dem."
+    )
+    analysis = Pipeline.default().analyse(Document(id="t", text=text, lang="nb", published="2023-01-15"), lang="nb")
+    assert [(c.claim.kind, c.claim.low, c.claim.subgroup) for c in analysis.claims] == [(H, 64, False), (H, 12, True)]
+
+
+def test_part_takes_the_kind_of_the_figure_before_it() -> None:
+    text = (
+        "A Russian missile hit a block of flats in Dnipro on Saturday: 72 people sustained injuries, including 13 "
+        "children, and 39 were rescued."
+    )
+    claims = [c for e in extract(text, published="2023-01-15", lang="en") for c in e.claims]
+    assert [(c.kind, c.low, c.subgroup) for c in claims] == [
+        (H, 72, False),
+        (H, 13, True),
+        (ClaimKind.FREED, 39, False),
+    ]
+
+
+# (lang, text, published) -> fatalities low of the main event
+COORDINATED = [
+    pytest.param(
+        "en",
+        "On 29 April 2020, 3 local policemen, 2 pro-government militia members, and 1 soldier were killed during an "
+        "operation against Taliban militants in Jurm district, Badakhshan.",
+        "2020-04-29",
+        6,
+        id="en-coordinated-parties-add-up",
+    ),
+    pytest.param(
+        "en",
+        "On 3 May 2020, Taliban militants attacked a checkpoint in Kunduz, killing 3 soldiers and 2 policemen.",
+        "2020-05-03",
+        5,
+        id="en-active-coordinated-parties-add-up",
+    ),
+    pytest.param(
+        "nb",
+        "Taliban angrep en kontrollpost i Kunduz søndag og drepte tre soldater og to politimenn.",
+        "2020-05-03",
+        5,
+        id="nb-active-coordinated-parties-add-up",
+    ),
+    pytest.param(
+        "nb",
+        "Tre politimenn, to vaktmenn og én soldat ble drept i et angrep fra Taliban i Kunduz lørdag.",
+        "2020-04-29",
+        6,
+        id="nb-coordinated-parties-add-up",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "published", "expected"), COORDINATED)
+def test_coordinated_parties(lang: str, text: str, published: str, expected: int) -> None:
+    events = [e for e in extract(text, published=published, lang=lang) if not e.background]
+    assert [e.fatalities.low for e in events if e.fatalities.low is not None] == [expected]
+
+
+# ACLED notes that share one toll among several events: (text, published) -> fatalities low of the main event
+SPREAD = [
+    pytest.param(
+        "On 9 May 2020, Houthi forces exchanged artillery with pro-Hadi forces in Qaatabah, incurring fatalities. "
+        "Unclear fatalities coded as 10 and spread between 3 locations.",
+        "2020-05-09",
+        3,
+        id="en-toll-spread-between-locations",
+    ),
+    pytest.param(
+        "On 30 April 2020, 9 soldiers and 5 militia members were killed in an attack by Taliban militants in Zari "
+        "district, Balkh. Fatalities are split across 2 events (8).",
+        "2020-04-30",
+        8,
+        id="en-share-of-this-event",
+    ),
+    pytest.param(
+        "On 5 May 2020, Fellata and Rizeigat militias clashed in South Darfur, killing at least 31 people. Fatalities "
+        "distributed across six events.",
+        "2020-05-05",
+        5,
+        id="en-toll-of-an-earlier-sentence-shared",
+    ),
+    pytest.param(
+        "On 28 April 2020, rebel forces fired mortars at government positions near Orikhove. During the day, one "
+        "Ukrainian soldier was killed at an unspecified location [1 fatality split among 12 events].",
+        "2020-04-28",
+        0,
+        id="en-one-death-among-twelve-events",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), SPREAD)
+def test_spread_toll(text: str, published: str, expected: int) -> None:
+    events = [e for e in extract(text, published=published, lang="en") if not e.background]
+    assert [e.fatalities.low for e in events if e.fatalities.low is not None] == [expected]
