@@ -40,9 +40,11 @@ def _load(rel: str) -> GoldFile:
     return load_gold_file(DATA / rel)
 
 
-def _tally(gold: GoldEvent, pred: Event, *, type_only: bool = False) -> dict[str, tuple[int, int]]:
+def _tally(
+    gold: GoldEvent, pred: Event, *, type_only: bool = False, deaths_scored: bool = True
+) -> dict[str, tuple[int, int]]:
     out: dict[str, tuple[int, int]] = {}
-    for check in check_pair(gold, pred, type_only=type_only):
+    for check in check_pair(gold, pred, type_only=type_only, deaths_scored=deaths_scored):
         hits, total = out.get(check.measure.value, (0, 0))
         out[check.measure.value] = (hits + int(check.ok), total + 1)
     return out
@@ -169,12 +171,24 @@ def test_deaths_low_high_and_phantom() -> None:
         counts = _tally(e2, replace(base2, fatalities=Fatalities(low=low)))
         assert counts["deaths_low"] == (ok, 1)
         assert "deaths_low_10pct" not in counts
-        assert "no_phantom_deaths" not in counts
+        assert counts["no_phantom_deaths"] == (ok, 1)  # "none died": a figure is a phantom too
     unknown = replace(e2, fatalities=GoldFatalities())  # no deaths reported
     for low, ok in [(None, 1), (0, 1), (3, 0)]:
         counts = _tally(unknown, replace(base2, fatalities=Fatalities(low=low)))
         assert counts["no_phantom_deaths"] == (ok, 1)
         assert "deaths_low" not in counts
+
+
+def test_figures_marked_not_scored_are_not_checked() -> None:
+    gold = _load("news/nb/nb-gao-2023-03.json")
+    e1 = gold.events[0]
+    pred = replace(oracle_event(e1, gold.doc), fatalities=Fatalities(low=99))
+    counts = _tally(e1, pred, deaths_scored=False)
+    assert not {"deaths_low", "deaths_low_10pct", "deaths_high", "deaths_by_party", "no_phantom_deaths"} & set(counts)
+    assert counts["event_type"] == (1, 1)
+    assert not gold.deaths_unscored
+    marked = replace(gold, notes="fatalities scored as ACLED's conservative low only (not scored: figure not stated)")
+    assert marked.deaths_unscored
 
 
 def test_actor_matching_is_year_and_case_insensitive() -> None:

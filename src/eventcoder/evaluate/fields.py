@@ -38,8 +38,11 @@ class Check:
     got: str
 
 
-def check_pair(gold: GoldEvent, predicted: Event, *, type_only: bool = False) -> list[Check]:
-    """Every field check of one pair; with `type_only` (scope "type" files) only the type measures."""
+def check_pair(
+    gold: GoldEvent, predicted: Event, *, type_only: bool = False, deaths_scored: bool = True
+) -> list[Check]:
+    """Every field check of one pair; with `type_only` (scope "type" files) only the type measures; without
+    `deaths_scored` (files whose annotator marked the figures as not scored) no death measure."""
     checks = [_event_type(gold, predicted), _sub_event_type(gold, predicted)]
     if type_only:
         return [c for c in checks if c.measure in TYPE_MEASURES]
@@ -47,8 +50,9 @@ def check_pair(gold: GoldEvent, predicted: Event, *, type_only: bool = False) ->
         if one is not None:
             checks.append(one)
     checks.extend(_actors(gold, predicted))
-    checks.extend(_deaths(gold, predicted))
-    checks.extend(_deaths_by_party(gold, predicted))
+    if deaths_scored:
+        checks.extend(_deaths(gold, predicted))
+        checks.extend(_deaths_by_party(gold, predicted))
     checks.extend(_claims(gold, predicted))
     return checks
 
@@ -152,12 +156,10 @@ def _deaths(gold: GoldEvent, pred: Event) -> list[Check]:
         if g.low > 0:
             near = p.low is not None and abs(p.low - g.low) <= 0.1 * g.low
             out.append(Check(measure=Measure.DEATHS_LOW_10PCT, ok=near, expected=f"{g.low} ±10%", got=str(p.low)))
-    else:
-        out.append(
-            Check(
-                measure=Measure.NO_PHANTOM_DEATHS, ok=p.low in (None, 0), expected="no deaths reported", got=str(p.low)
-            )
-        )
+    if g.low in (None, 0):
+        # no deaths reported (null) or none died (0, also ACLED's "coded as 0"): any figure is a phantom
+        expected = "no deaths reported" if g.low is None else "0 deaths"
+        out.append(Check(measure=Measure.NO_PHANTOM_DEATHS, ok=p.low in (None, 0), expected=expected, got=str(p.low)))
     if g.high is not None and g.high != g.low:
         out.append(Check(measure=Measure.DEATHS_HIGH, ok=p.high == g.high, expected=str(g.high), got=str(p.high)))
     return out

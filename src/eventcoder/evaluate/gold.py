@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum, StrEnum
@@ -154,6 +155,16 @@ class GoldFile:
     @property
     def type_only(self) -> bool:
         return self.scope == "type"
+
+    @property
+    def deaths_unscored(self) -> bool:
+        """The annotator marked the file's death figures as not scored ("(not scored: figure not stated in
+        notes)"): a null `fatalities.low` there means "unknown", not "no deaths reported", so no death measure
+        is checked. EVENTS.md gives null the second meaning only; this marker overrides it for the file."""
+        return self.notes is not None and _NOT_SCORED.search(self.notes) is not None
+
+
+_NOT_SCORED = re.compile(r"\bnot scored\b", re.IGNORECASE)
 
 
 def corpus_of(parts: Sequence[str]) -> str:

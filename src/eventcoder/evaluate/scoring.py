@@ -37,7 +37,9 @@ def score_document(gold: GoldFile, predicted: Sequence[Event]) -> DocResult:
     tallies = {m: FieldRate(measure=m) for m in Measure}
     misses: list[Miss] = []
     for pair in pairing.pairs:
-        for check in check_pair(pair.gold, pair.predicted, type_only=gold.type_only):
+        for check in check_pair(
+            pair.gold, pair.predicted, type_only=gold.type_only, deaths_scored=not gold.deaths_unscored
+        ):
             tallies[check.measure] = tallies[check.measure] + FieldRate(
                 measure=check.measure, hits=int(check.ok), total=1
             )
