@@ -17,11 +17,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 
 from eventcoder.model import SUB_EVENT_TYPES, Document, Event, EventType, Span, SpanMismatchError
+from eventcoder.store import merged as fused_layer
 from eventcoder.store.errors import (
     StoreClosedError,
     StoreError,
@@ -31,6 +32,9 @@ from eventcoder.store.errors import (
     StoreWriteError,
 )
 from eventcoder.store.migrate import load_migrations, migrate, pending_migrations
+
+if TYPE_CHECKING:
+    from eventcoder.fusion import FusedEvent, Override
 
 __all__ = ["MEMORY", "Store", "StoreCounts"]
 
@@ -361,6 +365,63 @@ class Store:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY date_start NULLS LAST, id"
         return [_event(r[0]) for r in self._db().execute(sql, params).fetchall()]
+
+    # -- the fused layer (migrations/0002_fusion.sql, SQL in merged.py) -------------------------------------------
+
+    def events_near(self, *, country: str, start: dt.date, end: dt.date) -> list[Event]:
+        """Per-document events of `country` whose date window meets start..end (fusion candidates)."""
+        return fused_layer.events_near(self._db(), country=country, start=start, end=end)
+
+    def unfused_events(self) -> list[Event]:
+        """Per-document events that belong to no merged event yet."""
+        return fused_layer.unfused_events(self._db())
+
+    def replace_merged(self, fused: Sequence[FusedEvent], *, everything: bool = False) -> int:
+        """In one transaction: delete the merged events that hold any member of `fused` (all merged events with
+        `everything`), then store `fused`.  Returns how many merged events were deleted."""
+        self._writable()
+        con = self._db()
+        con.execute("BEGIN TRANSACTION")
+        try:
+            if everything:
+                row = con.execute("SELECT count(*) FROM merged_events").fetchone()
+                gone = int(row[0]) if row else 0
+                for table in ("merged_events", "merged_members", "merge_records"):
+                    con.execute(f"DELETE FROM {table}")
+            else:
+                gone = fused_layer.delete_merged_of(con, members=[m for f in fused for m in f.members])
+            fused_layer.insert_fused(con, fused)
+            con.execute("COMMIT")
+        except BaseException as exc:
+            con.execute("ROLLBACK")
+            if isinstance(exc, duckdb.Error):
+                raise StoreWriteError(f"could not store merged events in {self._label} (rolled back): {exc}") from exc
+            raise
+        return gone
+
+    def merged_events(self, *, include_rejected: bool = False) -> list[Event]:
+        """The fused events (one per real-world event), ordered by date_start (undated last), then id."""
+        return fused_layer.merged_events(self._db(), include_rejected=include_rejected)
+
+    def merge_records(self) -> dict[str, dict[str, Any]]:
+        """Merge records (fusion.MergeRecord.to_json()) keyed by merged event id."""
+        return fused_layer.merge_records(self._db())
+
+    def overrides(self) -> list[Override]:
+        """Human decisions that fusion respects, in the order they were made."""
+        return fused_layer.overrides(self._db())
+
+    def add_override(self, override: Override) -> None:
+        """Record a human decision (it takes effect at the next fusion of the events it names)."""
+        self._writable()
+        try:
+            fused_layer.add_override(self._db(), override)
+        except duckdb.Error as exc:
+            raise StoreWriteError(f"could not store the decision in {self._label}: {exc}") from exc
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise StoreWriteError(f"store {self._label} is open read-only")
 
     def counts(self) -> StoreCounts:
         row = (
