@@ -126,18 +126,39 @@ def cmd_events(args: argparse.Namespace) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    from eventcoder.evaluate import evaluate_paths
+    from eventcoder.evaluate import evaluate_paths, load_gold, score_clusters
     from eventcoder.extraction import extract_document
+    from eventcoder.fusion import fuse
 
-    report = evaluate_paths(args.paths, extract=lambda d: extract_document(d))
+    extracted: dict[str, list[Event]] = {}
+
+    def run(document: Document) -> list[Event]:
+        extracted[document.id] = extract_document(document)
+        return extracted[document.id]
+
+    report = evaluate_paths(args.paths, extract=run)
+    gold = load_gold(args.paths)
+    clusters = None
+    if any(e.cluster for g in gold for e in g.events):
+        clusters = score_clusters(gold, [f.event for f in fuse([e for evs in extracted.values() for e in evs])])
     if args.json:
-        json.dump(report.to_json(), sys.stdout, ensure_ascii=False, indent=2)
+        out = report.to_json()
+        if clusters is not None:
+            out["clusters"] = clusters.to_json()
+        json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return 0
     by = ["corpus"] + ([] if args.by == "corpus" else [args.by])
     print(report.render(by=by))
+    if clusters is not None:
+        print(clusters.render())
     if args.misses:
         print(report.render_misses(limit=args.limit))
+        if clusters is not None:
+            for a, b in clusters.missed:
+                print(f"fusion_missed  {a}  {b}")
+            for a, b in clusters.wrong:
+                print(f"fusion_wrong   {a}  {b}")
     return 0
 
 
