@@ -93,19 +93,73 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
     docs, errors = _documents(args)
     results, failures = _run_extraction(docs, args.lang)
+    from eventcoder.fusion.sync import fuse_new
+
     added = events = 0
+    new: list[Event] = []
     with Store.open(args.db) as store:
         for doc, evs in results:
             if store.add(doc, evs):
                 added += 1
                 events += len(evs)
+                new.extend(evs)
+        fused = fuse_new(store, new)
         counts = store.counts()
+        merged = len(store.merged_events(include_rejected=True))
     print(
         f"read {len(docs)} documents ({len(errors) + failures} errors); stored {added} new documents with "
-        f"{events} events; the store at {args.db} now holds {counts.documents} documents and {counts.events} events",
+        f"{events} events; the store at {args.db} now holds {counts.documents} documents and {counts.events} events"
+        f" in {merged} merged events ({fused.multi_source} of the {fused.merged} re-fused ones have several sources)",
         file=sys.stderr,
     )
     return 1 if errors or failures else 0
+
+
+def _filter_merged(events: Sequence[Event], *, args: argparse.Namespace, since: dt.date | None) -> list[Event]:
+    wanted = args.type.strip().casefold() if args.type else None
+    return [
+        e
+        for e in events
+        if (args.country is None or (e.location is not None and (e.location.country or "") == args.country.upper()))
+        and (wanted is None or wanted in (e.event_type.value.casefold(), e.sub_event_type.casefold()))
+        and (since is None or (e.date is not None and e.date.end >= since))
+        and (args.background or not e.background)
+    ]
+
+
+def cmd_fuse(args: argparse.Namespace) -> int:
+    from eventcoder.fusion.sync import fuse_new, refuse_all
+    from eventcoder.store import Store
+
+    if not Path(args.db).exists():
+        _err(f"error: {args.db}: no such store (run `eventcoder ingest` first)")
+        return 2
+    with Store.open(args.db) as store:
+        summary = refuse_all(store) if args.all else fuse_new(store)
+    print(
+        f"fused {summary.reports} reports into {summary.merged} merged events ({summary.multi_source} with several "
+        f"sources); replaced {summary.replaced} merged events",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from eventcoder.export import export_events
+    from eventcoder.store import Store
+
+    if not Path(args.db).exists():
+        _err(f"error: {args.db}: no such store (run `eventcoder ingest` first)")
+        return 2
+    with Store.open(args.db, read_only=True) as store:
+        events = store.merged_events()
+        if not events and store.counts().events:
+            _err(f"error: {args.db} has events but no merged events: run `eventcoder fuse --db {args.db}` first")
+            return 2
+    out = Path(args.output) if args.output else None
+    loss = export_events(events, fmt=args.format, out=out)
+    sys.stderr.write(loss.render())
+    return 0
 
 
 def cmd_events(args: argparse.Namespace) -> int:
@@ -117,9 +171,12 @@ def cmd_events(args: argparse.Namespace) -> int:
         return 2
     since = dt.date.fromisoformat(args.since) if args.since else None
     with Store.open(args.db, read_only=True) as store:
-        events = store.events(
-            country=args.country, event_type=args.type, since=since, include_background=args.background
-        )
+        if args.merged:
+            events = _filter_merged(store.merged_events(), args=args, since=since)
+        else:
+            events = store.events(
+                country=args.country, event_type=args.type, since=since, include_background=args.background
+            )
     render = {"table": events_table, "jsonl": events_jsonl, "csv": events_csv}[args.format]
     sys.stdout.write(render(events))
     return 0
@@ -163,6 +220,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from eventcoder.export import FORMATS
     from eventcoder.settings import load_settings
 
     settings = load_settings()
@@ -185,8 +243,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--type", help="ACLED event type or sub-event type")
     p.add_argument("--since", help="events ending on or after this date (YYYY-MM-DD)")
     p.add_argument("--no-background", dest="background", action="store_false", help="leave out recalled events")
+    p.add_argument("--merged", action="store_true", help="list merged events (one per real-world event)")
     p.add_argument("--format", choices=("table", "jsonl", "csv"), default="table")
     p.set_defaults(fn=cmd_events)
+
+    p = sub.add_parser("fuse", help="merge stored reports of the same event (ingest does this for new reports)")
+    p.add_argument("--db", default=settings.default_db, help=f"store file (default: {settings.default_db})")
+    p.add_argument("--all", action="store_true", help="rebuild every merged event, not only unfused reports")
+    p.set_defaults(fn=cmd_fuse)
+
+    p = sub.add_parser("export", help="write merged events as ACLED, UCDP, PLOVER, GeoJSON or Parquet")
+    p.add_argument("--format", choices=FORMATS, required=True)
+    p.add_argument("--db", default=settings.default_db, help=f"store file (default: {settings.default_db})")
+    p.add_argument("-o", "--output", help="output file (default: standard output; required for parquet)")
+    p.set_defaults(fn=cmd_export)
 
     p = sub.add_parser("evaluate", help="score extraction against gold/1 files")
     p.add_argument("paths", nargs="+", metavar="GOLD_PATH")
