@@ -96,14 +96,12 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from eventcoder.fusion.sync import fuse_new
 
     added = events = 0
-    new: list[Event] = []
     with Store.open(args.db) as store:
         for doc, evs in results:
             if store.add(doc, evs):
                 added += 1
                 events += len(evs)
-                new.extend(evs)
-        fused = fuse_new(store, new)
+        fused = fuse_new(store)  # the new reports, and any stored before fusion existed
         counts = store.counts()
         merged = len(store.merged_events(include_rejected=True))
     print(
@@ -153,9 +151,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         return 2
     with Store.open(args.db, read_only=True) as store:
         events = store.merged_events()
-        if not events and store.counts().events:
-            _err(f"error: {args.db} has events but no merged events: run `eventcoder fuse --db {args.db}` first")
-            return 2
+        unfused = len(store.unfused_events())
+    if unfused:
+        _err(f"warning: {unfused} stored reports are not fused yet: run `eventcoder fuse --db {args.db}` first")
     out = Path(args.output) if args.output else None
     loss = export_events(events, fmt=args.format, out=out)
     sys.stderr.write(loss.render())
