@@ -5,8 +5,9 @@ cannot be opened by another process at all).  A `Store` is that single writer: r
 `Store` in one process, and let other processes read exports, or open the file with `read_only=True` only
 while no writer holds it.  A `Store` object is not meant to be shared between threads.
 
-Schema and layering are described in `migrations/0001_initial.sql`: the tables written here hold the events
-extracted from each document; fusion and human review will live in their own tables on top.
+Schema and layering are described in the migrations: `0001_initial.sql` holds the events extracted from each
+document; `0002_fusion.sql` the merged events, their membership, merge records and human decisions on top
+(SQL in `merged.py`).
 """
 
 from __future__ import annotations
