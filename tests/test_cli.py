@@ -144,3 +144,15 @@ def test_ingest_fuses_reports_and_export_writes_every_format(
     assert [(r["fatalities"], r["source"]) for r in rows] == [("12", "AP; NTB")]
     assert _run(capsys, "export", "--db", db, "--format", "parquet")[0] == 2  # binary needs -o
     assert _run(capsys, "export", "--db", str(tmp_path / "none.duckdb"), "--format", "acled")[0] == 2
+
+
+@pytest.mark.shared
+def test_evaluate_reports_cluster_scores(shared_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    news = str(shared_dir / "gold" / "dev" / "news")
+    code, out, _ = _run(capsys, "evaluate", news)
+    assert code == 0
+    assert "fusion (pairwise over documents): P " in out
+    code, out, _ = _run(capsys, "evaluate", news, "--json")
+    clusters = json.loads(out)["clusters"]
+    assert clusters["gold_pairs"] == 10
+    assert clusters["recall"] >= 0.9 and clusters["precision"] >= 0.7
