@@ -124,3 +124,9 @@ def test_fusion_is_order_free_and_idempotent(order: list[Event], n: int) -> None
     assert sorted(m for f in once for m in f.members) == sorted(e.id for e in chosen)
     # fusing the same reports again (or with duplicates) changes nothing
     assert snapshot(fuse(shuffled + shuffled)) == snapshot(once)
+
+
+def test_comparison_is_symmetric() -> None:
+    for a in REPORTS:
+        for b in REPORTS:
+            assert compare(a, b) == compare(b, a)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from hypothesis import given, settings
@@ -80,3 +81,16 @@ def test_human_decisions_survive_refusion() -> None:
         fuse_new(store, [event])
         rejected = [e for e in store.merged_events(include_rejected=True) if e not in store.merged_events()]
         assert [sorted(s.doc for s in e.sources) for e in rejected] == [["kyiv", "kyiv2"]]
+
+
+def test_merged_events_filter_like_events() -> None:
+    with Store.open(":memory:") as store:
+        for doc, event in REPORTS:
+            store.add(doc, [event])
+        fuse_new(store)
+        assert {e.location.country for e in store.merged_events(country="ua") if e.location} == {"UA"}
+        battles = store.merged_events(event_type="armed clash")
+        assert sorted(s.doc for e in battles for s in e.sources) == ["cnn", "dw"]
+        assert store.merged_events(since=dt.date(2021, 7, 20)) == [
+            e for e in store.merged_events() if e.date is not None and e.date.end >= dt.date(2021, 7, 20)
+        ]

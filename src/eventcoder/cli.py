@@ -113,18 +113,6 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     return 1 if errors or failures else 0
 
 
-def _filter_merged(events: Sequence[Event], *, args: argparse.Namespace, since: dt.date | None) -> list[Event]:
-    wanted = args.type.strip().casefold() if args.type else None
-    return [
-        e
-        for e in events
-        if (args.country is None or (e.location is not None and (e.location.country or "") == args.country.upper()))
-        and (wanted is None or wanted in (e.event_type.value.casefold(), e.sub_event_type.casefold()))
-        and (since is None or (e.date is not None and e.date.end >= since))
-        and (args.background or not e.background)
-    ]
-
-
 def cmd_fuse(args: argparse.Namespace) -> int:
     from eventcoder.fusion.sync import fuse_new, refuse_all
     from eventcoder.store import Store
@@ -169,12 +157,8 @@ def cmd_events(args: argparse.Namespace) -> int:
         return 2
     since = dt.date.fromisoformat(args.since) if args.since else None
     with Store.open(args.db, read_only=True) as store:
-        if args.merged:
-            events = _filter_merged(store.merged_events(), args=args, since=since)
-        else:
-            events = store.events(
-                country=args.country, event_type=args.type, since=since, include_background=args.background
-            )
+        read = store.merged_events if args.merged else store.events
+        events = read(country=args.country, event_type=args.type, since=since, include_background=args.background)
     render = {"table": events_table, "jsonl": events_jsonl, "csv": events_csv}[args.format]
     sys.stdout.write(render(events))
     return 0

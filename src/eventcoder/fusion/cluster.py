@@ -17,7 +17,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from eventcoder.fusion.similarity import MAX_WINDOW_DAYS, SLACK_DAYS, PairScore, compare
+from eventcoder.fusion.similarity import MAX_WINDOW_DAYS, SLACK_DAYS, PairScore, compare, documents_of
 from eventcoder.model import Event
 
 __all__ = ["Group", "candidate_pairs", "group_events", "links"]
@@ -66,10 +66,6 @@ def links(events: Sequence[Event]) -> list[PairScore]:
     return sorted(out, key=lambda s: (s.a, s.b))
 
 
-def _docs(event: Event) -> frozenset[str]:
-    return frozenset(s.doc for s in event.sources) or frozenset(s.doc for s in event.evidence)
-
-
 def group_events(
     events: Sequence[Event],
     *,
@@ -84,7 +80,7 @@ def group_events(
     forbidden = {tuple(sorted(p)) for p in different}
     group_of: dict[str, int] = {i: n for n, i in enumerate(ids)}
     members: dict[int, set[str]] = {n: {i} for n, i in enumerate(ids)}
-    docs: dict[int, set[str]] = {n: set(_docs(unique[i])) for n, i in enumerate(ids)}
+    docs: dict[int, set[str]] = {n: set(documents_of(unique[i])) for n, i in enumerate(ids)}
     joins: dict[int, list[PairScore]] = {n: [] for n in members}
     forced: dict[int, list[tuple[str, str]]] = {n: [] for n in members}
 

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from eventcoder.fusion.cluster import Group
-from eventcoder.fusion.similarity import PairScore, generic_actor
+from eventcoder.fusion.similarity import PairScore, documents_of, generic_actor, report_doc
 from eventcoder.fusion.tolls import TollChoice, reconcile_fatalities, reconcile_injured
 from eventcoder.model import Event, PlacePrecision
 
@@ -69,10 +69,6 @@ class MergedEvent:
 def merged_id(members: Sequence[str]) -> str:
     raw = "|".join(sorted(members))
     return "mv-" + hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
-
-
-def _doc(event: Event) -> str:
-    return event.sources[0].doc if event.sources else (event.evidence[0].doc if event.evidence else "")
 
 
 def _type_of(members: Sequence[Event]) -> Event:
@@ -129,7 +125,7 @@ def merge_group(group: Group, events: dict[str, Event]) -> MergedEvent:
     new_id = merged_id(group.members)
     typed = _type_of(members)
     placed, dated, acted = _place_of(members), _date_of(members), _actors_of(members)
-    ordered = sorted(members, key=lambda m: (_doc(m), m.id))
+    ordered = sorted(members, key=lambda m: (report_doc(m), m.id))
     claims = tuple(sorted((c for m in ordered for c in m.claims), key=lambda c: (c.evidence.doc, c.evidence.start)))
     evidence = tuple(sorted({s for m in ordered for s in m.evidence}, key=lambda s: (s.doc, s.start, s.end)))
     sources = tuple(sorted({s for m in ordered for s in m.sources}, key=lambda s: (s.doc, s.url or "")))
@@ -153,7 +149,7 @@ def merge_group(group: Group, events: dict[str, Event]) -> MergedEvent:
     record = MergeRecord(
         merged_id=new_id,
         members=group.members,
-        docs=tuple(sorted({_doc(m) for m in members})),
+        docs=tuple(sorted({d for m in members for d in documents_of(m)})),
         rule=rule,
         links=group.joins,
         forced=group.forced,

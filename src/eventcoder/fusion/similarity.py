@@ -29,7 +29,9 @@ __all__ = [
     "SLACK_DAYS",
     "PairScore",
     "compare",
+    "documents_of",
     "generic_actor",
+    "report_doc",
     "window_days",
 ]
 
@@ -80,8 +82,14 @@ def generic_actor(actor: Actor | None) -> bool:
     return actor is None or actor.name.startswith("Unidentified") or actor.type is ActorType.CIVILIANS
 
 
-def _docs(event: Event) -> frozenset[str]:
+def documents_of(event: Event) -> frozenset[str]:
+    """The documents that report `event` (its sources; its evidence when it lists no sources)."""
     return frozenset(s.doc for s in event.sources) or frozenset(s.doc for s in event.evidence)
+
+
+def report_doc(event: Event) -> str:
+    """The document of a per-document event (the first of its documents, "" when it cites none)."""
+    return min(documents_of(event), default="")
 
 
 def _reach(precision: PlacePrecision) -> float | None:
@@ -159,7 +167,7 @@ def compare(a: Event, b: Event) -> PairScore | None:
     """The score of the pair, or None when a gate fails (see the module docstring)."""
     if b.id < a.id:
         a, b = b, a
-    if _docs(a) & _docs(b):
+    if documents_of(a) & documents_of(b):
         return None
     reasons: list[tuple[str, float]] = []
     for name, points in (

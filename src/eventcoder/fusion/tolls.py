@@ -21,6 +21,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from eventcoder.fusion.similarity import report_doc
 from eventcoder.model import Claim, ClaimKind, Event, Fatalities, Injured, ModelError, parse_partial_date
 
 __all__ = ["TollChoice", "reconcile_fatalities", "reconcile_injured"]
@@ -57,10 +58,6 @@ def _published(event: Event) -> tuple[dt.date, dt.date] | None:
                 return None
             return start, end
     return None
-
-
-def _doc(event: Event) -> str:
-    return event.sources[0].doc if event.sources else (event.evidence[0].doc if event.evidence else "")
 
 
 def _updates(event: Event) -> bool:
@@ -113,7 +110,12 @@ def _choose(
         event, value = max(reports, key=lambda r: (r[1], _neg(r[0].id)))
         rule = "highest report"
     choice = TollChoice(
-        field=field, value=value, event=event.id, doc=_doc(event), rule=rule, claimants=_claimants(event, kind, value)
+        field=field,
+        value=value,
+        event=event.id,
+        doc=report_doc(event),
+        rule=rule,
+        claimants=_claimants(event, kind, value),
     )
     return value, choice
 

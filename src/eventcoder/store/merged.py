@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import duckdb
 
+from eventcoder.fusion.similarity import report_doc
 from eventcoder.model import Event
 
 if TYPE_CHECKING:
@@ -23,7 +24,6 @@ __all__ = [
     "events_near",
     "insert_fused",
     "merge_records",
-    "merged_events",
     "overrides",
     "unfused_events",
 ]
@@ -104,21 +104,12 @@ def insert_fused(con: duckdb.DuckDBPyConnection, fused: Sequence[FusedEvent]) ->
             [*_flat(f.event), len(record.docs), f.rejected, json.dumps(f.event.to_json(), ensure_ascii=False)]
         )
         for member in f.merged.members:
-            doc = member.sources[0].doc if member.sources else (member.evidence[0].doc if member.evidence else "")
-            member_rows.append([member.id, f.event.id, doc])
+            member_rows.append([member.id, f.event.id, report_doc(member)])
         record_rows.append([f.event.id, record.rule, json.dumps(record.to_json(), ensure_ascii=False)])
     if merged_rows:
         con.executemany(f"INSERT INTO merged_events ({_MERGED_COLUMNS}) VALUES ({', '.join('?' * 25)})", merged_rows)
         con.executemany("INSERT INTO merged_members (event_id, merged_id, doc_id) VALUES (?, ?, ?)", member_rows)
         con.executemany("INSERT INTO merge_records (merged_id, rule, record) VALUES (?, ?, ?)", record_rows)
-
-
-def merged_events(con: duckdb.DuckDBPyConnection, *, include_rejected: bool) -> list[Event]:
-    sql = "SELECT record FROM merged_events"
-    if not include_rejected:
-        sql += " WHERE NOT rejected"
-    sql += " ORDER BY date_start NULLS LAST, id"
-    return [Event.from_json(json.loads(r[0])) for r in con.execute(sql).fetchall()]
 
 
 def merge_records(con: duckdb.DuckDBPyConnection) -> dict[str, dict[str, Any]]:

@@ -347,25 +347,8 @@ class Store:
         name (case-insensitive; StoreQueryError when it is neither).  `since`: events whose date window reaches
         `since` or later (date_end >= since); undated events are left out.
         """
-        where: list[str] = []
-        params: list[Any] = []
-        if country is not None:
-            where.append("upper(country) = ?")
-            params.append(country.strip().upper())
-        if event_type is not None:
-            column, value = _type_condition(event_type)
-            where.append(f"{column} = ?")
-            params.append(value)
-        if since is not None:
-            where.append("date_end >= ?")
-            params.append(since)
-        if not include_background:
-            where.append("NOT background")
-        sql = "SELECT record FROM events"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY date_start NULLS LAST, id"
-        return [_event(r[0]) for r in self._db().execute(sql, params).fetchall()]
+        where, params = _filters(country=country, event_type=event_type, since=since, background=include_background)
+        return [_event(r[0]) for r in self._db().execute(_select("events", where), params).fetchall()]
 
     # -- the fused layer (migrations/0002_fusion.sql, SQL in merged.py) -------------------------------------------
 
@@ -400,9 +383,21 @@ class Store:
             raise
         return gone
 
-    def merged_events(self, *, include_rejected: bool = False) -> list[Event]:
-        """The fused events (one per real-world event), ordered by date_start (undated last), then id."""
-        return fused_layer.merged_events(self._db(), include_rejected=include_rejected)
+    def merged_events(
+        self,
+        *,
+        country: str | None = None,
+        event_type: str | None = None,
+        since: dt.date | None = None,
+        include_background: bool = True,
+        include_rejected: bool = False,
+    ) -> list[Event]:
+        """The fused events (one per real-world event), filtered like `events`, ordered by date_start (undated
+        last), then id.  Events a human rejected are left out unless `include_rejected`."""
+        where, params = _filters(country=country, event_type=event_type, since=since, background=include_background)
+        if not include_rejected:
+            where.append("NOT rejected")
+        return [_event(r[0]) for r in self._db().execute(_select("merged_events", where), params).fetchall()]
 
     def merge_records(self) -> dict[str, dict[str, Any]]:
         """Merge records (fusion.MergeRecord.to_json()) keyed by merged event id."""
@@ -436,6 +431,34 @@ class Store:
         if row is None:  # pragma: no cover - a scalar SELECT always returns a row
             raise StoreError(f"could not count rows of {self._label}")
         return StoreCounts(documents=int(row[0]), events=int(row[1]), claims=int(row[2]), evidence=int(row[3]))
+
+
+def _filters(
+    *, country: str | None, event_type: str | None, since: dt.date | None, background: bool
+) -> tuple[list[str], list[Any]]:
+    """WHERE conditions and parameters shared by the per-document and the merged event tables."""
+    where: list[str] = []
+    params: list[Any] = []
+    if country is not None:
+        where.append("upper(country) = ?")
+        params.append(country.strip().upper())
+    if event_type is not None:
+        column, value = _type_condition(event_type)
+        where.append(f"{column} = ?")
+        params.append(value)
+    if since is not None:
+        where.append("date_end >= ?")
+        params.append(since)
+    if not background:
+        where.append("NOT background")
+    return where, params
+
+
+def _select(table: str, where: Sequence[str]) -> str:
+    sql = f"SELECT record FROM {table}"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    return sql + " ORDER BY date_start NULLS LAST, id"
 
 
 def _document(row: tuple[Any, ...]) -> Document:
