@@ -132,6 +132,10 @@ def test_ingest_fuses_reports_and_export_writes_every_format(
     assert sorted(s["doc"] for s in merged["sources"]) == ["en-1", "nb-1"]
     assert merged["fatalities"]["low"] == 12
     assert {c["claimant"] for c in merged["claims"]} >= {"talsmann for guvernøren"}
+    code, out, _ = _run(capsys, "merges", "--db", db)
+    (record,) = [json.loads(line) for line in out.splitlines()]
+    assert record["docs"] == ["en-1", "nb-1"] and record["rule"] == "linked reports"
+    assert record["links"][0]["score"] >= 5 and {t["field"] for t in record["tolls"]} >= {"fatalities.low"}
     code, _, err = _run(capsys, "fuse", "--db", db, "--all")
     assert code == 0 and "into 1 merged events (1 with several sources)" in err
     for fmt in ("acled", "ucdp", "plover", "geojson", "parquet"):

@@ -130,6 +130,20 @@ def cmd_fuse(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_merges(args: argparse.Namespace) -> int:
+    from eventcoder.store import Store
+
+    if not Path(args.db).exists():
+        _err(f"error: {args.db}: no such store (run `eventcoder ingest` first)")
+        return 2
+    with Store.open(args.db, read_only=True) as store:
+        records = store.merge_records()
+    for record in records.values():
+        if args.all or len(record["docs"]) > 1:
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return 0
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from eventcoder.export import export_events
     from eventcoder.store import Store
@@ -233,6 +247,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", default=settings.default_db, help=f"store file (default: {settings.default_db})")
     p.add_argument("--all", action="store_true", help="rebuild every merged event, not only unfused reports")
     p.set_defaults(fn=cmd_fuse)
+
+    p = sub.add_parser("merges", help="print merge records (which reports were joined, why, how tolls were chosen)")
+    p.add_argument("--db", default=settings.default_db, help=f"store file (default: {settings.default_db})")
+    p.add_argument("--all", action="store_true", help="also single-report events")
+    p.set_defaults(fn=cmd_merges)
 
     p = sub.add_parser("export", help="write merged events as ACLED, UCDP, PLOVER, GeoJSON or Parquet")
     p.add_argument("--format", choices=FORMATS, required=True)
