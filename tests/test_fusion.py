@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eventcoder.fusion import Decision, FusedEvent, Override, compare, fuse
+from eventcoder.fusion import Decision, FusedEvent, Override, OverrideError, compare, fuse
 from eventcoder.model import Event, EventType
 from tests.fusion_helpers import report
 
@@ -130,3 +131,21 @@ def test_comparison_is_symmetric() -> None:
     for a in REPORTS:
         for b in REPORTS:
             assert compare(a, b) == compare(b, a)
+
+
+def test_bad_decisions_are_named_errors() -> None:
+    _, a = report("a")
+    with pytest.raises(OverrideError, match="cannot be edited"):
+        Override(decision=Decision.FIELD, event="ev-a", field="location", value="Oslo")
+    with pytest.raises(OverrideError, match="needs two events"):
+        Override(decision=Decision.SAME_EVENT, event="ev-a")
+    with pytest.raises(OverrideError, match="unknown override decision"):
+        Override.from_json({"decision": "merge-ish", "event": "ev-a"})
+    with pytest.raises(OverrideError, match="names no event"):
+        Override.from_json({"decision": "reject"})
+    negative = Override(decision=Decision.FIELD, event="ev-a", field="fatalities.best", value=-3)
+    with pytest.raises(OverrideError, match="whole number"):
+        fuse([a], overrides=[negative])
+    retype = Override(decision=Decision.FIELD, event="ev-a", field="event_type", value="Battles")
+    (edited,) = fuse([a], overrides=[retype])
+    assert (edited.event.event_type, edited.event.sub_event_type) == (EventType.BATTLES, "Armed clash")

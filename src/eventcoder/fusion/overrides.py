@@ -75,6 +75,8 @@ class Override:
             decision = Decision(obj["decision"])
         except (KeyError, ValueError) as exc:
             raise OverrideError(f"unknown override decision in {dict(obj)!r}") from exc
+        if not obj.get("event"):
+            raise OverrideError(f"an override names no event: {dict(obj)!r}")
         return cls(
             decision=decision,
             event=str(obj["event"]),
