@@ -152,7 +152,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         _err(f"error: {args.db}: no such store (run `eventcoder ingest` first)")
         return 2
     with Store.open(args.db, read_only=True) as store:
-        events = store.merged_events()
+        events = store.merged_events(include_background=args.background)
         unfused = len(store.unfused_events())
     if unfused:
         _err(f"warning: {unfused} stored reports are not fused yet: run `eventcoder fuse --db {args.db}` first")
@@ -257,6 +257,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=FORMATS, required=True)
     p.add_argument("--db", default=settings.default_db, help=f"store file (default: {settings.default_db})")
     p.add_argument("-o", "--output", help="output file (default: standard output; required for parquet)")
+    p.add_argument("--no-background", dest="background", action="store_false", help="leave out recalled events")
     p.set_defaults(fn=cmd_export)
 
     p = sub.add_parser("evaluate", help="score extraction against gold/1 files")
