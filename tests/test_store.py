@@ -41,6 +41,7 @@ from eventcoder.store import (
     StoreVersionError,
     StoreWriteError,
 )
+from eventcoder.store.migrate import load_migrations
 
 # Invented example articles (not taken from any real report).
 NB_TEXT = (
@@ -405,14 +406,19 @@ def recorded(path: Path) -> list[tuple[int, str]]:
         con.close()
 
 
-def test_initial_migration_is_recorded(tmp_path: Path) -> None:
+PACKAGED = [(m.version, m.name) for m in load_migrations()]
+NEWEST = PACKAGED[-1][0]
+
+
+def test_packaged_migrations_are_recorded(tmp_path: Path) -> None:
     path = tmp_path / "events.duckdb"
+    assert PACKAGED[:2] == [(1, "initial"), (2, "fusion")]
     with Store.open(path) as store:
-        assert store.schema_version == 1
-    assert recorded(path) == [(1, "initial")]
+        assert store.schema_version == NEWEST
+    assert recorded(path) == PACKAGED
     with Store.open(path) as store:  # re-opening applies nothing new
-        assert store.schema_version == 1
-    assert recorded(path) == [(1, "initial")]
+        assert store.schema_version == NEWEST
+    assert recorded(path) == PACKAGED
 
 
 def test_later_migration_runs_once_and_old_code_refuses_newer_db(tmp_path: Path) -> None:
@@ -422,19 +428,20 @@ def test_later_migration_runs_once_and_old_code_refuses_newer_db(tmp_path: Path)
         store.add(doc, [battle(doc)])
     folder = packaged_migrations(tmp_path)
     # plain CREATE TABLE and INSERT: running this migration twice would fail or double the row
-    (folder / "0002_review_notes.sql").write_text(
+    (folder / f"{NEWEST + 1:04d}_review_notes.sql").write_text(
         "CREATE TABLE review_notes (event_id TEXT PRIMARY KEY, note TEXT);\n"
         "INSERT INTO review_notes VALUES ('ev-gao-battle', 'checked');\n",
         encoding="utf-8",
     )
     for _ in range(2):
         with Store.open(path, migrations_dir=folder) as store:
-            assert store.schema_version == 2
+            assert store.schema_version == NEWEST + 1
             assert store._db().execute("SELECT count(*) FROM review_notes").fetchone() == (1,)
             assert store.counts().events == 1
-    assert recorded(path) == [(1, "initial"), (2, "review_notes")]
+    assert recorded(path) == [*PACKAGED, (NEWEST + 1, "review_notes")]
 
-    with pytest.raises(StoreVersionError, match="schema version 2, newer than this code knows \\(1\\)"):
+    newer = f"schema version {NEWEST + 1}, newer than this code knows \\({NEWEST}\\)"
+    with pytest.raises(StoreVersionError, match=newer):
         Store.open(path)
 
 
@@ -442,12 +449,12 @@ def test_failing_migration_is_rolled_back(tmp_path: Path) -> None:
     path = tmp_path / "events.duckdb"
     Store.open(path).close()
     folder = packaged_migrations(tmp_path)
-    (folder / "0002_broken.sql").write_text(
+    (folder / f"{NEWEST + 1:04d}_broken.sql").write_text(
         "CREATE TABLE half_done (x INTEGER);\nSELECT * FROM no_such_table;\n", encoding="utf-8"
     )
-    with pytest.raises(StoreMigrationError, match="0002_broken"):
+    with pytest.raises(StoreMigrationError, match=f"{NEWEST + 1:04d}_broken"):
         Store.open(path, migrations_dir=folder)
-    assert recorded(path) == [(1, "initial")]
+    assert recorded(path) == PACKAGED
     con = duckdb.connect(str(path), read_only=True)
     try:
         tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}

@@ -93,19 +93,73 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
     docs, errors = _documents(args)
     results, failures = _run_extraction(docs, args.lang)
+    from eventcoder.fusion.sync import fuse_new
+
     added = events = 0
     with Store.open(args.db) as store:
         for doc, evs in results:
             if store.add(doc, evs):
                 added += 1
                 events += len(evs)
+        fused = fuse_new(store)  # the new reports, and any stored before fusion existed
         counts = store.counts()
+        merged = len(store.merged_events(include_rejected=True))
     print(
         f"read {len(docs)} documents ({len(errors) + failures} errors); stored {added} new documents with "
-        f"{events} events; the store at {args.db} now holds {counts.documents} documents and {counts.events} events",
+        f"{events} events; the store at {args.db} now holds {counts.documents} documents and {counts.events} events"
+        f" in {merged} merged events ({fused.multi_source} of the {fused.merged} re-fused ones have several sources)",
         file=sys.stderr,
     )
     return 1 if errors or failures else 0
+
+
+def cmd_fuse(args: argparse.Namespace) -> int:
+    from eventcoder.fusion.sync import fuse_new, refuse_all
+    from eventcoder.store import Store
+
+    if not Path(args.db).exists():
+        _err(f"error: {args.db}: no such store (run `eventcoder ingest` first)")
+        return 2
+    with Store.open(args.db) as store:
+        summary = refuse_all(store) if args.all else fuse_new(store)
+    print(
+        f"fused {summary.reports} reports into {summary.merged} merged events ({summary.multi_source} with several "
+        f"sources); replaced {summary.replaced} merged events",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def cmd_merges(args: argparse.Namespace) -> int:
+    from eventcoder.store import Store
+
+    if not Path(args.db).exists():
+        _err(f"error: {args.db}: no such store (run `eventcoder ingest` first)")
+        return 2
+    with Store.open(args.db, read_only=True) as store:
+        records = store.merge_records()
+    for record in records.values():
+        if args.all or len(record["docs"]) > 1:
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from eventcoder.export import export_events
+    from eventcoder.store import Store
+
+    if not Path(args.db).exists():
+        _err(f"error: {args.db}: no such store (run `eventcoder ingest` first)")
+        return 2
+    with Store.open(args.db, read_only=True) as store:
+        events = store.merged_events(include_background=args.background)
+        unfused = len(store.unfused_events())
+    if unfused:
+        _err(f"warning: {unfused} stored reports are not fused yet: run `eventcoder fuse --db {args.db}` first")
+    out = Path(args.output) if args.output else None
+    loss = export_events(events, fmt=args.format, out=out)
+    sys.stderr.write(loss.render())
+    return 0
 
 
 def cmd_events(args: argparse.Namespace) -> int:
@@ -117,31 +171,52 @@ def cmd_events(args: argparse.Namespace) -> int:
         return 2
     since = dt.date.fromisoformat(args.since) if args.since else None
     with Store.open(args.db, read_only=True) as store:
-        events = store.events(
-            country=args.country, event_type=args.type, since=since, include_background=args.background
-        )
+        read = store.merged_events if args.merged else store.events
+        events = read(country=args.country, event_type=args.type, since=since, include_background=args.background)
     render = {"table": events_table, "jsonl": events_jsonl, "csv": events_csv}[args.format]
     sys.stdout.write(render(events))
     return 0
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    from eventcoder.evaluate import evaluate_paths
+    from eventcoder.evaluate import evaluate_paths, load_gold, score_clusters
     from eventcoder.extraction import extract_document
+    from eventcoder.fusion import fuse
 
-    report = evaluate_paths(args.paths, extract=lambda d: extract_document(d))
+    extracted: dict[str, list[Event]] = {}
+
+    def run(document: Document) -> list[Event]:
+        extracted[document.id] = extract_document(document)
+        return extracted[document.id]
+
+    report = evaluate_paths(args.paths, extract=run)
+    gold = load_gold(args.paths)
+    clusters = None
+    if any(e.cluster for g in gold for e in g.events):
+        clusters = score_clusters(gold, [f.event for f in fuse([e for evs in extracted.values() for e in evs])])
     if args.json:
-        json.dump(report.to_json(), sys.stdout, ensure_ascii=False, indent=2)
+        out = report.to_json()
+        if clusters is not None:
+            out["clusters"] = clusters.to_json()
+        json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return 0
     by = ["corpus"] + ([] if args.by == "corpus" else [args.by])
     print(report.render(by=by))
+    if clusters is not None:
+        print(clusters.render())
     if args.misses:
         print(report.render_misses(limit=args.limit))
+        if clusters is not None:
+            for a, b in clusters.missed:
+                print(f"fusion_missed  {a}  {b}")
+            for a, b in clusters.wrong:
+                print(f"fusion_wrong   {a}  {b}")
     return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from eventcoder.export import FORMATS
     from eventcoder.settings import load_settings
 
     settings = load_settings()
@@ -164,8 +239,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--type", help="ACLED event type or sub-event type")
     p.add_argument("--since", help="events ending on or after this date (YYYY-MM-DD)")
     p.add_argument("--no-background", dest="background", action="store_false", help="leave out recalled events")
+    p.add_argument("--merged", action="store_true", help="list merged events (one per real-world event)")
     p.add_argument("--format", choices=("table", "jsonl", "csv"), default="table")
     p.set_defaults(fn=cmd_events)
+
+    p = sub.add_parser("fuse", help="merge stored reports of the same event (ingest does this for new reports)")
+    p.add_argument("--db", default=settings.default_db, help=f"store file (default: {settings.default_db})")
+    p.add_argument("--all", action="store_true", help="rebuild every merged event, not only unfused reports")
+    p.set_defaults(fn=cmd_fuse)
+
+    p = sub.add_parser("merges", help="print merge records (which reports were joined, why, how tolls were chosen)")
+    p.add_argument("--db", default=settings.default_db, help=f"store file (default: {settings.default_db})")
+    p.add_argument("--all", action="store_true", help="also single-report events")
+    p.set_defaults(fn=cmd_merges)
+
+    p = sub.add_parser("export", help="write merged events as ACLED, UCDP, PLOVER, GeoJSON or Parquet")
+    p.add_argument("--format", choices=FORMATS, required=True)
+    p.add_argument("--db", default=settings.default_db, help=f"store file (default: {settings.default_db})")
+    p.add_argument("-o", "--output", help="output file (default: standard output; required for parquet)")
+    p.add_argument("--no-background", dest="background", action="store_false", help="leave out recalled events")
+    p.set_defaults(fn=cmd_export)
 
     p = sub.add_parser("evaluate", help="score extraction against gold/1 files")
     p.add_argument("paths", nargs="+", metavar="GOLD_PATH")

@@ -8,6 +8,7 @@
 or, with an extractor, `evaluate_paths(["gold/dev"], extract=my_extract)`.
 """
 
+from eventcoder.evaluate.clusters import ClusterScore, gold_clusters, score_clusters
 from eventcoder.evaluate.fields import RADIUS_KM, Check, check_pair
 from eventcoder.evaluate.gold import (
     GOLD_SCHEMA,
@@ -35,6 +36,7 @@ __all__ = [
     "GOLD_SCHEMA",
     "RADIUS_KM",
     "Check",
+    "ClusterScore",
     "DocResult",
     "EvaluationError",
     "FieldRate",
@@ -60,6 +62,7 @@ __all__ = [
     "corpus_of",
     "evaluate_paths",
     "find_quote",
+    "gold_clusters",
     "haversine_km",
     "load_gold",
     "load_gold_file",
@@ -70,6 +73,7 @@ __all__ = [
     "pair_events",
     "possible",
     "score",
+    "score_clusters",
     "score_document",
     "similarity",
 ]

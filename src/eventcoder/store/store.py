@@ -5,8 +5,9 @@ cannot be opened by another process at all).  A `Store` is that single writer: r
 `Store` in one process, and let other processes read exports, or open the file with `read_only=True` only
 while no writer holds it.  A `Store` object is not meant to be shared between threads.
 
-Schema and layering are described in `migrations/0001_initial.sql`: the tables written here hold the events
-extracted from each document; fusion and human review will live in their own tables on top.
+Schema and layering are described in the migrations: `0001_initial.sql` holds the events extracted from each
+document; `0002_fusion.sql` the merged events, their membership, merge records and human decisions on top
+(SQL in `merged.py`).
 """
 
 from __future__ import annotations
@@ -17,11 +18,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 
 from eventcoder.model import SUB_EVENT_TYPES, Document, Event, EventType, Span, SpanMismatchError
+from eventcoder.store import merged as fused_layer
 from eventcoder.store.errors import (
     StoreClosedError,
     StoreError,
@@ -31,6 +33,9 @@ from eventcoder.store.errors import (
     StoreWriteError,
 )
 from eventcoder.store.migrate import load_migrations, migrate, pending_migrations
+
+if TYPE_CHECKING:
+    from eventcoder.fusion import FusedEvent, Override
 
 __all__ = ["MEMORY", "Store", "StoreCounts"]
 
@@ -342,25 +347,77 @@ class Store:
         name (case-insensitive; StoreQueryError when it is neither).  `since`: events whose date window reaches
         `since` or later (date_end >= since); undated events are left out.
         """
-        where: list[str] = []
-        params: list[Any] = []
-        if country is not None:
-            where.append("upper(country) = ?")
-            params.append(country.strip().upper())
-        if event_type is not None:
-            column, value = _type_condition(event_type)
-            where.append(f"{column} = ?")
-            params.append(value)
-        if since is not None:
-            where.append("date_end >= ?")
-            params.append(since)
-        if not include_background:
-            where.append("NOT background")
-        sql = "SELECT record FROM events"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY date_start NULLS LAST, id"
-        return [_event(r[0]) for r in self._db().execute(sql, params).fetchall()]
+        where, params = _filters(country=country, event_type=event_type, since=since, background=include_background)
+        return [_event(r[0]) for r in self._db().execute(_select("events", where), params).fetchall()]
+
+    # -- the fused layer (migrations/0002_fusion.sql, SQL in merged.py) -------------------------------------------
+
+    def events_near(self, *, country: str, start: dt.date, end: dt.date) -> list[Event]:
+        """Per-document events of `country` whose date window meets start..end (fusion candidates)."""
+        return fused_layer.events_near(self._db(), country=country, start=start, end=end)
+
+    def unfused_events(self) -> list[Event]:
+        """Per-document events that belong to no merged event yet."""
+        return fused_layer.unfused_events(self._db())
+
+    def replace_merged(self, fused: Sequence[FusedEvent], *, everything: bool = False) -> int:
+        """In one transaction: delete the merged events that hold any member of `fused` (all merged events with
+        `everything`), then store `fused`.  Returns how many merged events were deleted."""
+        self._writable()
+        con = self._db()
+        con.execute("BEGIN TRANSACTION")
+        try:
+            if everything:
+                row = con.execute("SELECT count(*) FROM merged_events").fetchone()
+                gone = int(row[0]) if row else 0
+                for table in ("merged_events", "merged_members", "merge_records"):
+                    con.execute(f"DELETE FROM {table}")
+            else:
+                gone = fused_layer.delete_merged_of(con, members=[m for f in fused for m in f.members])
+            fused_layer.insert_fused(con, fused)
+            con.execute("COMMIT")
+        except BaseException as exc:
+            con.execute("ROLLBACK")
+            if isinstance(exc, duckdb.Error):
+                raise StoreWriteError(f"could not store merged events in {self._label} (rolled back): {exc}") from exc
+            raise
+        return gone
+
+    def merged_events(
+        self,
+        *,
+        country: str | None = None,
+        event_type: str | None = None,
+        since: dt.date | None = None,
+        include_background: bool = True,
+        include_rejected: bool = False,
+    ) -> list[Event]:
+        """The fused events (one per real-world event), filtered like `events`, ordered by date_start (undated
+        last), then id.  Events a human rejected are left out unless `include_rejected`."""
+        where, params = _filters(country=country, event_type=event_type, since=since, background=include_background)
+        if not include_rejected:
+            where.append("NOT rejected")
+        return [_event(r[0]) for r in self._db().execute(_select("merged_events", where), params).fetchall()]
+
+    def merge_records(self) -> dict[str, dict[str, Any]]:
+        """Merge records (fusion.MergeRecord.to_json()) keyed by merged event id."""
+        return fused_layer.merge_records(self._db())
+
+    def overrides(self) -> list[Override]:
+        """Human decisions that fusion respects, in the order they were made."""
+        return fused_layer.overrides(self._db())
+
+    def add_override(self, override: Override) -> None:
+        """Record a human decision (it takes effect at the next fusion of the events it names)."""
+        self._writable()
+        try:
+            fused_layer.add_override(self._db(), override)
+        except duckdb.Error as exc:
+            raise StoreWriteError(f"could not store the decision in {self._label}: {exc}") from exc
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise StoreWriteError(f"store {self._label} is open read-only")
 
     def counts(self) -> StoreCounts:
         row = (
@@ -374,6 +431,34 @@ class Store:
         if row is None:  # pragma: no cover - a scalar SELECT always returns a row
             raise StoreError(f"could not count rows of {self._label}")
         return StoreCounts(documents=int(row[0]), events=int(row[1]), claims=int(row[2]), evidence=int(row[3]))
+
+
+def _filters(
+    *, country: str | None, event_type: str | None, since: dt.date | None, background: bool
+) -> tuple[list[str], list[Any]]:
+    """WHERE conditions and parameters shared by the per-document and the merged event tables."""
+    where: list[str] = []
+    params: list[Any] = []
+    if country is not None:
+        where.append("upper(country) = ?")
+        params.append(country.strip().upper())
+    if event_type is not None:
+        column, value = _type_condition(event_type)
+        where.append(f"{column} = ?")
+        params.append(value)
+    if since is not None:
+        where.append("date_end >= ?")
+        params.append(since)
+    if not background:
+        where.append("NOT background")
+    return where, params
+
+
+def _select(table: str, where: Sequence[str]) -> str:
+    sql = f"SELECT record FROM {table}"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    return sql + " ORDER BY date_start NULLS LAST, id"
 
 
 def _document(row: tuple[Any, ...]) -> Document:

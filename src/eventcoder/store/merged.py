@@ -1,0 +1,155 @@
+"""SQL of the fused layer (`migrations/0002_fusion.sql`): merged events, membership, merge records, overrides.
+
+Functions take the open connection; `Store` wraps them in its public methods and transactions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+import duckdb
+
+from eventcoder.fusion.similarity import report_doc
+from eventcoder.model import Event
+
+if TYPE_CHECKING:
+    from eventcoder.fusion import FusedEvent, Override
+
+__all__ = [
+    "add_override",
+    "delete_merged_of",
+    "events_near",
+    "insert_fused",
+    "merge_records",
+    "overrides",
+    "unfused_events",
+]
+
+_MERGED_COLUMNS = (
+    "id, event_type, sub_event_type, date_start, date_end, date_precision, country, admin1, "
+    "location_name, lat, lon, geo_precision, actor1, actor1_type, actor2, actor2_type, "
+    "fatalities_low, fatalities_best, fatalities_high, injured_low, background, confidence, n_sources, rejected, record"
+)
+
+
+def _flat(event: Event) -> list[Any]:
+    date, place, a1, a2 = event.date, event.location, event.actor1, event.actor2
+    return [
+        event.id,
+        event.event_type.value,
+        event.sub_event_type,
+        date.start if date else None,
+        date.end if date else None,
+        date.precision.value if date else None,
+        place.country if place else None,
+        place.admin1 if place else None,
+        place.name if place else None,
+        place.lat if place else None,
+        place.lon if place else None,
+        place.precision.value if place else None,
+        a1.name if a1 else None,
+        a1.type.value if a1 else None,
+        a2.name if a2 else None,
+        a2.type.value if a2 else None,
+        event.fatalities.low,
+        event.fatalities.best,
+        event.fatalities.high,
+        event.injured.low,
+        event.background,
+        event.confidence,
+    ]
+
+
+def events_near(con: duckdb.DuckDBPyConnection, *, country: str, start: dt.date, end: dt.date) -> list[Event]:
+    rows = con.execute(
+        "SELECT record FROM events WHERE country = ? AND date_start <= ? AND date_end >= ? ORDER BY id",
+        [country, end, start],
+    ).fetchall()
+    return [Event.from_json(json.loads(r[0])) for r in rows]
+
+
+def unfused_events(con: duckdb.DuckDBPyConnection) -> list[Event]:
+    rows = con.execute(
+        "SELECT record FROM events WHERE id NOT IN (SELECT event_id FROM merged_members) ORDER BY id"
+    ).fetchall()
+    return [Event.from_json(json.loads(r[0])) for r in rows]
+
+
+def delete_merged_of(con: duckdb.DuckDBPyConnection, *, members: Sequence[str]) -> int:
+    """Delete the merged events holding any of `members` (with their membership and records); how many."""
+    if not members:
+        return 0
+    con.execute("CREATE OR REPLACE TEMP TABLE _touched (event_id TEXT)")
+    con.executemany("INSERT INTO _touched VALUES (?)", [[m] for m in members])
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE _gone AS SELECT DISTINCT merged_id FROM merged_members "
+        "WHERE event_id IN (SELECT event_id FROM _touched)"
+    )
+    row = con.execute("SELECT count(*) FROM _gone").fetchone()
+    for table, column in (("merged_events", "id"), ("merge_records", "merged_id"), ("merged_members", "merged_id")):
+        con.execute(f"DELETE FROM {table} WHERE {column} IN (SELECT merged_id FROM _gone)")
+    con.execute("DROP TABLE _touched")
+    con.execute("DROP TABLE _gone")
+    return int(row[0]) if row else 0
+
+
+def insert_fused(con: duckdb.DuckDBPyConnection, fused: Sequence[FusedEvent]) -> None:
+    merged_rows, member_rows, record_rows = [], [], []
+    for f in fused:
+        record = f.merged.record
+        merged_rows.append(
+            [*_flat(f.event), len(record.docs), f.rejected, json.dumps(f.event.to_json(), ensure_ascii=False)]
+        )
+        for member in f.merged.members:
+            member_rows.append([member.id, f.event.id, report_doc(member)])
+        record_rows.append([f.event.id, record.rule, json.dumps(record.to_json(), ensure_ascii=False)])
+    if merged_rows:
+        con.executemany(f"INSERT INTO merged_events ({_MERGED_COLUMNS}) VALUES ({', '.join('?' * 25)})", merged_rows)
+        con.executemany("INSERT INTO merged_members (event_id, merged_id, doc_id) VALUES (?, ?, ?)", member_rows)
+        con.executemany("INSERT INTO merge_records (merged_id, rule, record) VALUES (?, ?, ?)", record_rows)
+
+
+def merge_records(con: duckdb.DuckDBPyConnection) -> dict[str, dict[str, Any]]:
+    rows = con.execute("SELECT merged_id, record FROM merge_records ORDER BY merged_id").fetchall()
+    return {str(r[0]): json.loads(r[1]) for r in rows}
+
+
+def overrides(con: duckdb.DuckDBPyConnection) -> list[Override]:
+    from eventcoder.fusion import Override
+
+    rows = con.execute(
+        "SELECT decision, event_id, other_id, field, value, author, note FROM fusion_overrides ORDER BY id"
+    ).fetchall()
+    return [
+        Override.from_json(
+            {
+                "decision": r[0],
+                "event": r[1],
+                "other": r[2],
+                "field": r[3],
+                "value": json.loads(r[4]) if r[4] is not None else None,
+                "author": r[5],
+                "note": r[6],
+            }
+        )
+        for r in rows
+    ]
+
+
+def add_override(con: duckdb.DuckDBPyConnection, override: Override) -> None:
+    con.execute(
+        "INSERT INTO fusion_overrides (decision, event_id, other_id, field, value, author, note) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            override.decision.value,
+            override.event,
+            override.other,
+            override.field,
+            json.dumps(override.value) if override.value is not None else None,
+            override.author,
+            override.note,
+        ],
+    )
