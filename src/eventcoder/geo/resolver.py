@@ -6,6 +6,7 @@ override table and population, with an explicit "none of these" when no candidat
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -29,7 +30,9 @@ _KIND_MATCH = 4.0
 _FUZZY_PENALTY = 2.5
 _NEAR_KM = 150.0  # candidates this close to another resolved place of the document get _NEAR_BONUS
 _NEAR_BONUS = 2.0
-_COUNTRY_BASE = 12.0  # a country's own name wins over towns that share it
+_COUNTRY_BASE = 20.0  # a country's own name wins over towns that share it, even in another country's text
+_CONTAINER = 6.0  # "Imam Sahib district, Kunduz": an area that holds the place named just before it
+_WEAK_MIN_POPULATION = 100_000  # a weakly read name (part of a longer name, fuzzy, acronym) outside its context
 _PLAIN_MIN_POPULATION = 15_000  # accepted in a document without country context
 _CUE_MIN_POPULATION = 1_000  # ... after a place preposition ("in X")
 _MIN_POPULATION_ELSEWHERE = 100_000  # accepted outside the countries the document is about
@@ -66,7 +69,7 @@ def _preferred(key: str, gaz: Gazetteer, i: int) -> bool:
     return False
 
 
-def _score(m: RawMention, gaz: Gazetteer, i: int, ctx: Counter[str], named: set[str]) -> float:
+def _score(m: RawMention, gaz: Gazetteer, i: int, ctx: Counter[str], named: set[tuple[str, str]]) -> float:
     kind = _KINDS[gaz.kinds[i]]
     if kind is Kind.COUNTRY:
         s = _COUNTRY_BASE
@@ -77,9 +80,9 @@ def _score(m: RawMention, gaz: Gazetteer, i: int, ctx: Counter[str], named: set[
     country = gaz.countries[i]
     if country:
         s += _CONTEXT_WEIGHT * min(ctx[country], _CONTEXT_CAP)
-    if kind is Kind.CITY:
+    if kind is Kind.CITY or kind is Kind.ADMIN2:
         a1 = gaz.admin1_keys[i]
-        if a1 and a1 != m.key and a1 in named:
+        if a1 and country and (country, a1) in named:
             s += _ADMIN1_NAMED
     if m.key in _preferences() and _preferred(m.key, gaz, i):
         s += _PREFERRED
@@ -96,17 +99,30 @@ def _score(m: RawMention, gaz: Gazetteer, i: int, ctx: Counter[str], named: set[
     return s
 
 
+def _nearest_km(lat: float, lon: float, anchors: Sequence[GeoEntry]) -> float:
+    return min(distance_km(lat, lon, a.lat, a.lon) for a in anchors)
+
+
 def _near_bonus(lat: float, lon: float, anchors: Sequence[GeoEntry]) -> float:
     """Bonus for a candidate close to places already resolved in the document."""
-    nearest = min(distance_km(lat, lon, a.lat, a.lon) for a in anchors)
+    nearest = _nearest_km(lat, lon, anchors)
     if nearest <= _NEAR_KM:
         return _NEAR_BONUS
     return _NEAR_BONUS / 2 if nearest <= 2 * _NEAR_KM else 0.0
 
 
-def _plausible(m: RawMention, e: GeoEntry, ctx: Counter[str]) -> bool:
+def _plausible(m: RawMention, e: GeoEntry, ctx: Counter[str], anchors: Sequence[GeoEntry]) -> bool:
     in_context = e.country is not None and ctx[e.country] > 0
-    if in_context or e.kind is Kind.COUNTRY:
+    if e.kind is Kind.COUNTRY:
+        return True
+    if m.weak:
+        # a piece of a longer name ("Hassan" of "Hassan Dabouq"), a fuzzy spelling or an acronym: a big place of
+        # the text's countries, or one close to a place read firmly
+        big = e.population >= _WEAK_MIN_POPULATION
+        if in_context:
+            return big or (bool(anchors) and _nearest_km(e.lat, e.lon, anchors) <= _NEAR_KM)
+        return big and not ctx and not m.partial
+    if in_context:
         return True
     if m.fuzzy:
         return e.population >= (_CUE_MIN_POPULATION_ELSEWHERE if m.cue else _FUZZY_MIN_POPULATION)
@@ -159,6 +175,8 @@ def _context(
         if m.country:
             ctx[m.country] += 2
             continue
+        if m.weak:
+            continue
         countries = {gaz.countries[i] for i in m.ids if not m.fuzzy}
         if len(countries) == 1 and None not in countries:
             ctx[next(iter(c for c in countries if c))] += 1
@@ -167,13 +185,57 @@ def _context(
     return ctx
 
 
+_CONTAINER_GAP = re.compile(r"\s*(?:,|\(|,\s*in|\bin|\bof)\s*")
+
+
+def _containers(mentions: Sequence[RawMention], text: str | None) -> list[int | None]:
+    """For each mention, the index of the place named right before it when it may name the area holding that
+    place: "Imam Sahib district, Kunduz", "Hays (Al Hudaydah)", "(Mahliyah, Marib)"."""
+    out: list[int | None] = [None]
+    for k in range(1, len(mentions)):
+        a, b = mentions[k - 1], mentions[k]
+        gap = text[a.end : b.start] if text is not None else None
+        ok = gap is not None and a.sentence == b.sentence and _CONTAINER_GAP.fullmatch(gap) is not None
+        out.append(k - 1 if ok else None)
+    return out
+
+
+def _admin1_pairs(gaz: Gazetteer, ids: Sequence[int]) -> set[tuple[str, str]]:
+    """(country, admin1 key) of the admin1 areas among `ids`."""
+    out: set[tuple[str, str]] = set()
+    for i in ids:
+        country = gaz.countries[i]
+        if _KINDS[gaz.kinds[i]] is Kind.ADMIN1 and country and gaz.admin1_keys[i]:
+            out.add((country, gaz.admin1_keys[i]))
+    return out
+
+
+def _holds(gaz: Gazetteer, area: int, inner: Sequence[int]) -> bool:
+    """Whether the admin1/admin2 entry `area` holds one of the entries `inner` (same country and admin1)."""
+    kind = _KINDS[gaz.kinds[area]]
+    if kind is not Kind.ADMIN1 and kind is not Kind.ADMIN2:
+        return False
+    key, country = gaz.admin1_keys[area], gaz.countries[area]
+    return bool(key) and any(gaz.countries[i] == country and gaz.admin1_keys[i] == key and i != area for i in inner)
+
+
 def resolve_mentions(
-    mentions: Sequence[RawMention], *, gazetteer: Gazetteer, cues: Counter[str] | None = None
+    mentions: Sequence[RawMention],
+    *,
+    gazetteer: Gazetteer,
+    cues: Counter[str] | None = None,
+    text: str | None = None,
 ) -> list[Resolution]:
-    """Pick one entry (or none) for each mention, in two passes so resolved places add to the context."""
+    """Pick one entry (or none) for each mention, in two passes so resolved places add to the context.
+
+    Weakly read mentions (`RawMention.weak`) never add to the context and are kept only where the context
+    supports them.  With `text`, a mention right after another one (", " or "(") that names an area holding it
+    is read as that area ("Imam Sahib district, Kunduz" -> Kunduz province)."""
     cues = cues or Counter()
     country_ids = _country_entry_ids(gazetteer, mentions)
-    named = {m.key for m in mentions}
+    areas = [_admin1_pairs(gazetteer, m.ids) for m in mentions]
+    everywhere: Counter[tuple[str, str]] = Counter(pair for pairs in areas for pair in pairs)
+    containers = _containers(mentions, text)
     chosen: list[GeoEntry | None] = [None] * len(mentions)
     for _ in range(2):
         ctx = _context(mentions, gazetteer, cues, chosen)
@@ -182,18 +244,29 @@ def resolve_mentions(
                 cid = country_ids.get(m.country)
                 chosen[k] = gazetteer.entry(cid) if cid is not None else None
                 continue
+            named = {pair for pair in everywhere if everywhere[pair] > (pair in areas[k])}
+            inner: tuple[int, ...] = ()
+            held = containers[k]
+            if held is not None:
+                before = chosen[held]
+                inner = (before.id,) if before is not None else mentions[held].ids
             best = -1
             best_score = -math.inf
-            anchors = [e for n, e in enumerate(chosen) if n != k and e is not None and e.kind is not Kind.COUNTRY]
+            anchors = [
+                e
+                for n, e in enumerate(chosen)
+                if n != k and e is not None and e.kind is not Kind.COUNTRY and not mentions[n].weak
+            ]
             for i in m.ids:
                 s = _score(m, gazetteer, i, ctx, named)
                 if anchors and len(m.ids) > 1:
                     s += _near_bonus(gazetteer.lats[i], gazetteer.lons[i], anchors)
+                if inner and _holds(gazetteer, i, inner):
+                    s += _CONTAINER
                 if s > best_score:
                     best, best_score = i, s
             e = gazetteer.entry(best) if best >= 0 else None
-            chosen[k] = e if e is not None and _plausible(m, e, ctx) else None
-        named |= {gazetteer.admin1_keys[e.id] for e in chosen if e is not None and e.kind is Kind.ADMIN1}
+            chosen[k] = e if e is not None and _plausible(m, e, ctx, anchors) else None
     return [
         Resolution(mention=m, entry=e, precision=_precision(m, e) if e is not None else None)
         for m, e in zip(mentions, chosen, strict=True)

@@ -61,7 +61,7 @@ def find_places(analysis: Analysis, *, gazetteer: Gazetteer) -> tuple[PlaceMenti
     raw = find_raw_mentions(
         doc.text, sentence_starts=[s.span.start for s in analysis.sentences], gazetteer=gazetteer, words=words
     )
-    resolved = resolve_mentions(raw, gazetteer=gazetteer, cues=country_cues(doc.text, words))
+    resolved = resolve_mentions(raw, gazetteer=gazetteer, cues=country_cues(doc.text, words), text=doc.text)
     out: list[PlaceMention] = []
     for k, r in enumerate(resolved):
         m = r.mention
