@@ -66,7 +66,8 @@ def find_places(analysis: Analysis, *, gazetteer: Gazetteer) -> tuple[PlaceMenti
     for k, r in enumerate(resolved):
         m = r.mention
         if r.entry is not None and r.precision is not None:
-            out.append(PlaceMention(span=doc.span(m.start, m.end), place=_place(doc, m, r.entry, r.precision)))
+            place = _place(doc, m, r.entry, r.precision)
+            out.append(PlaceMention(span=doc.span(m.start, m.end), place=place, dateline=m.dateline))
         elif m.hint is Hint.SITE:
             town = _town_near(k, resolved)
             place = None
