@@ -183,9 +183,13 @@ class _Finder:
         tok = self.toks[k].text
         if not _capitalised(tok, self.words) or tok.casefold() in self.words.place_prepositions:
             return False
+        key = light_key(tok)
+        stop = key in self.words.stop_keys or any(
+            tok.endswith(e) and light_key(tok[: -len(e)]) in self.words.stop_keys for e in self.words.genitive_endings
+        )
         if before:
-            return not (k in self.initial and light_key(tok) in self.words.stop_keys)
-        return self.words.suffix_hint(tok) is None and light_key(tok) not in self.words.stop_keys
+            return not (k in self.initial and stop)
+        return self.words.suffix_hint(tok) is None and not stop
 
     def surround(self, m: RawMention, i: int, j: int, floor: int) -> tuple[RawMention, int]:
         """Widen a match with a following region/district/site word and a preceding near/site phrase."""

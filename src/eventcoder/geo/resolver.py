@@ -121,12 +121,16 @@ def _plausible(m: RawMention, e: GeoEntry, ctx: Counter[str], anchors: Sequence[
         big = e.population >= _WEAK_MIN_POPULATION
         if in_context:
             return big or (bool(anchors) and _nearest_km(e.lat, e.lon, anchors) <= _NEAR_KM)
-        return big and not ctx and not m.partial
+        if m.partial or ctx:
+            return False
+        return big or (m.fuzzy and m.cue and e.population >= _CUE_MIN_POPULATION_ELSEWHERE)
     if in_context:
         return True
     if m.fuzzy:
         return e.population >= (_CUE_MIN_POPULATION_ELSEWHERE if m.cue else _FUZZY_MIN_POPULATION)
-    if e.kind is not Kind.CITY:
+    if e.kind is Kind.ADMIN2 and ctx and m.hint is Hint.NONE:
+        return False  # a district of another country, named without "district" (its population is a guess)
+    if e.kind is not Kind.CITY and (e.kind is not Kind.ADMIN1 or not ctx or m.hint is not Hint.NONE):
         return True
     if ctx:  # the document is about other countries: only big places elsewhere
         return e.population >= (_CUE_MIN_POPULATION_ELSEWHERE if m.cue else _MIN_POPULATION_ELSEWHERE)
@@ -175,7 +179,9 @@ def _context(
         if m.country:
             ctx[m.country] += 2
             continue
-        if m.weak:
+        if m.weak:  # only what it was read as, when that was plausible; never a piece of a longer name
+            if e is not None and e.country and not m.partial:
+                ctx[e.country] += 1
             continue
         countries = {gaz.countries[i] for i in m.ids if not m.fuzzy}
         if len(countries) == 1 and None not in countries:
