@@ -111,6 +111,11 @@ class _Finder:
         key = light_key(surface)
         if not key or key in self.words.stop_keys or surface.casefold() in self.words.demonyms:
             return None
+        if any(  # "Talibans", "Taliban's": a never-place name in the genitive
+            surface.endswith(e) and light_key(surface[: -len(e)]) in self.words.stop_keys
+            for e in self.words.genitive_endings
+        ):
+            return None
         last = self.toks[j].text
         head, sep, tail = last.rpartition("-")
         hint = self.words.suffix_hint(tail) if sep and head else None

@@ -37,6 +37,7 @@ _PLAIN_MIN_POPULATION = 15_000  # accepted in a document without country context
 _CUE_MIN_POPULATION = 1_000  # ... after a place preposition ("in X")
 _MIN_POPULATION_ELSEWHERE = 100_000  # accepted outside the countries the document is about
 _CUE_MIN_POPULATION_ELSEWHERE = 20_000
+_INITIAL_MIN_POPULATION_ELSEWHERE = 1_000_000  # a sentence's first word, outside the document's countries
 _FUZZY_MIN_POPULATION = 100_000
 
 
@@ -111,7 +112,15 @@ def _near_bonus(lat: float, lon: float, anchors: Sequence[GeoEntry]) -> float:
     return _NEAR_BONUS / 2 if nearest <= 2 * _NEAR_KM else 0.0
 
 
-def _plausible(m: RawMention, e: GeoEntry, ctx: Counter[str], anchors: Sequence[GeoEntry]) -> bool:
+def _plausible(
+    m: RawMention, e: GeoEntry, counts: Counter[str], anchors: Sequence[GeoEntry], own: str | None, *, slot: bool
+) -> bool:
+    """Whether entry `e` is a credible reading of `m`; `own` is the country `m` itself added to the context, which
+    cannot vouch for a bare name ("Ahmadi bekrefter", its only candidates in Kuwait), only for one after a place
+    preposition, with a place word, or in an area slot after another place ("Kinyinya commune (Ruyigi)")."""
+    ctx = counts
+    if own is not None and counts[own] <= 1 and not (m.cue or slot or m.hint is not Hint.NONE):
+        ctx = Counter({c: n for c, n in counts.items() if c != own})
     in_context = e.country is not None and ctx[e.country] > 0
     if e.kind is Kind.COUNTRY:
         return True
@@ -133,6 +142,8 @@ def _plausible(m: RawMention, e: GeoEntry, ctx: Counter[str], anchors: Sequence[
     if e.kind is not Kind.CITY and (e.kind is not Kind.ADMIN1 or not ctx or m.hint is not Hint.NONE):
         return True
     if ctx:  # the document is about other countries: only big places elsewhere
+        if m.initial and not m.cue:  # any word is capitalised there ("Ahmadi bekrefter ...")
+            return e.population >= _INITIAL_MIN_POPULATION_ELSEWHERE
         return e.population >= (_CUE_MIN_POPULATION_ELSEWHERE if m.cue else _MIN_POPULATION_ELSEWHERE)
     if m.hint is not Hint.NONE:
         return True
@@ -171,24 +182,30 @@ def _country_entry_ids(gaz: Gazetteer, mentions: Sequence[RawMention]) -> dict[s
 
 def _context(
     mentions: Sequence[RawMention], gaz: Gazetteer, cues: Counter[str], chosen: Sequence[GeoEntry | None]
-) -> Counter[str]:
+) -> tuple[Counter[str], list[str | None]]:
+    """How often the text points at each country (demonyms, country names, places), and the country each
+    mention added."""
     ctx: Counter[str] = Counter()
+    own: list[str | None] = []
     for iso, n in cues.items():
         ctx[iso] += min(n, 2)
     for m, e in zip(mentions, chosen, strict=True):
+        added: str | None = None
         if m.country:
             ctx[m.country] += 2
-            continue
-        if m.weak:  # only what it was read as, when that was plausible; never a piece of a longer name
+        elif m.weak:  # only what it was read as, when that was plausible; never a piece of a longer name
             if e is not None and e.country and not m.partial:
-                ctx[e.country] += 1
-            continue
-        countries = {gaz.countries[i] for i in m.ids if not m.fuzzy}
-        if len(countries) == 1 and None not in countries:
-            ctx[next(iter(c for c in countries if c))] += 1
-        elif e is not None and e.country:
-            ctx[e.country] += 1
-    return ctx
+                added = e.country
+        else:
+            countries = {gaz.countries[i] for i in m.ids}
+            if len(countries) == 1 and None not in countries:
+                added = next(iter(c for c in countries if c))
+            elif e is not None and e.country:
+                added = e.country
+        if added:
+            ctx[added] += 1
+        own.append(added)
+    return ctx, own
 
 
 _CONTAINER_GAP = re.compile(r"\s*(?:,|\(|,\s*in|\bin|\bof)\s*")
@@ -244,7 +261,7 @@ def resolve_mentions(
     containers = _containers(mentions, text)
     chosen: list[GeoEntry | None] = [None] * len(mentions)
     for _ in range(2):
-        ctx = _context(mentions, gazetteer, cues, chosen)
+        ctx, own = _context(mentions, gazetteer, cues, chosen)
         for k, m in enumerate(mentions):
             if m.country:
                 cid = country_ids.get(m.country)
@@ -272,7 +289,7 @@ def resolve_mentions(
                 if s > best_score:
                     best, best_score = i, s
             e = gazetteer.entry(best) if best >= 0 else None
-            chosen[k] = e if e is not None and _plausible(m, e, ctx, anchors) else None
+            chosen[k] = e if e is not None and _plausible(m, e, ctx, anchors, own[k], slot=held is not None) else None
     return [
         Resolution(mention=m, entry=e, precision=_precision(m, e) if e is not None else None)
         for m, e in zip(mentions, chosen, strict=True)
