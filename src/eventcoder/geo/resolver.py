@@ -214,12 +214,32 @@ _CONTAINER_GAP = re.compile(r"\s*(?:,|\(|,\s*in|\bin|\bof)\s*")
 def _containers(mentions: Sequence[RawMention], text: str | None) -> list[int | None]:
     """For each mention, the index of the place named right before it when it may name the area holding that
     place: "Imam Sahib district, Kunduz", "Hays (Al Hudaydah)", "(Mahliyah, Marib)"."""
-    out: list[int | None] = [None]
+    out: list[int | None] = [None] if mentions else []
     for k in range(1, len(mentions)):
         a, b = mentions[k - 1], mentions[k]
         gap = text[a.end : b.start] if text is not None else None
         ok = gap is not None and a.sentence == b.sentence and _CONTAINER_GAP.fullmatch(gap) is not None
         out.append(k - 1 if ok else None)
+    return out
+
+
+_APPOSITION_GAP = re.compile(r"\s*[,(]\s*")
+_APPOSITION_END = re.compile(r"\s*(?:[.;)\]]|$)")
+
+
+def _appositions(mentions: Sequence[RawMention], text: str | None, containers: Sequence[int | None]) -> list[bool]:
+    """Whether each mention closes an apposition to the place before it ("near Orikhove, Luhansk.",
+    "(Mahliyah, Marib)"): the slot where reports name the province."""
+    out: list[bool] = []
+    for k, held in enumerate(containers):
+        if held is None or text is None:
+            out.append(False)
+            continue
+        a, b = mentions[held], mentions[k]
+        out.append(
+            _APPOSITION_GAP.fullmatch(text, a.end, b.start) is not None
+            and _APPOSITION_END.match(text, b.end) is not None
+        )
     return out
 
 
@@ -259,6 +279,7 @@ def resolve_mentions(
     areas = [_admin1_pairs(gazetteer, m.ids) for m in mentions]
     everywhere: Counter[tuple[str, str]] = Counter(pair for pairs in areas for pair in pairs)
     containers = _containers(mentions, text)
+    appositions = _appositions(mentions, text, containers)
     chosen: list[GeoEntry | None] = [None] * len(mentions)
     for _ in range(2):
         ctx, own = _context(mentions, gazetteer, cues, chosen)
@@ -270,9 +291,11 @@ def resolve_mentions(
             named = {pair for pair in everywhere if everywhere[pair] > (pair in areas[k])}
             inner: tuple[int, ...] = ()
             held = containers[k]
+            village = False  # the place before is unknown or small: the slot after it names its province
             if held is not None:
                 before = chosen[held]
                 inner = (before.id,) if before is not None else mentions[held].ids
+                village = appositions[k] and (before is None or before.population < _WEAK_MIN_POPULATION)
             best = -1
             best_score = -math.inf
             anchors = [
@@ -286,10 +309,26 @@ def resolve_mentions(
                     s += _near_bonus(gazetteer.lats[i], gazetteer.lons[i], anchors)
                 if inner and _holds(gazetteer, i, inner):
                     s += _CONTAINER
+                elif village and _KINDS[gazetteer.kinds[i]] is Kind.ADMIN1:
+                    s += _CONTAINER
                 if s > best_score:
                     best, best_score = i, s
             e = gazetteer.entry(best) if best >= 0 else None
             chosen[k] = e if e is not None and _plausible(m, e, ctx, anchors, own[k], slot=held is not None) else None
+    for k, held in enumerate(containers):  # "Kinyinya commune (Ruyigi)": a small namesake outside the area named
+        if held is None:
+            continue
+        area, inner = chosen[k], chosen[held]
+        if (
+            area is not None
+            and inner is not None
+            and area.kind in (Kind.ADMIN1, Kind.ADMIN2)
+            and inner.kind in (Kind.CITY, Kind.ADMIN2)
+            and inner.population < _WEAK_MIN_POPULATION
+            and (inner.country != area.country or gazetteer.admin1_keys[inner.id] != gazetteer.admin1_keys[area.id])
+            and appositions[k]
+        ):
+            chosen[held] = None
     return [
         Resolution(mention=m, entry=e, precision=_precision(m, e) if e is not None else None)
         for m, e in zip(mentions, chosen, strict=True)
