@@ -26,6 +26,7 @@ class Hint(StrEnum):
     SITE = "site"
     ADMIN1 = "admin1"
     DISTRICT = "district"
+    SUBAREA = "subarea"
     NEAR = "near"
     WATER = "water"
 

@@ -30,6 +30,7 @@ _KIND_MATCH = 4.0
 _FUZZY_PENALTY = 2.5
 _NEAR_KM = 150.0  # candidates this close to another resolved place of the document get _NEAR_BONUS
 _NEAR_BONUS = 2.0
+_SUBAREA_KM = 30.0
 _COUNTRY_BASE = 20.0  # a country's own name wins over towns that share it, even in another country's text
 _CONTAINER = 6.0  # "Imam Sahib district, Kunduz": an area that holds the place named just before it
 _WEAK_MIN_POPULATION = 100_000  # a weakly read name (part of a longer name, fuzzy, acronym) outside its context
@@ -124,6 +125,8 @@ def _plausible(
     in_context = e.country is not None and ctx[e.country] > 0
     if e.kind is Kind.COUNTRY:
         return True
+    if m.hint is Hint.SUBAREA:  # "Santa Luzia neighborhood": only a namesake inside a town the text names
+        return bool(anchors) and _nearest_km(e.lat, e.lon, anchors) <= _SUBAREA_KM
     if m.weak:
         # a piece of a longer name ("Hassan" of "Hassan Dabouq"), a fuzzy spelling or an acronym: a big place of
         # the text's countries, or one close to a place read firmly

@@ -23,6 +23,7 @@ class PlaceWords:
     site_words: frozenset[str]
     admin1_words: frozenset[str]
     district_words: frozenset[str]
+    subarea_words: frozenset[str]  # "Trindade community": a part of a town, not a town of its own
     water_words: frozenset[str]
     place_prepositions: frozenset[str]
     connectors: frozenset[str]
@@ -31,7 +32,7 @@ class PlaceWords:
     site_before: re.Pattern[str]  # matches "<site word> <preposition> " at the end of the text before a name
 
     def suffix_hint(self, word: str) -> str | None:
-        """'site', 'admin1', 'district' or 'water' when `word` (any case, genitive allowed) is such a word."""
+        """'site', 'admin1', 'district', 'subarea' or 'water' when `word` (any case, genitive allowed) is one."""
         low = word.casefold()
         forms = [low] + [low[: -len(e)] for e in self.genitive_endings if low.endswith(e) and len(low) > len(e) + 2]
         for form in forms:
@@ -41,6 +42,8 @@ class PlaceWords:
                 return "admin1"
             if form in self.district_words:
                 return "district"
+            if form in self.subarea_words:
+                return "subarea"
             if form in self.water_words:
                 return "water"
         return None
@@ -73,6 +76,7 @@ def place_words(lang: str) -> PlaceWords:
         site_words=frozenset(w.casefold() for w in sites),
         admin1_words=frozenset(w.casefold() for w in words("admin1_words")),
         district_words=frozenset(w.casefold() for w in words("district_words")),
+        subarea_words=frozenset(w.casefold() for w in words("subarea_words")),
         water_words=frozenset(w.casefold() for w in words("water_words")),
         place_prepositions=frozenset(w.casefold() for w in words("place_prepositions")),
         connectors=frozenset(words("connectors")),
