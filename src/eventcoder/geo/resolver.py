@@ -131,11 +131,20 @@ def _plausible(
         # a piece of a longer name ("Hassan" of "Hassan Dabouq"), a fuzzy spelling or an acronym: a big place of
         # the text's countries, or one close to a place read firmly
         big = e.population >= _WEAK_MIN_POPULATION
+        spelt = (
+            m.fuzzy
+            and not m.partial
+            and m.cue
+            and m.hint is Hint.NONE
+            and e.population >= _CUE_MIN_POPULATION_ELSEWHERE
+        )
         if in_context:
-            return big or (bool(anchors) and _nearest_km(e.lat, e.lon, anchors) <= _NEAR_KM)
-        if m.partial or ctx:
+            return big or spelt or (bool(anchors) and _nearest_km(e.lat, e.lon, anchors) <= _NEAR_KM)
+        if ctx:
             return False
-        return big or (m.fuzzy and m.cue and e.population >= _CUE_MIN_POPULATION_ELSEWHERE)
+        if m.partial:  # "near Donetsk Filtration Station", not "Hassan Dabouq"
+            return m.cue and big
+        return big or spelt
     if in_context:
         return True
     if m.fuzzy:
@@ -310,9 +319,8 @@ def resolve_mentions(
                 s = _score(m, gazetteer, i, ctx, named)
                 if anchors and len(m.ids) > 1:
                     s += _near_bonus(gazetteer.lats[i], gazetteer.lons[i], anchors)
-                if inner and _holds(gazetteer, i, inner):
-                    s += _CONTAINER
-                elif village and _KINDS[gazetteer.kinds[i]] is Kind.ADMIN1:
+                area_slot = village and _KINDS[gazetteer.kinds[i]] is Kind.ADMIN1
+                if area_slot or (inner and _holds(gazetteer, i, inner)):
                     s += _CONTAINER
                 if s > best_score:
                     best, best_score = i, s
