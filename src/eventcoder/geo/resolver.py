@@ -329,14 +329,14 @@ def resolve_mentions(
     for k, held in enumerate(containers):  # "Kinyinya commune (Ruyigi)": a small namesake outside the area named
         if held is None:
             continue
-        area, inner = chosen[k], chosen[held]
+        area, within = chosen[k], chosen[held]
         if (
             area is not None
-            and inner is not None
+            and within is not None
             and area.kind in (Kind.ADMIN1, Kind.ADMIN2)
-            and inner.kind in (Kind.CITY, Kind.ADMIN2)
-            and inner.population < _WEAK_MIN_POPULATION
-            and (inner.country != area.country or gazetteer.admin1_keys[inner.id] != gazetteer.admin1_keys[area.id])
+            and within.kind in (Kind.CITY, Kind.ADMIN2)
+            and within.population < _WEAK_MIN_POPULATION
+            and (within.country != area.country or gazetteer.admin1_keys[within.id] != gazetteer.admin1_keys[area.id])
             and appositions[k]
         ):
             chosen[held] = None
