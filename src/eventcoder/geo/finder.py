@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from eventcoder.geo.gazetteer import Gazetteer
+from eventcoder.geo.gazetteer import Gazetteer, Kind
 from eventcoder.geo.normalise import light_key
 from eventcoder.geo.words import PlaceWords
 
@@ -19,6 +19,7 @@ __all__ = ["Hint", "RawMention", "country_cues", "find_raw_mentions", "tokens"]
 _TOKEN = re.compile(r"[^\W_](?:[^\W_]|['’\-‐](?=[^\W_]))*")
 _MAX_TOKENS = 5
 _LOOKBACK = 60
+_COUNTRY_KIND = tuple(Kind).index(Kind.COUNTRY)
 
 
 class Hint(StrEnum):
@@ -140,6 +141,11 @@ class _Finder:
             return RawMention(
                 start=start, end=end, key=light_key(name), ids=ids, fuzzy=True, hint=Hint(hint) if hint else Hint.NONE
             )
+        for ending in self.words.genitive_endings:  # "Mali's border": the country before a namesake "Malis"
+            if surface.endswith(ending) and len(surface) > len(ending) + 2:
+                used, ids, iso = _lookup(light_key(surface[: -len(ending)]), self.gaz, self.words)
+                if iso or any(self.gaz.kinds[i] == _COUNTRY_KIND for i in ids):
+                    return RawMention(start=start, end=end, key=used, ids=ids, country=iso)
         used, ids, iso = _lookup(key, self.gaz, self.words)
         if ids or iso:
             return RawMention(start=start, end=end, key=used, ids=ids, country=iso)
@@ -298,10 +304,14 @@ _DATELINE_AFTER = re.compile(r"\s*(?:,[^\n]{0,40}?)?(?:\([^()\n]{1,40}\))?\s*[-�
 
 
 def _dateline(text: str, start: int, end: int) -> bool:
-    """A name that opens a line and is followed by an agency in brackets or a dash: where the report was filed."""
+    """A name that opens a line and is followed by an agency in brackets or a dash ("Kabul (Reuters) -"), or one
+    in capitals followed by a comma ("SANAA, Sept 21"): where the report was filed."""
     line_start = text.rfind("\n", 0, start) + 1
     if text[line_start:start].strip():
         return False
+    written = text[start:end]
+    if written.isupper() and text[end : end + 1] in (",", "(", ":", " "):
+        return text[end : end + 3].strip()[:1] in (",", "(", ":", "-", "–", "—")
     return _DATELINE_AFTER.match(text, end) is not None
 
 

@@ -118,7 +118,8 @@ def _plausible(
 ) -> bool:
     """Whether entry `e` is a credible reading of `m`; `own` is the country `m` itself added to the context, which
     cannot vouch for a bare name ("Ahmadi bekrefter", its only candidates in Kuwait), only for one after a place
-    preposition, with a place word, or in an area slot after another place ("Kinyinya commune (Ruyigi)")."""
+    preposition, with a place word, or in an area slot after another place, and only in a text that names no
+    other country ("in Logobou", not "near Mali's" -> Malliß in a text about Mali and Niger)."""
     ctx = counts
     if own is not None and counts[own] <= 1 and not (m.cue or slot or m.hint is not Hint.NONE):
         ctx = Counter({c: n for c, n in counts.items() if c != own})
