@@ -30,6 +30,7 @@ class PlaceWords:
     genitive_endings: tuple[str, ...]
     near_before: re.Pattern[str]  # matches a near phrase at the end of the text before a name
     site_before: re.Pattern[str]  # matches "<site word> <preposition> " at the end of the text before a name
+    subarea_before: re.Pattern[str]  # matches "colonia ", "Barangay San " at the end of the text before a name
 
     def suffix_hint(self, word: str) -> str | None:
         """'site', 'admin1', 'district', 'subarea' or 'water' when `word` (any case, genitive allowed) is one."""
@@ -51,6 +52,14 @@ class PlaceWords:
 
 def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _subarea_before(prefixes: list[str], connectors: list[str]) -> re.Pattern[str]:
+    """A sub-area word ("colonia", "Barangay") and up to two more words, at the end of the text before a name."""
+    if not prefixes:
+        return re.compile(r"(?!)")
+    between = rf"(?:[^\W\d_][\w'’-]*|{_alternation(connectors)})" if connectors else r"[^\W\d_][\w'’-]*"
+    return re.compile(rf"(?:^|(?<=\W))(?i:{_alternation(prefixes)})\s+(?:{between}\s+){{0,2}}$")
 
 
 @cache
@@ -82,6 +91,7 @@ def place_words(lang: str) -> PlaceWords:
         connectors=frozenset(words("connectors")),
         genitive_endings=tuple(sorted(words("genitive_endings"), key=len, reverse=True)),
         near_before=re.compile(rf"(?:^|(?<=\W))(?:{_alternation(words('near_phrases'))})\s+$", re.IGNORECASE),
+        subarea_before=_subarea_before(words("subarea_prefixes"), words("connectors")),
         site_before=re.compile(
             rf"(?:^|(?<=\W))(?:{_alternation(sites)})\s+(?:{_alternation(words('site_prepositions'))})\s+$",
             re.IGNORECASE,
