@@ -227,6 +227,7 @@ class _Finder:
         written = self.text[m.start : m.end]
         letters = [ch for ch in written if ch.isalpha()]
         acronym = len(letters) >= 2 and all(ch.isupper() for ch in letters)
+        dateline = _dateline(self.text, m.start, m.end)
         return RawMention(
             start=start,
             end=end,
@@ -239,8 +240,8 @@ class _Finder:
             initial=i in self.initial,
             sentence=self.sentence_of[i],
             partial=partial,
-            acronym=acronym,
-            dateline=_dateline(self.text, m.start, m.end),
+            acronym=acronym and not dateline,  # "SANAA, Sept 21": capitals of a dateline, not an acronym
+            dateline=dateline,
         ), last
 
 
