@@ -101,13 +101,27 @@ def _score(m: RawMention, gaz: Gazetteer, i: int, ctx: Counter[str], named: set[
     return s
 
 
-def _nearest_km(lat: float, lon: float, anchors: Sequence[GeoEntry]) -> float:
-    return min(distance_km(lat, lon, a.lat, a.lon) for a in anchors)
+_KM_PER_DEGREE = 111.0
+
+
+def _nearest_km(lat: float, lon: float, anchors: Sequence[GeoEntry], *, enough: float = 0.0) -> float:
+    """Distance to the nearest anchor; stops at the first one within `enough` km.  Anchors more than twice the
+    near radius north or south are skipped unmeasured (their distance is only known to be large)."""
+    nearest = math.inf
+    for a in anchors:
+        if abs(a.lat - lat) * _KM_PER_DEGREE > 2 * _NEAR_KM:
+            continue
+        d = distance_km(lat, lon, a.lat, a.lon)
+        if d < nearest:
+            nearest = d
+            if d <= enough:
+                break
+    return nearest
 
 
 def _near_bonus(lat: float, lon: float, anchors: Sequence[GeoEntry]) -> float:
     """Bonus for a candidate close to places already resolved in the document."""
-    nearest = _nearest_km(lat, lon, anchors)
+    nearest = _nearest_km(lat, lon, anchors, enough=_NEAR_KM)
     if nearest <= _NEAR_KM:
         return _NEAR_BONUS
     return _NEAR_BONUS / 2 if nearest <= 2 * _NEAR_KM else 0.0
@@ -291,6 +305,7 @@ def resolve_mentions(
     country_ids = _country_entry_ids(gazetteer, mentions)
     areas = [_admin1_pairs(gazetteer, m.ids) for m in mentions]
     everywhere: Counter[tuple[str, str]] = Counter(pair for pairs in areas for pair in pairs)
+    named_by_others = [{pair for pair in everywhere if everywhere[pair] > (pair in own_areas)} for own_areas in areas]
     containers = _containers(mentions, text)
     appositions = _appositions(mentions, text, containers)
     chosen: list[GeoEntry | None] = [None] * len(mentions)
@@ -301,7 +316,7 @@ def resolve_mentions(
                 cid = country_ids.get(m.country)
                 chosen[k] = gazetteer.entry(cid) if cid is not None else None
                 continue
-            named = {pair for pair in everywhere if everywhere[pair] > (pair in areas[k])}
+            named = named_by_others[k]
             inner: tuple[int, ...] = ()
             held = containers[k]
             village = False  # the place before is unknown or small: the slot after it names its province
