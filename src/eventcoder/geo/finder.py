@@ -220,8 +220,10 @@ class _Finder:
             start, hint = start - (len(before) - site.start()), Hint.SITE
         elif near and hint in (Hint.NONE, Hint.DISTRICT):
             start, hint = start - (len(before) - near.start()), Hint.NEAR
-        elif hint is Hint.NONE and self.words.subarea_before.search(before):
-            hint = Hint.SUBAREA  # "colonia Manuel Cavazos Lerma", "Barangay San Isidro"
+        elif hint is Hint.NONE and (
+            self.words.subarea_before.search(before) or self.words.subarea_before.search(self.toks[i].text + " ")
+        ):
+            hint = Hint.SUBAREA  # "colonia Manuel Cavazos Lerma", "Barangay San Isidro", "Colonia Centenario"
         prev = before.rstrip().rsplit(None, 1)
         cue = bool(prev) and prev[-1].casefold() in self.words.place_prepositions
         written = self.text[m.start : m.end]
