@@ -71,7 +71,8 @@ def _preferred(key: str, gaz: Gazetteer, i: int) -> bool:
     return False
 
 
-def _score(m: RawMention, gaz: Gazetteer, i: int, ctx: Counter[str], named: set[tuple[str, str]]) -> float:
+def _score(m: RawMention, gaz: Gazetteer, i: int, named: set[tuple[str, str]]) -> float:
+    """The part of candidate i's score that does not depend on the text's countries (see `_context`)."""
     kind = _KINDS[gaz.kinds[i]]
     if kind is Kind.COUNTRY:
         s = _COUNTRY_BASE
@@ -80,8 +81,6 @@ def _score(m: RawMention, gaz: Gazetteer, i: int, ctx: Counter[str], named: set[
     else:
         s = math.log10(gaz.populations[i] + 100) - (0.0 if kind is Kind.CITY else 0.5)
     country = gaz.countries[i]
-    if country:
-        s += _CONTEXT_WEIGHT * min(ctx[country], _CONTEXT_CAP)
     if kind is Kind.CITY or kind is Kind.ADMIN2:
         a1 = gaz.admin1_keys[i]
         if a1 and country and (country, a1) in named:
@@ -309,6 +308,7 @@ def resolve_mentions(
     containers = _containers(mentions, text)
     appositions = _appositions(mentions, text, containers)
     chosen: list[GeoEntry | None] = [None] * len(mentions)
+    base = [[_score(m, gazetteer, i, named_by_others[k]) for i in m.ids] for k, m in enumerate(mentions)]
     for _ in range(2):
         ctx, own = _context(mentions, gazetteer, cues, chosen)
         for k, m in enumerate(mentions):
@@ -316,7 +316,6 @@ def resolve_mentions(
                 cid = country_ids.get(m.country)
                 chosen[k] = gazetteer.entry(cid) if cid is not None else None
                 continue
-            named = named_by_others[k]
             inner: tuple[int, ...] = ()
             held = containers[k]
             village = False  # the place before is unknown or small: the slot after it names its province
@@ -331,8 +330,10 @@ def resolve_mentions(
                 for n, e in enumerate(chosen)
                 if n != k and e is not None and e.kind is not Kind.COUNTRY and not mentions[n].weak
             ]
-            for i in m.ids:
-                s = _score(m, gazetteer, i, ctx, named)
+            for i, s in zip(m.ids, base[k], strict=True):
+                country = gazetteer.countries[i]
+                if country:
+                    s += _CONTEXT_WEIGHT * min(ctx[country], _CONTEXT_CAP)
                 if anchors and len(m.ids) > 1:
                     s += _near_bonus(gazetteer.lats[i], gazetteer.lons[i], anchors)
                 area_slot = village and _KINDS[gazetteer.kinds[i]] is Kind.ADMIN1
