@@ -282,3 +282,29 @@ def test_place_choice_passes_over_a_poorly_spelled_site() -> None:
     )
     assert draft.place is not None
     assert draft.place.name == "Beirut"
+
+
+# (text, published, the place name and precision of the only event)
+EVENT_PLACES = [
+    # a sentence without a place takes the most specific place of the sentence before it, not its province
+    (
+        "On 6 May 2020, in Montes Claros, Minas Gerais, federal police seized smuggled cigarettes in a warehouse. "
+        "A man was arrested.",
+        "2020-05-06",
+        ("Montes Claros", "town"),
+    ),
+    # a dateline is where the report was filed, not where the event happened
+    (
+        "KABUL (Reuters) - Taliban fighters attacked a police post in Farah province on Sunday, killing four "
+        "policemen.",
+        "2020-05-06",
+        ("Farah", "admin1"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), EVENT_PLACES)
+def test_event_place(text: str, published: str, expected: tuple[str, str]) -> None:
+    events = [e for e in extract(text, published=published, lang="en") if not e.background]
+    assert len(events) == 1 and events[0].location is not None
+    assert (events[0].location.name, events[0].location.precision.value) == expected

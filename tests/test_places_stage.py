@@ -110,6 +110,55 @@ def test_small_foreign_namesake_is_not_chosen() -> None:
     assert m.place is not None and m.place.country == "AF"
 
 
+# Weakly read names need support; what the words around a name say about it. (text, lang, mention, expected
+# (country, precision, name) or None for "no place")
+READINGS = [
+    # a piece of a longer capitalised name is no place of its own outside the text's countries
+    ("Police fired at a mosque in Khartoum. Hamar Weyne was calm.", "en", "Hamar", None),
+    ("Supporters of the National Congress Party marched in Khartoum.", "en", "Congress", None),
+    ("The mayor of the town, Hassan Dabouq, was shot in Khartoum.", "en", "Hassan", None),
+    # a bare first word of a sentence cannot vouch for itself with its own candidates' country
+    ("Kabul ble angrepet. Ahmadi bekrefter at det var Taliban.", "nb", "Ahmadi", None),
+    # acronyms are weak too, but a big dateline city stays
+    ("KABUL (Reuters) - NATO said the Taliban attacked Kunduz.", "en", "KABUL", ("AF", "town", "Kabul")),
+    # an area right after a place it holds is read as that area
+    ("The Taliban attacked a post in Imam Sahib district, Kunduz.", "en", "Kunduz", ("AF", "admin1", "Kunduz")),
+    (
+        "The Taliban attacked a post in Imam Sahib district, Kunduz.",
+        "en",
+        "Imam Sahib district",
+        ("AF", "near_town", "Imām Şāḩib"),
+    ),
+    # the slot closing an apposition after a village names its province; a namesake village elsewhere is dropped
+    ("Rebels fired mortars near Orikhove, Luhansk.", "en", "Luhansk", ("UA", "admin1", "Luhansk")),
+    ("Rebels fired mortars near Orikhove, Luhansk.", "en", "near Orikhove", None),
+    # a country's own name beats a namesake village of the text's country
+    ("Russland angrep Ukraina. Moldova stengte luftrommet.", "nb", "Moldova", ("MD", "country", "Moldova")),
+    # the genitive of a country is the country, not a namesake "Malis"
+    ("Jihadists attacked a village near Mali's border.", "en", "near Mali's", ("ML", "country", "Mali")),
+    # a part of a town resolves only to a namesake near a town the text names
+    ("In Niteroi, police raided the Trindade community.", "en", "Trindade community", None),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "mention", "expected"), READINGS)
+def test_readings(text: str, lang: str, mention: str, expected: tuple[str, str, str] | None) -> None:
+    found = [m for m in places_in(text, lang) if m.span.text == mention]
+    if expected is None:
+        assert all(m.place is None for m in found), [(m.span.text, m.place) for m in found]
+        return
+    assert found, [m.span.text for m in places_in(text, lang)]
+    place = found[0].place
+    assert place is not None and (place.country, place.precision.value, place.name) == expected
+
+
+def test_a_dateline_is_marked() -> None:
+    found = places_in("KABUL (Reuters) - Gunmen attacked a checkpoint in Kunduz.", "en")
+    assert [(m.span.text, m.dateline) for m in found] == [("KABUL", True), ("checkpoint in Kunduz", False)]
+    found = places_in("KHARTOUM, Sept 21 At least six died in Kabul.", "en")
+    assert found[0].dateline and not found[-1].dateline
+
+
 def test_pick_event_place_prefers_specific_mention_in_sentence() -> None:
     text = "Afghanistan er urolig. Talibanstyrker angrep en post i Kunduz-provinsen nær Kabul. Kaboul er stille."
     a = analyse(text, "nb")

@@ -58,6 +58,7 @@ class DateMention:
 class PlaceMention:
     span: Span  # the place name as written ("Hasakeh", "Ghwayran-fengselet", "nord for Bagdad")
     place: Place | None  # resolved place, or None when no candidate fits
+    dateline: bool = False  # where the report was filed ("KABUL (Reuters) -"), not where the event happened
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

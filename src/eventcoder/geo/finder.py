@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from eventcoder.geo.gazetteer import Gazetteer
+from eventcoder.geo.gazetteer import Gazetteer, Kind
 from eventcoder.geo.normalise import light_key
 from eventcoder.geo.words import PlaceWords
 
@@ -19,6 +19,7 @@ __all__ = ["Hint", "RawMention", "country_cues", "find_raw_mentions", "tokens"]
 _TOKEN = re.compile(r"[^\W_](?:[^\W_]|['’\-‐](?=[^\W_]))*")
 _MAX_TOKENS = 5
 _LOOKBACK = 60
+_COUNTRY_KIND = tuple(Kind).index(Kind.COUNTRY)
 
 
 class Hint(StrEnum):
@@ -26,6 +27,7 @@ class Hint(StrEnum):
     SITE = "site"
     ADMIN1 = "admin1"
     DISTRICT = "district"
+    SUBAREA = "subarea"
     NEAR = "near"
     WATER = "water"
 
@@ -44,6 +46,14 @@ class RawMention:
     cue: bool = False  # a place preposition stands right before it
     initial: bool = False  # first word of its sentence
     sentence: int = 0
+    partial: bool = False  # only part of a longer capitalised name ("Hamar" of "Hamar Weyne", "Congress Party")
+    acronym: bool = False  # written in capitals ("NATO", "KABUL")
+    dateline: bool = False  # opens a line and is followed by an agency or a dash ("KABUL (Reuters) -")
+
+    @property
+    def weak(self) -> bool:
+        """Read from little evidence: a piece of a longer name, a fuzzy spelling or an acronym."""
+        return self.partial or self.fuzzy or self.acronym
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +113,11 @@ class _Finder:
         key = light_key(surface)
         if not key or key in self.words.stop_keys or surface.casefold() in self.words.demonyms:
             return None
+        if any(  # "Talibans", "Taliban's": a never-place name in the genitive
+            surface.endswith(e) and light_key(surface[: -len(e)]) in self.words.stop_keys
+            for e in self.words.genitive_endings
+        ):
+            return None
         last = self.toks[j].text
         head, sep, tail = last.rpartition("-")
         hint = self.words.suffix_hint(tail) if sep and head else None
@@ -126,6 +141,11 @@ class _Finder:
             return RawMention(
                 start=start, end=end, key=light_key(name), ids=ids, fuzzy=True, hint=Hint(hint) if hint else Hint.NONE
             )
+        for ending in self.words.genitive_endings:  # "Mali's border": the country before a namesake "Malis"
+            if surface.endswith(ending) and len(surface) > len(ending) + 2:
+                used, ids, iso = _lookup(light_key(surface[: -len(ending)]), self.gaz, self.words)
+                if iso or any(self.gaz.kinds[i] == _COUNTRY_KIND for i in ids):
+                    return RawMention(start=start, end=end, key=used, ids=ids, country=iso)
         used, ids, iso = _lookup(key, self.gaz, self.words)
         if ids or iso:
             return RawMention(start=start, end=end, key=used, ids=ids, country=iso)
@@ -165,9 +185,30 @@ class _Finder:
             break
         return j
 
+    def extends(self, k: int, *, before: bool) -> bool:
+        """Whether token k, next to a match, is more of the same proper name ("Weyne" after "Hamar")."""
+        if k < 0 or k >= len(self.toks):
+            return False
+        a, b = (k, k + 1) if before else (k - 1, k)
+        if b in self.initial or self.text[self.toks[a].end : self.toks[b].start] not in (" ", "-"):
+            return False
+        tok = self.toks[k].text
+        if not _capitalised(tok, self.words) or tok.casefold() in self.words.place_prepositions:
+            return False
+        key = light_key(tok)
+        stop = key in self.words.stop_keys or any(
+            tok.endswith(e) and light_key(tok[: -len(e)]) in self.words.stop_keys for e in self.words.genitive_endings
+        )
+        if before:
+            return not (k in self.initial and stop)
+        return self.words.suffix_hint(tok) is None and not stop
+
     def surround(self, m: RawMention, i: int, j: int, floor: int) -> tuple[RawMention, int]:
         """Widen a match with a following region/district/site word and a preceding near/site phrase."""
         start, end, hint, last = m.start, m.end, m.hint, j
+        partial = m.partial or (
+            m.hint is Hint.NONE and (self.extends(i - 1, before=True) or self.extends(j + 1, before=False))
+        )
         if j + 1 < len(self.toks) and self.text[self.toks[j].end : self.toks[j + 1].start] == " ":
             word_hint = self.words.suffix_hint(self.toks[j + 1].text)
             if word_hint and word_hint != "water" and hint is Hint.NONE:
@@ -179,8 +220,16 @@ class _Finder:
             start, hint = start - (len(before) - site.start()), Hint.SITE
         elif near and hint in (Hint.NONE, Hint.DISTRICT):
             start, hint = start - (len(before) - near.start()), Hint.NEAR
+        elif hint is Hint.NONE and (
+            self.words.subarea_before.search(before) or self.words.subarea_before.search(self.toks[i].text + " ")
+        ):
+            hint = Hint.SUBAREA  # "colonia Manuel Cavazos Lerma", "Barangay San Isidro", "Colonia Centenario"
         prev = before.rstrip().rsplit(None, 1)
         cue = bool(prev) and prev[-1].casefold() in self.words.place_prepositions
+        written = self.text[m.start : m.end]
+        letters = [ch for ch in written if ch.isalpha()]
+        acronym = len(letters) >= 2 and all(ch.isupper() for ch in letters)
+        dateline = _dateline(self.text, m.start, m.end)
         return RawMention(
             start=start,
             end=end,
@@ -192,6 +241,9 @@ class _Finder:
             cue=cue or near is not None,
             initial=i in self.initial,
             sentence=self.sentence_of[i],
+            partial=partial,
+            acronym=acronym and not dateline,  # "SANAA, Sept 21": capitals of a dateline, not an acronym
+            dateline=dateline,
         ), last
 
 
@@ -224,10 +276,19 @@ def find_raw_mentions(
         prev_word = text[max(0, toks[i].start - 12) : toks[i].start].rstrip().rsplit(None, 1)
         cue = bool(prev_word) and prev_word[-1].casefold() in words.place_prepositions
         passes = ("exact", "fuzzy", "bare", "head") if i not in initial or cue else ("exact", "bare", "head")
+        stop = next(
+            (j for j in range(last, i, -1) if light_key(text[toks[i].start : toks[j].end]) in words.stop_keys), None
+        )
+        if stop is not None:  # a name that is never a place ("Boko Haram", "Mayi Mayi") hides its parts
+            i = stop + 1
+            continue
+        if toks[i].text.casefold() in words.connectors and last == i:  # "Abu", "Al" alone
+            i += 1
+            continue
         found, j = None, i
         for how in passes:
             for j in range(last, i - 1, -1):
-                if toks[j].text in words.connectors:
+                if toks[j].text in words.connectors or (j == i and toks[i].text.casefold() in words.connectors):
                     continue
                 found = finder.match(i, j, how=how)
                 if found:
@@ -242,6 +303,21 @@ def find_raw_mentions(
         floor = mention.end
         i = last_used + 1
     return out
+
+
+_DATELINE_AFTER = re.compile(r"\s*(?:,[^\n]{0,40}?)?(?:\([^()\n]{1,40}\))?\s*[-–—:]")
+
+
+def _dateline(text: str, start: int, end: int) -> bool:
+    """A name that opens a line and is followed by an agency in brackets or a dash ("Kabul (Reuters) -"), or one
+    in capitals followed by a comma ("SANAA, Sept 21"): where the report was filed."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip():
+        return False
+    written = text[start:end]
+    if written.isupper() and text[end : end + 1] in (",", "(", ":", " "):
+        return text[end : end + 3].strip()[:1] in (",", "(", ":", "-", "–", "—")
+    return _DATELINE_AFTER.match(text, end) is not None
 
 
 def _opens_clause(text: str, prev_end: int, start: int) -> bool:

@@ -6,6 +6,7 @@ override table and population, with an explicit "none of these" when no candidat
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -29,11 +30,15 @@ _KIND_MATCH = 4.0
 _FUZZY_PENALTY = 2.5
 _NEAR_KM = 150.0  # candidates this close to another resolved place of the document get _NEAR_BONUS
 _NEAR_BONUS = 2.0
-_COUNTRY_BASE = 12.0  # a country's own name wins over towns that share it
+_SUBAREA_KM = 30.0
+_COUNTRY_BASE = 20.0  # a country's own name wins over towns that share it, even in another country's text
+_CONTAINER = 6.0  # "Imam Sahib district, Kunduz": an area that holds the place named just before it
+_WEAK_MIN_POPULATION = 100_000  # a weakly read name (part of a longer name, fuzzy, acronym) outside its context
 _PLAIN_MIN_POPULATION = 15_000  # accepted in a document without country context
 _CUE_MIN_POPULATION = 1_000  # ... after a place preposition ("in X")
 _MIN_POPULATION_ELSEWHERE = 100_000  # accepted outside the countries the document is about
 _CUE_MIN_POPULATION_ELSEWHERE = 20_000
+_INITIAL_MIN_POPULATION_ELSEWHERE = 1_000_000  # a sentence's first word, outside the document's countries
 _FUZZY_MIN_POPULATION = 100_000
 
 
@@ -66,7 +71,8 @@ def _preferred(key: str, gaz: Gazetteer, i: int) -> bool:
     return False
 
 
-def _score(m: RawMention, gaz: Gazetteer, i: int, ctx: Counter[str], named: set[str]) -> float:
+def _score(m: RawMention, gaz: Gazetteer, i: int, named: set[tuple[str, str]]) -> float:
+    """The part of candidate i's score that does not depend on the text's countries (see `_context`)."""
     kind = _KINDS[gaz.kinds[i]]
     if kind is Kind.COUNTRY:
         s = _COUNTRY_BASE
@@ -75,11 +81,9 @@ def _score(m: RawMention, gaz: Gazetteer, i: int, ctx: Counter[str], named: set[
     else:
         s = math.log10(gaz.populations[i] + 100) - (0.0 if kind is Kind.CITY else 0.5)
     country = gaz.countries[i]
-    if country:
-        s += _CONTEXT_WEIGHT * min(ctx[country], _CONTEXT_CAP)
-    if kind is Kind.CITY:
+    if kind is Kind.CITY or kind is Kind.ADMIN2:
         a1 = gaz.admin1_keys[i]
-        if a1 and a1 != m.key and a1 in named:
+        if a1 and country and (country, a1) in named:
             s += _ADMIN1_NAMED
     if m.key in _preferences() and _preferred(m.key, gaz, i):
         s += _PREFERRED
@@ -96,23 +100,76 @@ def _score(m: RawMention, gaz: Gazetteer, i: int, ctx: Counter[str], named: set[
     return s
 
 
+_KM_PER_DEGREE = 111.0
+
+
+def _nearest_km(lat: float, lon: float, anchors: Sequence[GeoEntry], *, enough: float = 0.0) -> float:
+    """Distance to the nearest anchor; stops at the first one within `enough` km.  Anchors more than twice the
+    near radius north or south are skipped unmeasured (their distance is only known to be large)."""
+    nearest = math.inf
+    for a in anchors:
+        if abs(a.lat - lat) * _KM_PER_DEGREE > 2 * _NEAR_KM:
+            continue
+        d = distance_km(lat, lon, a.lat, a.lon)
+        if d < nearest:
+            nearest = d
+            if d <= enough:
+                break
+    return nearest
+
+
 def _near_bonus(lat: float, lon: float, anchors: Sequence[GeoEntry]) -> float:
     """Bonus for a candidate close to places already resolved in the document."""
-    nearest = min(distance_km(lat, lon, a.lat, a.lon) for a in anchors)
+    nearest = _nearest_km(lat, lon, anchors, enough=_NEAR_KM)
     if nearest <= _NEAR_KM:
         return _NEAR_BONUS
     return _NEAR_BONUS / 2 if nearest <= 2 * _NEAR_KM else 0.0
 
 
-def _plausible(m: RawMention, e: GeoEntry, ctx: Counter[str]) -> bool:
+def _plausible(
+    m: RawMention, e: GeoEntry, counts: Counter[str], anchors: Sequence[GeoEntry], own: str | None, *, slot: bool
+) -> bool:
+    """Whether entry `e` is a credible reading of `m`; `own` is the country `m` itself added to the context, which
+    cannot vouch for a bare name ("Ahmadi bekrefter", its only candidates in Kuwait), only for one after a place
+    preposition, with a place word, or in an area slot after another place, and only in a text that names no
+    other country ("in Logobou", not "near Mali's" -> Malliß in a text about Mali and Niger)."""
+    ctx = counts
+    if own is not None and counts[own] <= 1 and not (m.cue or slot or m.hint is not Hint.NONE):
+        ctx = Counter({c: n for c, n in counts.items() if c != own})
     in_context = e.country is not None and ctx[e.country] > 0
-    if in_context or e.kind is Kind.COUNTRY:
+    if e.kind is Kind.COUNTRY:
+        return True
+    if m.hint is Hint.SUBAREA:  # "Santa Luzia neighborhood": only a namesake inside a town the text names
+        return bool(anchors) and _nearest_km(e.lat, e.lon, anchors) <= _SUBAREA_KM
+    if m.weak:
+        # a piece of a longer name ("Hassan" of "Hassan Dabouq"), a fuzzy spelling or an acronym: a big place of
+        # the text's countries, or one close to a place read firmly
+        big = e.population >= _WEAK_MIN_POPULATION
+        spelt = (
+            m.fuzzy
+            and not m.partial
+            and m.cue
+            and m.hint is Hint.NONE
+            and e.population >= _CUE_MIN_POPULATION_ELSEWHERE
+        )
+        if in_context:
+            return big or spelt or (bool(anchors) and _nearest_km(e.lat, e.lon, anchors) <= _NEAR_KM)
+        if ctx:
+            return False
+        if m.partial:  # "near Donetsk Filtration Station", not "Hassan Dabouq"
+            return m.cue and big
+        return big or spelt
+    if in_context:
         return True
     if m.fuzzy:
         return e.population >= (_CUE_MIN_POPULATION_ELSEWHERE if m.cue else _FUZZY_MIN_POPULATION)
-    if e.kind is not Kind.CITY:
+    if e.kind is Kind.ADMIN2 and ctx and m.hint is Hint.NONE:
+        return False  # a district of another country, named without "district" (its population is a guess)
+    if e.kind is not Kind.CITY and (e.kind is not Kind.ADMIN1 or not ctx or m.hint is not Hint.NONE):
         return True
     if ctx:  # the document is about other countries: only big places elsewhere
+        if m.initial and not m.cue:  # any word is capitalised there ("Ahmadi bekrefter ...")
+            return e.population >= _INITIAL_MIN_POPULATION_ELSEWHERE
         return e.population >= (_CUE_MIN_POPULATION_ELSEWHERE if m.cue else _MIN_POPULATION_ELSEWHERE)
     if m.hint is not Hint.NONE:
         return True
@@ -151,49 +208,155 @@ def _country_entry_ids(gaz: Gazetteer, mentions: Sequence[RawMention]) -> dict[s
 
 def _context(
     mentions: Sequence[RawMention], gaz: Gazetteer, cues: Counter[str], chosen: Sequence[GeoEntry | None]
-) -> Counter[str]:
+) -> tuple[Counter[str], list[str | None]]:
+    """How often the text points at each country (demonyms, country names, places), and the country each
+    mention added."""
     ctx: Counter[str] = Counter()
+    own: list[str | None] = []
     for iso, n in cues.items():
         ctx[iso] += min(n, 2)
     for m, e in zip(mentions, chosen, strict=True):
+        added: str | None = None
         if m.country:
             ctx[m.country] += 2
+        elif m.weak:  # only what it was read as, when that was plausible; never a piece of a longer name
+            if e is not None and e.country and not m.partial:
+                added = e.country
+        else:
+            countries = {gaz.countries[i] for i in m.ids}
+            if len(countries) == 1 and None not in countries:
+                added = next(iter(c for c in countries if c))
+            elif e is not None and e.country:
+                added = e.country
+        if added:
+            ctx[added] += 1
+        own.append(added)
+    return ctx, own
+
+
+_CONTAINER_GAP = re.compile(r"\s*(?:,|\(|,\s*in|\bin|\bof)\s*")
+
+
+def _containers(mentions: Sequence[RawMention], text: str | None) -> list[int | None]:
+    """For each mention, the index of the place named right before it when it may name the area holding that
+    place: "Imam Sahib district, Kunduz", "Hays (Al Hudaydah)", "(Mahliyah, Marib)"."""
+    out: list[int | None] = [None] if mentions else []
+    for k in range(1, len(mentions)):
+        a, b = mentions[k - 1], mentions[k]
+        gap = text[a.end : b.start] if text is not None else None
+        ok = gap is not None and a.sentence == b.sentence and _CONTAINER_GAP.fullmatch(gap) is not None
+        out.append(k - 1 if ok else None)
+    return out
+
+
+_APPOSITION_GAP = re.compile(r"\s*[,(]\s*")
+_APPOSITION_END = re.compile(r"\s*(?:[.;)\]]|$)")
+
+
+def _appositions(mentions: Sequence[RawMention], text: str | None, containers: Sequence[int | None]) -> list[bool]:
+    """Whether each mention closes an apposition to the place before it ("near Orikhove, Luhansk.",
+    "(Mahliyah, Marib)"): the slot where reports name the province."""
+    out: list[bool] = []
+    for k, held in enumerate(containers):
+        if held is None or text is None:
+            out.append(False)
             continue
-        countries = {gaz.countries[i] for i in m.ids if not m.fuzzy}
-        if len(countries) == 1 and None not in countries:
-            ctx[next(iter(c for c in countries if c))] += 1
-        elif e is not None and e.country:
-            ctx[e.country] += 1
-    return ctx
+        a, b = mentions[held], mentions[k]
+        out.append(
+            _APPOSITION_GAP.fullmatch(text, a.end, b.start) is not None
+            and _APPOSITION_END.match(text, b.end) is not None
+        )
+    return out
+
+
+def _admin1_pairs(gaz: Gazetteer, ids: Sequence[int]) -> set[tuple[str, str]]:
+    """(country, admin1 key) of the admin1 areas among `ids`."""
+    out: set[tuple[str, str]] = set()
+    for i in ids:
+        country = gaz.countries[i]
+        if _KINDS[gaz.kinds[i]] is Kind.ADMIN1 and country and gaz.admin1_keys[i]:
+            out.add((country, gaz.admin1_keys[i]))
+    return out
+
+
+def _holds(gaz: Gazetteer, area: int, inner: Sequence[int]) -> bool:
+    """Whether the admin1/admin2 entry `area` holds one of the entries `inner` (same country and admin1)."""
+    kind = _KINDS[gaz.kinds[area]]
+    if kind is not Kind.ADMIN1 and kind is not Kind.ADMIN2:
+        return False
+    key, country = gaz.admin1_keys[area], gaz.countries[area]
+    return bool(key) and any(gaz.countries[i] == country and gaz.admin1_keys[i] == key and i != area for i in inner)
 
 
 def resolve_mentions(
-    mentions: Sequence[RawMention], *, gazetteer: Gazetteer, cues: Counter[str] | None = None
+    mentions: Sequence[RawMention],
+    *,
+    gazetteer: Gazetteer,
+    cues: Counter[str] | None = None,
+    text: str | None = None,
 ) -> list[Resolution]:
-    """Pick one entry (or none) for each mention, in two passes so resolved places add to the context."""
+    """Pick one entry (or none) for each mention, in two passes so resolved places add to the context.
+
+    Weakly read mentions (`RawMention.weak`) never add to the context and are kept only where the context
+    supports them.  With `text`, a mention right after another one (", " or "(") that names an area holding it
+    is read as that area ("Imam Sahib district, Kunduz" -> Kunduz province)."""
     cues = cues or Counter()
     country_ids = _country_entry_ids(gazetteer, mentions)
-    named = {m.key for m in mentions}
+    areas = [_admin1_pairs(gazetteer, m.ids) for m in mentions]
+    everywhere: Counter[tuple[str, str]] = Counter(pair for pairs in areas for pair in pairs)
+    named_by_others = [{pair for pair in everywhere if everywhere[pair] > (pair in own_areas)} for own_areas in areas]
+    containers = _containers(mentions, text)
+    appositions = _appositions(mentions, text, containers)
     chosen: list[GeoEntry | None] = [None] * len(mentions)
+    base = [[_score(m, gazetteer, i, named_by_others[k]) for i in m.ids] for k, m in enumerate(mentions)]
     for _ in range(2):
-        ctx = _context(mentions, gazetteer, cues, chosen)
+        ctx, own = _context(mentions, gazetteer, cues, chosen)
         for k, m in enumerate(mentions):
             if m.country:
                 cid = country_ids.get(m.country)
                 chosen[k] = gazetteer.entry(cid) if cid is not None else None
                 continue
+            inner: tuple[int, ...] = ()
+            held = containers[k]
+            village = False  # the place before is unknown or small: the slot after it names its province
+            if held is not None:
+                before = chosen[held]
+                inner = (before.id,) if before is not None else mentions[held].ids
+                village = appositions[k] and (before is None or before.population < _WEAK_MIN_POPULATION)
             best = -1
             best_score = -math.inf
-            anchors = [e for n, e in enumerate(chosen) if n != k and e is not None and e.kind is not Kind.COUNTRY]
-            for i in m.ids:
-                s = _score(m, gazetteer, i, ctx, named)
+            anchors = [
+                e
+                for n, e in enumerate(chosen)
+                if n != k and e is not None and e.kind is not Kind.COUNTRY and not mentions[n].weak
+            ]
+            for i, s in zip(m.ids, base[k], strict=True):
+                country = gazetteer.countries[i]
+                if country:
+                    s += _CONTEXT_WEIGHT * min(ctx[country], _CONTEXT_CAP)
                 if anchors and len(m.ids) > 1:
                     s += _near_bonus(gazetteer.lats[i], gazetteer.lons[i], anchors)
+                area_slot = village and _KINDS[gazetteer.kinds[i]] is Kind.ADMIN1
+                if area_slot or (inner and _holds(gazetteer, i, inner)):
+                    s += _CONTAINER
                 if s > best_score:
                     best, best_score = i, s
             e = gazetteer.entry(best) if best >= 0 else None
-            chosen[k] = e if e is not None and _plausible(m, e, ctx) else None
-        named |= {gazetteer.admin1_keys[e.id] for e in chosen if e is not None and e.kind is Kind.ADMIN1}
+            chosen[k] = e if e is not None and _plausible(m, e, ctx, anchors, own[k], slot=held is not None) else None
+    for k, held in enumerate(containers):  # "Kinyinya commune (Ruyigi)": a small namesake outside the area named
+        if held is None:
+            continue
+        area, within = chosen[k], chosen[held]
+        if (
+            area is not None
+            and within is not None
+            and area.kind in (Kind.ADMIN1, Kind.ADMIN2)
+            and within.kind in (Kind.CITY, Kind.ADMIN2)
+            and within.population < _WEAK_MIN_POPULATION
+            and (within.country != area.country or gazetteer.admin1_keys[within.id] != gazetteer.admin1_keys[area.id])
+            and appositions[k]
+        ):
+            chosen[held] = None
     return [
         Resolution(mention=m, entry=e, precision=_precision(m, e) if e is not None else None)
         for m, e in zip(mentions, chosen, strict=True)

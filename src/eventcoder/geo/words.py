@@ -23,15 +23,17 @@ class PlaceWords:
     site_words: frozenset[str]
     admin1_words: frozenset[str]
     district_words: frozenset[str]
+    subarea_words: frozenset[str]  # "Trindade community": a part of a town, not a town of its own
     water_words: frozenset[str]
     place_prepositions: frozenset[str]
     connectors: frozenset[str]
     genitive_endings: tuple[str, ...]
     near_before: re.Pattern[str]  # matches a near phrase at the end of the text before a name
     site_before: re.Pattern[str]  # matches "<site word> <preposition> " at the end of the text before a name
+    subarea_before: re.Pattern[str]  # matches "colonia ", "Barangay San " at the end of the text before a name
 
     def suffix_hint(self, word: str) -> str | None:
-        """'site', 'admin1', 'district' or 'water' when `word` (any case, genitive allowed) is such a word."""
+        """'site', 'admin1', 'district', 'subarea' or 'water' when `word` (any case, genitive allowed) is one."""
         low = word.casefold()
         forms = [low] + [low[: -len(e)] for e in self.genitive_endings if low.endswith(e) and len(low) > len(e) + 2]
         for form in forms:
@@ -41,6 +43,8 @@ class PlaceWords:
                 return "admin1"
             if form in self.district_words:
                 return "district"
+            if form in self.subarea_words:
+                return "subarea"
             if form in self.water_words:
                 return "water"
         return None
@@ -48,6 +52,14 @@ class PlaceWords:
 
 def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _subarea_before(prefixes: list[str], connectors: list[str]) -> re.Pattern[str]:
+    """A sub-area word ("colonia", "Barangay") and up to two more words, at the end of the text before a name."""
+    if not prefixes:
+        return re.compile(r"(?!)")
+    between = rf"(?:[^\W\d_][\w'’-]*|{_alternation(connectors)})" if connectors else r"[^\W\d_][\w'’-]*"
+    return re.compile(rf"(?:^|(?<=\W))(?i:{_alternation(prefixes)})\s+(?:{between}\s+){{0,2}}$")
 
 
 @cache
@@ -73,11 +85,13 @@ def place_words(lang: str) -> PlaceWords:
         site_words=frozenset(w.casefold() for w in sites),
         admin1_words=frozenset(w.casefold() for w in words("admin1_words")),
         district_words=frozenset(w.casefold() for w in words("district_words")),
+        subarea_words=frozenset(w.casefold() for w in words("subarea_words")),
         water_words=frozenset(w.casefold() for w in words("water_words")),
         place_prepositions=frozenset(w.casefold() for w in words("place_prepositions")),
         connectors=frozenset(words("connectors")),
         genitive_endings=tuple(sorted(words("genitive_endings"), key=len, reverse=True)),
         near_before=re.compile(rf"(?:^|(?<=\W))(?:{_alternation(words('near_phrases'))})\s+$", re.IGNORECASE),
+        subarea_before=_subarea_before(words("subarea_prefixes"), words("connectors")),
         site_before=re.compile(
             rf"(?:^|(?<=\W))(?:{_alternation(sites)})\s+(?:{_alternation(words('site_prepositions'))})\s+$",
             re.IGNORECASE,

@@ -56,7 +56,9 @@ class Draft:
         loses to a town of the country the article is about), then to one whose name the text spells at least
         passably, then to the most precise, then to the one the text spells most closely ("Farah" -> Farah over
         "Kerji" -> Cary)."""
-        resolved = [p.place for p in self.places if p.place is not None]
+        resolved = [p.place for p in self.places if p.place is not None and not p.dateline]
+        if not resolved:  # only the dateline: where the report was filed is the best guess left
+            resolved = [p.place for p in self.places if p.place is not None]
         if not resolved:
             return None
         likeness = {id(p.place): _likeness(p.span.text, p.place.name) for p in self.places if p.place is not None}

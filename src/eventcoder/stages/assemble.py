@@ -225,14 +225,19 @@ def _attach_claims(analysis: Analysis, events: list[Draft]) -> None:
 
 
 def _doc_place(analysis: Analysis, before: int) -> Place | None:
-    """The nearest resolved place mentioned before offset `before`, else the first one of the document."""
-    resolved = [p for p in analysis.places if p.place is not None]
+    """The most specific place of the nearest sentence before offset `before` that names one (a dateline only when
+    nothing else is named), else the first one of the document."""
+    resolved = [p for p in analysis.places if p.place is not None and not p.dateline]
+    resolved = resolved or [p for p in analysis.places if p.place is not None]
     earlier = [p for p in resolved if p.span.start < before]
     if earlier:
         fine = [
             p for p in earlier if p.place is not None and PRECISION_RANK[p.place.precision] <= PRECISION_RANK_ADMIN1
         ]
-        return (fine or earlier)[-1].place
+        pool = fine or earlier
+        last = analysis.sentence_of(pool[-1].span.start)
+        same = [p for p in pool if analysis.sentence_of(p.span.start) == last]
+        return min(same, key=lambda p: (PRECISION_RANK[p.place.precision] if p.place else 99, p.span.start)).place
     return resolved[0].place if resolved else None
 
 

@@ -61,12 +61,13 @@ def find_places(analysis: Analysis, *, gazetteer: Gazetteer) -> tuple[PlaceMenti
     raw = find_raw_mentions(
         doc.text, sentence_starts=[s.span.start for s in analysis.sentences], gazetteer=gazetteer, words=words
     )
-    resolved = resolve_mentions(raw, gazetteer=gazetteer, cues=country_cues(doc.text, words))
+    resolved = resolve_mentions(raw, gazetteer=gazetteer, cues=country_cues(doc.text, words), text=doc.text)
     out: list[PlaceMention] = []
     for k, r in enumerate(resolved):
         m = r.mention
         if r.entry is not None and r.precision is not None:
-            out.append(PlaceMention(span=doc.span(m.start, m.end), place=_place(doc, m, r.entry, r.precision)))
+            place = _place(doc, m, r.entry, r.precision)
+            out.append(PlaceMention(span=doc.span(m.start, m.end), place=place, dateline=m.dateline))
         elif m.hint is Hint.SITE:
             town = _town_near(k, resolved)
             place = None
