@@ -136,7 +136,9 @@ def test_comparison_is_symmetric() -> None:
 def test_bad_decisions_are_named_errors() -> None:
     _, a = report("a")
     with pytest.raises(OverrideError, match="cannot be edited"):
-        Override(decision=Decision.FIELD, event="ev-a", field="location", value="Oslo")
+        Override(decision=Decision.FIELD, event="ev-a", field="confidence", value=1.0)
+    with pytest.raises(OverrideError, match="location must be an object"):
+        fuse([a], overrides=[Override(decision=Decision.FIELD, event="ev-a", field="location", value="Oslo")])
     with pytest.raises(OverrideError, match="needs two events"):
         Override(decision=Decision.SAME_EVENT, event="ev-a")
     with pytest.raises(OverrideError, match="unknown override decision"):

@@ -31,7 +31,8 @@ __all__ = [
 _MERGED_COLUMNS = (
     "id, event_type, sub_event_type, date_start, date_end, date_precision, country, admin1, "
     "location_name, lat, lon, geo_precision, actor1, actor1_type, actor2, actor2_type, "
-    "fatalities_low, fatalities_best, fatalities_high, injured_low, background, confidence, n_sources, rejected, record"
+    "fatalities_low, fatalities_best, fatalities_high, injured_low, background, confidence, n_sources, rejected, "
+    "review_status, record"
 )
 
 
@@ -101,13 +102,19 @@ def insert_fused(con: duckdb.DuckDBPyConnection, fused: Sequence[FusedEvent]) ->
     for f in fused:
         record = f.merged.record
         merged_rows.append(
-            [*_flat(f.event), len(record.docs), f.rejected, json.dumps(f.event.to_json(), ensure_ascii=False)]
+            [
+                *_flat(f.event),
+                len(record.docs),
+                f.rejected,
+                f.status.value,
+                json.dumps(f.event.to_json(), ensure_ascii=False),
+            ]
         )
         for member in f.merged.members:
             member_rows.append([member.id, f.event.id, report_doc(member)])
         record_rows.append([f.event.id, record.rule, json.dumps(record.to_json(), ensure_ascii=False)])
     if merged_rows:
-        con.executemany(f"INSERT INTO merged_events ({_MERGED_COLUMNS}) VALUES ({', '.join('?' * 25)})", merged_rows)
+        con.executemany(f"INSERT INTO merged_events ({_MERGED_COLUMNS}) VALUES ({', '.join('?' * 26)})", merged_rows)
         con.executemany("INSERT INTO merged_members (event_id, merged_id, doc_id) VALUES (?, ?, ?)", member_rows)
         con.executemany("INSERT INTO merge_records (merged_id, rule, record) VALUES (?, ?, ?)", record_rows)
 
