@@ -98,9 +98,7 @@ def _commit(store: Store, decisions: Sequence[Override], entry: LogEntry) -> Rev
     return ReviewResult(entry=entry, events=tuple(store.merged_of(entry.members)))
 
 
-def _verdict(
-    store: Store, merged_id: str, *, decision: Decision, author: str, note: str | None
-) -> ReviewResult:
+def _verdict(store: Store, merged_id: str, *, decision: Decision, author: str, note: str | None) -> ReviewResult:
     listed, members = _current(store, merged_id)
     status = ReviewStatus.CONFIRMED if decision is Decision.CONFIRM else ReviewStatus.REJECTED
     decisions = [Override(decision=decision, event=m, author=author, note=note) for m in members]

@@ -23,6 +23,7 @@ __all__ = [
     "delete_merged_of",
     "events_near",
     "insert_fused",
+    "merge_record",
     "merge_records",
     "overrides",
     "unfused_events",
@@ -122,6 +123,11 @@ def insert_fused(con: duckdb.DuckDBPyConnection, fused: Sequence[FusedEvent]) ->
 def merge_records(con: duckdb.DuckDBPyConnection) -> dict[str, dict[str, Any]]:
     rows = con.execute("SELECT merged_id, record FROM merge_records ORDER BY merged_id").fetchall()
     return {str(r[0]): json.loads(r[1]) for r in rows}
+
+
+def merge_record(con: duckdb.DuckDBPyConnection, merged_id: str) -> dict[str, Any] | None:
+    rows = con.execute("SELECT record FROM merge_records WHERE merged_id = ?", [merged_id]).fetchall()
+    return dict(json.loads(rows[0][0])) if rows else None
 
 
 def overrides(con: duckdb.DuckDBPyConnection) -> list[Override]:

@@ -405,6 +405,10 @@ class Store:
         """Merge records (fusion.MergeRecord.to_json()) keyed by merged event id."""
         return fused_layer.merge_records(self._db())
 
+    def merge_records_of(self, merged_id: str) -> dict[str, Any] | None:
+        """The merge record of one merged event (None when there is no such event)."""
+        return fused_layer.merge_record(self._db(), merged_id)
+
     def overrides(self) -> list[Override]:
         """Human decisions that fusion respects, in the order they were made."""
         return fused_layer.overrides(self._db())
