@@ -88,7 +88,8 @@ def _number(form: Any, name: str, kind: type[int] | type[float]) -> int | float 
 
 
 def edit_changes(form: Any) -> dict[str, Any]:
-    """The edit form's fields -> `review.edit` changes (unchanged values are dropped by `edit`)."""
+    """The edit form's fields -> `review.edit` changes.  A field the form does not send is left alone; a field
+    sent empty clears the value (an actor, a toll); unchanged values are dropped by `edit`."""
     changes: dict[str, Any] = {}
     if _text(form, "event_type"):
         changes["event_type"] = _text(form, "event_type")
@@ -110,6 +111,8 @@ def edit_changes(form: Any) -> dict[str, Any]:
             "precision": _text(form, "location_precision"),
         }
     for actor in ("actor1", "actor2"):
+        if f"{actor}_name" not in form:
+            continue
         name = _text(form, f"{actor}_name")
         changes[actor] = (
             {"name": name, "type": _text(form, f"{actor}_type"), "country": _text(form, f"{actor}_country")}
@@ -117,7 +120,8 @@ def edit_changes(form: Any) -> dict[str, Any]:
             else None
         )
     for part in ("low", "best", "high"):
-        changes[f"fatalities.{part}"] = _number(form, f"fatalities_{part}", int)
+        if f"fatalities_{part}" in form:
+            changes[f"fatalities.{part}"] = _number(form, f"fatalities_{part}", int)
     return changes
 
 
