@@ -57,6 +57,7 @@ async function drawMap() {
     });
     marker.bindPopup(() => popup(feature));
     marker.addTo(map);
+    marker.getElement().setAttribute("data-id", feature.id);
     markers.push(marker);
   }
   if (markers.length) map.fitBounds(L.featureGroup(markers).getBounds().pad(0.3), { maxZoom: 6 });
