@@ -324,3 +324,12 @@ def test_tokens_from_the_environment_and_a_file(tmp_path: Path) -> None:
     file.write_text("kari tok\n", encoding="utf-8")
     with pytest.raises(TokensFileError, match=r"tokens:1: expected `name:token`"):
         load_tokens(tokens_file=file, env={})
+
+
+def test_an_old_id_leads_to_the_event_its_reports_belong_to_now(client: TestClient) -> None:
+    baghdad = ids(client)["Baghdad"]
+    split = client.post(f"/api/events/{baghdad}/split", json={"members": ["ev-npk"]}, headers=KARI).json()
+    gone = client.get(f"/events/{baghdad}.json")
+    assert gone.status_code == 404 and all(e in gone.json()["error"] for e in split["events"])
+    moved = client.get(f"/events/{baghdad}", follow_redirects=False)
+    assert moved.status_code == 307 and moved.headers["location"] in [f"/events/{e}" for e in split["events"]]

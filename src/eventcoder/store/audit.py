@@ -58,14 +58,22 @@ def add_entry(con: duckdb.DuckDBPyConnection, entry: LogEntry) -> None:
 
 
 def entries(
-    con: duckdb.DuckDBPyConnection, *, members: Sequence[str] | None = None, limit: int = 200
+    con: duckdb.DuckDBPyConnection,
+    *,
+    members: Sequence[str] | None = None,
+    target: str | None = None,
+    limit: int = 200,
 ) -> list[LogEntry]:
-    """Log entries, newest first: all of them, or those made on any of `members` (per-document event ids)."""
+    """Log entries, newest first: all of them, those made on any of `members` (per-document event ids), or those
+    made on the merged event `target`."""
     sql = 'SELECT id, logged_at, author, action, target, members, "before", "after", note FROM review_log'
     params: list[Any] = []
     if members is not None:
         sql += " WHERE list_has_any(members, ?)"
         params.append(list(members))
+    elif target is not None:
+        sql += " WHERE target = ?"
+        params.append(target)
     sql += " ORDER BY id DESC LIMIT ?"
     params.append(limit)
     return [

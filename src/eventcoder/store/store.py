@@ -459,9 +459,12 @@ class Store:
                 raise StoreWriteError(f"could not store the review in {self._label} (rolled back): {exc}") from exc
             raise
 
-    def review_log(self, *, members: Sequence[str] | None = None, limit: int = 200) -> list[audit.LogEntry]:
-        """The audit log, newest first: all of it, or the entries made on any of `members`."""
-        return audit.entries(self._db(), members=members, limit=limit)
+    def review_log(
+        self, *, members: Sequence[str] | None = None, target: str | None = None, limit: int = 200
+    ) -> list[audit.LogEntry]:
+        """The audit log, newest first: all of it, the entries made on any of `members`, or on merged event
+        `target`."""
+        return audit.entries(self._db(), members=members, target=target, limit=limit)
 
     def _writable(self) -> None:
         if self.read_only:

@@ -4,6 +4,7 @@ review queue."""
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
@@ -103,12 +104,11 @@ def event_page(request: Request, event_id: str) -> Response:
     with web_state(request).db.store() as store:
         listed = store.listed_event(event_id)
         if listed is None:
-            return error_response(
-                request,
-                status=404,
-                message=f"no event {event_id!r} (it may have been merged or split)",
-                json_twin=json_twin,
-            )
+            now = store.merged_of([m for e in store.review_log(target=event_id, limit=1) for m in e.members])
+            if now and not json_twin:  # merged or split since: its reports are here now
+                return RedirectResponse(f"/events/{quote(now[0])}", status_code=307)
+            moved = f"; its reports now belong to {', '.join(now)}" if now else ""
+            return error_response(request, status=404, message=f"no event {event_id!r}{moved}", json_twin=json_twin)
         data = event_detail(store, listed)
     return page(
         request,
