@@ -333,3 +333,12 @@ def test_an_old_id_leads_to_the_event_its_reports_belong_to_now(client: TestClie
     assert gone.status_code == 404 and all(e in gone.json()["error"] for e in split["events"])
     moved = client.get(f"/events/{baghdad}", follow_redirects=False)
     assert moved.status_code == 307 and moved.headers["location"] in [f"/events/{e}" for e in split["events"]]
+
+
+def test_serve_needs_an_existing_store(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from eventcoder.cli import build_parser, main
+
+    assert main(["serve", "--db", str(tmp_path / "none.duckdb")]) == 2
+    assert "no such store (run `eventcoder ingest` first)" in capsys.readouterr().err
+    args = build_parser().parse_args(["serve"])
+    assert (args.host, args.port) == ("127.0.0.1", 8000)  # loopback unless told otherwise
