@@ -297,6 +297,12 @@ def test_forms_need_a_session_and_its_csrf_token(client: TestClient) -> None:
     log = client.get(f"/events/{event_id}.json").json()["review_log"]
     assert [(e["author"], e["action"]) for e in log] == [("kari", "edit"), ("kari", "confirm")]
     assert log[0]["after"] == {"fatalities.low": 5}
+    retype = {"csrf_token": csrf, "type_sub": "Strategic developments|Looting/property destruction"}
+    assert client.post(f"/events/{event_id}/edit", data=retype, follow_redirects=False).status_code == 303
+    event = client.get(f"/events/{event_id}.json").json()["event"]
+    assert (event["event_type"], event["sub_event_type"]) == ("Strategic developments", "Looting/property destruction")
+    wrong = client.post(f"/events/{event_id}/edit", data={"csrf_token": csrf, "type_sub": "Riots|Grenade"})
+    assert wrong.status_code == 400 and "not a sub-event type of &#39;Riots&#39;" in wrong.text
     html = client.get(f"/events/{event_id}").text
     assert "signed in as <b>kari</b>" in html and 'id="audit-log"' in html
 

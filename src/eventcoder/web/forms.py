@@ -91,6 +91,12 @@ def edit_changes(form: Any) -> dict[str, Any]:
     """The edit form's fields -> `review.edit` changes.  A field the form does not send is left alone; a field
     sent empty clears the value (an actor, a toll); unchanged values are dropped by `edit`."""
     changes: dict[str, Any] = {}
+    both = _text(form, "type_sub")  # "Type|Sub-type": one select keeps the pair consistent
+    if both:
+        event_type, sep, sub = both.partition("|")
+        if not sep:
+            raise review.ReviewError(f"type_sub must be 'event type|sub-event type', not {both!r}")
+        changes["event_type"], changes["sub_event_type"] = event_type, sub
     if _text(form, "event_type"):
         changes["event_type"] = _text(form, "event_type")
     if _text(form, "sub_event_type"):
