@@ -100,6 +100,7 @@ def test_map_marker_event_evidence_confirm_and_audit(server: str) -> None:
     seen = json.loads(run.stdout.strip().splitlines()[-1])
     assert seen["failures"] == []  # no script error, no failed request, nothing fetched from outside the app
     assert seen["markers"] == 7 and seen["table_rows"] == 7 and seen["timeline_bars"] >= 6
+    assert len(seen["bbox"].split(",")) == 4 and seen["bbox_rows"] == 7  # the map view holds every event
     assert seen["popup"] == "Explosions/Remote violence / Air/drone strike"
     assert all(seen["highlights"][role] >= 1 for role in ("evidence", "trigger", "actor1", "place", "date", "claim"))
     assert seen["claimants"] == ["Syrian Observatory for Human Rights", "Syriske styresmakter"]

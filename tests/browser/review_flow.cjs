@@ -32,6 +32,12 @@ async function main() {
     seen.table_rows = await page.locator("table.events tbody tr").count();
     await page.screenshot({ path: path.join(outDir, "events.png"), fullPage: true });
 
+    await page.locator("#use-map-box").click();  // the bounding-box filter, from what the map shows
+    await page.waitForURL(/bbox=/);
+    await marker.waitFor({ state: "attached", timeout: 15000 });
+    seen.bbox = new URL(page.url()).searchParams.get("bbox");
+    seen.bbox_rows = await page.locator("table.events tbody tr").count();
+
     await marker.click();
     const link = page.locator(".leaflet-popup .popup-link");
     await link.waitFor({ timeout: 5000 });

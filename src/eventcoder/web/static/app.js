@@ -75,6 +75,18 @@ async function drawMap() {
       legend.appendChild(row);
     }
   }
+  const boxInput = document.querySelector('form.filters input[name="bbox"]');
+  if (boxInput) {  // filter to what the map shows: west,south,east,north
+    const button = el("button", { type: "button", id: "use-map-box" }, "Filter to the map view");
+    button.addEventListener("click", () => {
+      const b = map.getBounds();
+      const clamp = (v, lo, hi) => Math.min(hi, Math.max(lo, v)).toFixed(3);
+      boxInput.value = [clamp(b.getWest(), -180, 180), clamp(b.getSouth(), -90, 90),
+        clamp(b.getEast(), -180, 180), clamp(b.getNorth(), -90, 90)].join(",");
+      boxInput.form.submit();
+    });
+    (document.getElementById("legend") || node.parentElement).appendChild(button);
+  }
 }
 
 async function drawTimeline() {
