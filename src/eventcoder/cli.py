@@ -228,6 +228,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     app = create_app(db=args.db, tokens=tokens)
     writes = f"{len(tokens.users)} token(s) may write" if tokens.users else "read-only: no token is set"
     _err(f"serving {args.db} on http://{args.host}:{args.port}/ ({writes})")
+    if args.host not in ("127.0.0.1", "localhost", "::1"):
+        _err(f"warning: {args.host} is reachable from other machines, and tokens travel without TLS")
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return 0
 
