@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eventcoder.fusion import Decision, FusedEvent, Override, OverrideError, compare, fuse
+from eventcoder.fusion import Decision, FusedEvent, Override, OverrideError, ReviewStatus, compare, fuse
 from eventcoder.model import Event, EventType
 from tests.fusion_helpers import report
 
@@ -136,7 +136,9 @@ def test_comparison_is_symmetric() -> None:
 def test_bad_decisions_are_named_errors() -> None:
     _, a = report("a")
     with pytest.raises(OverrideError, match="cannot be edited"):
-        Override(decision=Decision.FIELD, event="ev-a", field="location", value="Oslo")
+        Override(decision=Decision.FIELD, event="ev-a", field="confidence", value=1.0)
+    with pytest.raises(OverrideError, match="location must be an object"):
+        fuse([a], overrides=[Override(decision=Decision.FIELD, event="ev-a", field="location", value="Oslo")])
     with pytest.raises(OverrideError, match="needs two events"):
         Override(decision=Decision.SAME_EVENT, event="ev-a")
     with pytest.raises(OverrideError, match="unknown override decision"):
@@ -149,3 +151,64 @@ def test_bad_decisions_are_named_errors() -> None:
     retype = Override(decision=Decision.FIELD, event="ev-a", field="event_type", value="Battles")
     (edited,) = fuse([a], overrides=[retype])
     assert (edited.event.event_type, edited.event.sub_event_type) == (EventType.BATTLES, "Armed clash")
+
+
+def test_later_decisions_win_and_give_the_review_status() -> None:
+    _, a = report("a")
+    _, b = report("b", place="Baghdad")
+
+    def decide(*pairs: tuple[Decision, str]) -> list[Override]:
+        return [Override(decision=d, event=e) for d, e in pairs]
+
+    (joined,) = fuse([a, b])
+    assert joined.status is ReviewStatus.UNREVIEWED
+    split = [Override(decision=Decision.DIFFERENT_EVENTS, event="ev-a", other="ev-b")]
+    again = [*split, Override(decision=Decision.SAME_EVENT, event="ev-b", other="ev-a")]
+    assert len(fuse([a, b], overrides=split)) == 2
+    assert [f.status for f in fuse([a, b], overrides=again)] == [ReviewStatus.EDITED]  # the merge came last
+    assert len(fuse([a, b], overrides=[*again, *split])) == 2  # and a later split undoes it
+    half = decide((Decision.CONFIRM, "ev-a"))
+    assert fuse([a, b], overrides=half)[0].status is ReviewStatus.UNREVIEWED  # ev-b was not checked
+    both = [*half, *decide((Decision.CONFIRM, "ev-b"))]
+    assert fuse([a, b], overrides=both)[0].status is ReviewStatus.CONFIRMED
+    rejected = [*both, *decide((Decision.REJECT, "ev-b"))]
+    assert fuse([a, b], overrides=rejected)[0].rejected
+    assert fuse([a, b], overrides=[*rejected, *decide((Decision.CONFIRM, "ev-b"))])[0].status is ReviewStatus.CONFIRMED
+
+
+def test_human_values_for_place_date_and_actors() -> None:
+    _, a = report("a")
+    edits = [
+        Override(
+            decision=Decision.FIELD,
+            event="ev-a",
+            field="location",
+            value={"name": "Sadr City market", "country": "iq", "lat": 33.39, "lon": 44.46, "precision": "site"},
+        ),
+        Override(
+            decision=Decision.FIELD,
+            event="ev-a",
+            field="date",
+            value={"start": "2021-07-18", "end": "2021-07-19", "precision": "days"},
+        ),
+        Override(decision=Decision.FIELD, event="ev-a", field="actor1", value=None),
+        Override(
+            decision=Decision.FIELD,
+            event="ev-a",
+            field="actor2",
+            value={"name": "Civilians (Iraq)", "type": "civilians", "country": "IQ"},
+        ),
+    ]
+    (edited,) = fuse([a], overrides=edits)
+    event = edited.event
+    assert event.location is not None and (event.location.name, event.location.country) == ("Sadr City market", "IQ")
+    assert event.date is not None and (event.date.start.isoformat(), event.date.precision.value) == (
+        "2021-07-18",
+        "days",
+    )
+    assert event.actor1 is None and event.actor2 is not None and event.actor2.name == "Civilians (Iraq)"
+    bad = Override(
+        decision=Decision.FIELD, event="ev-a", field="date", value={"start": "2021-07-20", "end": "2021-07-19"}
+    )
+    with pytest.raises(OverrideError, match="date"):
+        fuse([a], overrides=[bad])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -215,6 +216,24 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from eventcoder.web import create_app, load_tokens
+
+    if not Path(args.db).exists():
+        _err(f"error: {args.db}: no such store (run `eventcoder ingest` first)")
+        return 2
+    tokens = load_tokens(tokens_file=Path(args.tokens) if args.tokens else None)
+    app = create_app(db=args.db, tokens=tokens)
+    writes = f"{len(tokens.users)} token(s) may write" if tokens.users else "read-only: no token is set"
+    _err(f"serving {args.db} on http://{args.host}:{args.port}/ ({writes})")
+    if args.host not in ("127.0.0.1", "localhost", "::1"):
+        _err(f"warning: {args.host} is reachable from other machines, and tokens travel without TLS")
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     from eventcoder.export import FORMATS
     from eventcoder.settings import load_settings
@@ -259,6 +278,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", help="output file (default: standard output; required for parquet)")
     p.add_argument("--no-background", dest="background", action="store_false", help="leave out recalled events")
     p.set_defaults(fn=cmd_export)
+
+    p = sub.add_parser("serve", help="serve the events: HTTP API, map, timeline, evidence and review queue")
+    p.add_argument("--db", default=settings.default_db, help=f"store file (default: {settings.default_db})")
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this machine only)")
+    p.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    p.add_argument(
+        "--tokens",
+        default=os.environ.get("EVENTCODER_TOKENS_FILE"),
+        help="file of `name:token` lines allowed to write (also $EVENTCODER_TOKEN, $EVENTCODER_TOKENS_FILE)",
+    )
+    p.set_defaults(fn=cmd_serve)
 
     p = sub.add_parser("evaluate", help="score extraction against gold/1 files")
     p.add_argument("paths", nargs="+", metavar="GOLD_PATH")

@@ -13,7 +13,7 @@ from eventcoder.fusion.cluster import Group, group_events
 from eventcoder.fusion.fuse import FusedEvent, fuse
 from eventcoder.fusion.incremental import affected
 from eventcoder.fusion.merge import MergedEvent, MergeRecord, merged_id
-from eventcoder.fusion.overrides import Decision, Override, OverrideError
+from eventcoder.fusion.overrides import Decision, Override, OverrideError, ReviewStatus
 from eventcoder.fusion.similarity import LINK_THRESHOLD, PairScore, compare
 from eventcoder.fusion.tolls import TollChoice, reconcile_fatalities, reconcile_injured
 
@@ -27,6 +27,7 @@ __all__ = [
     "Override",
     "OverrideError",
     "PairScore",
+    "ReviewStatus",
     "TollChoice",
     "affected",
     "compare",

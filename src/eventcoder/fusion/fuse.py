@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from eventcoder.fusion.cluster import group_events
 from eventcoder.fusion.merge import MergedEvent, merge_group
-from eventcoder.fusion.overrides import Decision, Override, apply_field_overrides
+from eventcoder.fusion.overrides import Override, ReviewStatus, apply_field_overrides, pair_decisions, review_status
 from eventcoder.model import Event
 
 __all__ = ["FusedEvent", "fuse"]
@@ -20,11 +20,15 @@ __all__ = ["FusedEvent", "fuse"]
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class FusedEvent:
-    """A merged event after human decisions: the event, its reports, its merge record, and a reject flag."""
+    """A merged event after human decisions: the event, its reports, its merge record, and its review status."""
 
     merged: MergedEvent
     event: Event
-    rejected: bool = False
+    status: ReviewStatus = ReviewStatus.UNREVIEWED
+
+    @property
+    def rejected(self) -> bool:
+        return self.status is ReviewStatus.REJECTED
 
     @property
     def members(self) -> tuple[str, ...]:
@@ -35,14 +39,10 @@ def fuse(events: Sequence[Event], *, overrides: Iterable[Override] = ()) -> list
     """Merge the reports of the same real-world event; every input event lands in exactly one result."""
     decisions = list(overrides)
     by_id = {e.id: e for e in events}
-    same = [(o.event, o.other) for o in decisions if o.decision is Decision.SAME_EVENT and o.other is not None]
-    different = [
-        (o.event, o.other) for o in decisions if o.decision is Decision.DIFFERENT_EVENTS and o.other is not None
-    ]
-    rejected = {o.event for o in decisions if o.decision is Decision.REJECT}
+    same, different = pair_decisions(decisions)
     out: list[FusedEvent] = []
     for group in group_events(list(by_id.values()), same=same, different=different):
         merged = merge_group(group, by_id)
         event = apply_field_overrides(merged.event, group.members, decisions)
-        out.append(FusedEvent(merged=merged, event=event, rejected=bool(rejected & set(group.members))))
+        out.append(FusedEvent(merged=merged, event=event, status=review_status(group.members, decisions)))
     return out

@@ -1,5 +1,6 @@
 """The embedded DuckDB store of documents and extracted events (the only SQL in eventcoder)."""
 
+from eventcoder.store.audit import LogEntry
 from eventcoder.store.errors import (
     StoreClosedError,
     StoreError,
@@ -9,9 +10,14 @@ from eventcoder.store.errors import (
     StoreVersionError,
     StoreWriteError,
 )
+from eventcoder.store.search import EventPage, EventQuery, ListedEvent
 from eventcoder.store.store import Store, StoreCounts
 
 __all__ = [
+    "EventPage",
+    "EventQuery",
+    "ListedEvent",
+    "LogEntry",
     "Store",
     "StoreClosedError",
     "StoreCounts",

@@ -23,6 +23,7 @@ __all__ = [
     "delete_merged_of",
     "events_near",
     "insert_fused",
+    "merge_record",
     "merge_records",
     "overrides",
     "unfused_events",
@@ -31,7 +32,8 @@ __all__ = [
 _MERGED_COLUMNS = (
     "id, event_type, sub_event_type, date_start, date_end, date_precision, country, admin1, "
     "location_name, lat, lon, geo_precision, actor1, actor1_type, actor2, actor2_type, "
-    "fatalities_low, fatalities_best, fatalities_high, injured_low, background, confidence, n_sources, rejected, record"
+    "fatalities_low, fatalities_best, fatalities_high, injured_low, background, confidence, n_sources, rejected, "
+    "review_status, record"
 )
 
 
@@ -101,13 +103,19 @@ def insert_fused(con: duckdb.DuckDBPyConnection, fused: Sequence[FusedEvent]) ->
     for f in fused:
         record = f.merged.record
         merged_rows.append(
-            [*_flat(f.event), len(record.docs), f.rejected, json.dumps(f.event.to_json(), ensure_ascii=False)]
+            [
+                *_flat(f.event),
+                len(record.docs),
+                f.rejected,
+                f.status.value,
+                json.dumps(f.event.to_json(), ensure_ascii=False),
+            ]
         )
         for member in f.merged.members:
             member_rows.append([member.id, f.event.id, report_doc(member)])
         record_rows.append([f.event.id, record.rule, json.dumps(record.to_json(), ensure_ascii=False)])
     if merged_rows:
-        con.executemany(f"INSERT INTO merged_events ({_MERGED_COLUMNS}) VALUES ({', '.join('?' * 25)})", merged_rows)
+        con.executemany(f"INSERT INTO merged_events ({_MERGED_COLUMNS}) VALUES ({', '.join('?' * 26)})", merged_rows)
         con.executemany("INSERT INTO merged_members (event_id, merged_id, doc_id) VALUES (?, ?, ?)", member_rows)
         con.executemany("INSERT INTO merge_records (merged_id, rule, record) VALUES (?, ?, ?)", record_rows)
 
@@ -115,6 +123,11 @@ def insert_fused(con: duckdb.DuckDBPyConnection, fused: Sequence[FusedEvent]) ->
 def merge_records(con: duckdb.DuckDBPyConnection) -> dict[str, dict[str, Any]]:
     rows = con.execute("SELECT merged_id, record FROM merge_records ORDER BY merged_id").fetchall()
     return {str(r[0]): json.loads(r[1]) for r in rows}
+
+
+def merge_record(con: duckdb.DuckDBPyConnection, merged_id: str) -> dict[str, Any] | None:
+    rows = con.execute("SELECT record FROM merge_records WHERE merged_id = ?", [merged_id]).fetchall()
+    return dict(json.loads(rows[0][0])) if rows else None
 
 
 def overrides(con: duckdb.DuckDBPyConnection) -> list[Override]:

@@ -23,7 +23,9 @@ from typing import TYPE_CHECKING, Any
 import duckdb
 
 from eventcoder.model import SUB_EVENT_TYPES, Document, Event, EventType, Span, SpanMismatchError
+from eventcoder.store import audit
 from eventcoder.store import merged as fused_layer
+from eventcoder.store import search as searching
 from eventcoder.store.errors import (
     StoreClosedError,
     StoreError,
@@ -403,6 +405,10 @@ class Store:
         """Merge records (fusion.MergeRecord.to_json()) keyed by merged event id."""
         return fused_layer.merge_records(self._db())
 
+    def merge_records_of(self, merged_id: str) -> dict[str, Any] | None:
+        """The merge record of one merged event (None when there is no such event)."""
+        return fused_layer.merge_record(self._db(), merged_id)
+
     def overrides(self) -> list[Override]:
         """Human decisions that fusion respects, in the order they were made."""
         return fused_layer.overrides(self._db())
@@ -414,6 +420,51 @@ class Store:
             fused_layer.add_override(self._db(), override)
         except duckdb.Error as exc:
             raise StoreWriteError(f"could not store the decision in {self._label}: {exc}") from exc
+
+    # -- review (migration 0004; SQL in search.py and audit.py) ----------------------------------------------------
+
+    def search(self, query: searching.EventQuery) -> searching.EventPage:
+        """Merged events matching `query`, sorted and paged, with their review status."""
+        return searching.search(self._db(), query, type_condition=_type_condition)
+
+    def timeline(self, query: searching.EventQuery) -> list[tuple[str, str, int]]:
+        """(day, event type, count) of the dated merged events matching `query` (paging ignored)."""
+        return searching.timeline(self._db(), query, type_condition=_type_condition)
+
+    def listed_event(self, merged_id: str) -> searching.ListedEvent | None:
+        """One merged event (rejected ones too) with its review status."""
+        return searching.listed(self._db(), merged_id)
+
+    def members(self, merged_id: str) -> list[str]:
+        """The per-document event ids of a merged event."""
+        return searching.members(self._db(), merged_id)
+
+    def merged_of(self, event_ids: Sequence[str]) -> list[str]:
+        """The merged events now holding any of the per-document `event_ids`."""
+        return searching.merged_of(self._db(), event_ids)
+
+    def record_review(self, decisions: Sequence[Override], entry: audit.LogEntry) -> None:
+        """Store human decisions and their audit log entry in one transaction (re-fuse afterwards)."""
+        self._writable()
+        con = self._db()
+        con.execute("BEGIN TRANSACTION")
+        try:
+            for decision in decisions:
+                fused_layer.add_override(con, decision)
+            audit.add_entry(con, entry)
+            con.execute("COMMIT")
+        except BaseException as exc:
+            con.execute("ROLLBACK")
+            if isinstance(exc, duckdb.Error):
+                raise StoreWriteError(f"could not store the review in {self._label} (rolled back): {exc}") from exc
+            raise
+
+    def review_log(
+        self, *, members: Sequence[str] | None = None, target: str | None = None, limit: int = 200
+    ) -> list[audit.LogEntry]:
+        """The audit log, newest first: all of it, the entries made on any of `members`, or on merged event
+        `target`."""
+        return audit.entries(self._db(), members=members, target=target, limit=limit)
 
     def _writable(self) -> None:
         if self.read_only:
