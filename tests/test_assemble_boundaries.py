@@ -14,7 +14,7 @@ from eventcoder.extraction import extract
 from eventcoder.mentions import PlaceMention
 from eventcoder.model import DatePrecision, Document, Place, PlacePrecision
 from eventcoder.stages._anaphora import cues, refers_back
-from eventcoder.stages._draft import Draft, places_compatible
+from eventcoder.stages._draft import Draft, misreading, places_compatible
 
 # (lang, text, published) -> (current events, background events)
 BOUNDARIES = [
@@ -92,6 +92,37 @@ BOUNDARIES = [
         "I januar ble 32 sivile drept i to selvmordsangrep i Bagdad.",
         "2021-07-21",
         (1, 1),
+    ),
+    # an attack some weeks ago is recalled history
+    (
+        "en",
+        "Al Shabaab fighters killed 15 soldiers at a base near Mogadishu on Monday.\n\n"
+        "Two weeks ago, al Shabaab attacked an army base near the Kenyan border.",
+        "2022-01-20",
+        (1, 1),
+    ),
+    (
+        "nb",
+        "Al-Shabaab drepte mandag 15 soldater ved en base nær Mogadishu.\n\n"
+        "For to uker siden angrep al-Shabaab en militærbase nær grensen til Kenya.",
+        "2022-01-20",
+        (1, 1),
+    ),
+    (
+        "nn",
+        "15 soldatar vart drepne i eit åtak på ein base nær Mogadishu måndag.\n\n"
+        "For to veker sidan åtaka al-Shabaab ein militærbase nær grensa til Kenya.",
+        "2022-01-20",
+        (1, 1),
+    ),
+    # an event dated only by a statement ("told AFP on Sunday") may lie days before it: a sentence dated earlier
+    # that week is the same event
+    (
+        "en",
+        "At least 12 civilians died in an attack by jihadists in Burkina Faso, locals told AFP on Sunday.\n\n"
+        "Several dozen gunmen attacked the village overnight Thursday, a resident said.",
+        "2023-02-14",
+        (1, 0),
     ),
 ]
 
@@ -282,3 +313,41 @@ def test_place_choice_passes_over_a_poorly_spelled_site() -> None:
     )
     assert draft.place is not None
     assert draft.place.name == "Beirut"
+
+
+def _draft(places: list[PlaceMention], **kwargs: object) -> Draft:
+    return Draft(sentences=[0], triggers=[], places=places, dates=[], actors=[], background=False, **kwargs)  # type: ignore[arg-type]
+
+
+def test_a_name_said_again_does_not_outvote_the_other_places() -> None:
+    """A misread town repeated in three sentences keeps one vote: the place the text spells in its own country
+    wins ("Barire" read as Bariri, Brazil, against "near Mogadishu" and Lower Shabelle)."""
+    text = (
+        "Al Shabaab fighters attacked a military base near Mogadishu on Monday, killing 15 soldiers. "
+        "The militants used car bombs to take the base and the town of Barire. "
+        "Ali Nur, the deputy governor of Lower Shabelle region where Barire is, confirmed the fighting. "
+        "Now the fighting died down, a resident told Reuters from Barire."
+    )
+    events = [e for e in extract(text, published="2022-01-20", lang="en") if not e.background]
+    assert [e.location.country if e.location else None for e in events] == ["SO"]
+
+
+# (written, resolved country, resolved name, text countries, stray countries) -> a likely misreading
+MISREADINGS = [
+    ("Kossi province", "FR", "Cusy", {"BF": 4, "FR": 2}, frozenset(), True),  # poorly spelt, not the main country
+    ("Kossi province", "BF", "Kossi", {"BF": 4, "FR": 2}, frozenset(), False),  # the country the text is about
+    ("Farah", "AF", "Farah", {"BF": 4}, frozenset(), False),  # well spelt
+    ("Barire", "BR", "Bariri", {"SO": 9, "BR": 3}, frozenset({"BR"}), True),  # the only name of its country
+]
+
+
+@pytest.mark.parametrize(("written", "country", "name", "countries", "stray", "expected"), MISREADINGS)
+def test_misreading(
+    written: str, country: str, name: str, countries: dict[str, int], stray: frozenset[str], expected: bool
+) -> None:
+    doc = Document(id="d", text=f"Gunmen attacked {written}.", lang="en")
+    place = Place(name=name, country=country, precision=PlacePrecision.TOWN, lat=10.0, lon=10.0)
+    mention = _mention(doc, written, place)
+    assert misreading(mention, doc_countries=countries, stray_countries=stray) is expected
+    draft = _draft([mention], doc_countries=countries, stray_countries=stray)
+    assert (draft.firm_place is None) is expected

@@ -12,7 +12,7 @@ from eventcoder.geo.gazetteer import distance_km
 from eventcoder.mentions import ActorMention, ClaimMention, DateMention, PlaceMention, TriggerMention
 from eventcoder.model import DatePrecision, DateWindow, EventType, Place, PlacePrecision
 
-__all__ = ["PRECISION_RANK", "PRECISION_RANK_ADMIN1", "Draft", "km", "places_compatible"]
+__all__ = ["PRECISION_RANK", "PRECISION_RANK_ADMIN1", "Draft", "km", "misreading", "places_compatible"]
 
 _SAME_PLACE_KM = 15.0
 _SUPPORT_KM = 250.0
@@ -33,6 +33,8 @@ class Draft:
     claims: list[ClaimMention] = field(default_factory=list)
     refers_back: bool = False  # its event words point back to an event already reported ("in the attack")
     doc_countries: dict[str, int] = field(default_factory=dict)  # resolved place mentions per country, whole text
+    # countries the text names only through one place name and no actor: likely a word misread as a town abroad
+    stray_countries: frozenset[str] = frozenset()
 
     @property
     def specific(self) -> list[TriggerMention]:
@@ -82,6 +84,20 @@ class Draft:
         )
 
     @property
+    def firm_place(self) -> Place | None:
+        """The place, unless it is a likely misreading: in a stray country ("Barire", read as Bariri in Brazil, in an
+        article about Somalia), or spelt poorly by the text and outside the country the text names most ("Kossi
+        province" read as Cusy, France). Such a draft merges by its other features."""
+        place = self.place
+        if place is None:
+            return None
+        mentions = [p for p in self.places if p.place is place]
+        misread = all(
+            misreading(m, doc_countries=self.doc_countries, stray_countries=self.stray_countries) for m in mentions
+        )
+        return None if misread else place
+
+    @property
     def window(self) -> DateWindow | None:
         return self.dates[0].window if self.dates else None
 
@@ -94,6 +110,18 @@ class Draft:
         w = self.dates[0].window
         start = w.start - _REPORT_LAG
         return DateWindow(start=start, end=w.end, precision=DatePrecision.DAYS, text=w.text, span=w.span)
+
+
+def misreading(mention: PlaceMention, *, doc_countries: dict[str, int], stray_countries: frozenset[str]) -> bool:
+    """A resolved place that is likely a misreading: in a country the text names only through this one name, or
+    spelt poorly by the text ("Kossi province" -> Cusy) and outside the country the text names most."""
+    place = mention.place
+    if place is None:
+        return False
+    if place.country in stray_countries:
+        return True
+    main = max(doc_countries, key=lambda c: doc_countries[c], default=None)
+    return place.country != main and _likeness(mention.span.text, place.name) < _POOR_LIKENESS
 
 
 def _fold(text: str) -> str:

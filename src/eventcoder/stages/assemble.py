@@ -16,7 +16,7 @@ import dataclasses
 import datetime as dt
 from collections import Counter
 
-from eventcoder.mentions import ActorMention, TriggerMention
+from eventcoder.mentions import ActorMention, PlaceMention, TriggerMention
 from eventcoder.model import (
     Actor,
     ActorType,
@@ -46,7 +46,7 @@ from eventcoder.stages._actorchoice import (
 )
 from eventcoder.stages._anaphora import cues as anaphora_cues
 from eventcoder.stages._anaphora import refers_back
-from eventcoder.stages._draft import PRECISION_RANK, PRECISION_RANK_ADMIN1, Draft, places_compatible
+from eventcoder.stages._draft import PRECISION_RANK, PRECISION_RANK_ADMIN1, Draft, misreading, places_compatible
 from eventcoder.stages._eventtype import type_of
 from eventcoder.stages.actors import actor_name
 from eventcoder.stages.tolls import fatalities_from_claims, injured_from_claims
@@ -74,23 +74,52 @@ def _compatible(event: Draft, draft: Draft) -> bool:
     crowd = {EventType.PROTESTS, EventType.RIOTS}
     if t1 is not None and t2 is not None and t1 is not t2 and not _crowd_and_arrests(event, draft) and {t1, t2} - crowd:
         return False
-    if not places_compatible(event.place, draft.place):
+    if not places_compatible(event.firm_place, draft.firm_place):
         return False
-    w1, w2 = event.window, draft.window
+    w1, w2 = event.event_window, draft.event_window
     return w1 is None or w2 is None or w1.overlaps(w2)
 
 
 def _merge(into: Draft, draft: Draft) -> None:
     into.sentences.extend(draft.sentences)
     into.triggers.extend(draft.triggers)
-    into.places.extend(draft.places)
+    # a name said again in a later sentence is no new evidence for where the event was: kept once, it cannot
+    # outvote the other places ("Barire" three times, misread as a town abroad, against "near Mogadishu")
+    seen = {_place_key(p) for p in into.places}
+    into.places.extend(p for p in draft.places if _place_key(p) not in seen)
     into.dates.extend(draft.dates)
     into.actors.extend(draft.actors)
+
+
+def _place_key(mention: PlaceMention) -> tuple[str, str | None, PlacePrecision | None]:
+    place = mention.place
+    return (mention.span.text.casefold(), place.name if place else None, place.precision if place else None)
 
 
 def _in_sentence(analysis: Analysis, index: int, start: int) -> bool:
     s = analysis.sentences[index].span
     return s.start <= start < s.end
+
+
+def _doc_countries(analysis: Analysis) -> dict[str, int]:
+    """The countries the text is about: its resolved places and its actors' countries ("Egyptian soldiers")."""
+    counts = Counter(p.place.country for p in analysis.places if p.place is not None and p.place.country)
+    counts.update(a.actor.country for a in analysis.actors if a.actor.country)
+    return dict(counts)
+
+
+def _stray_countries(analysis: Analysis) -> frozenset[str]:
+    """Countries the text names only through one written place name (a town, not the country itself) and through
+    no actor: "Barire" read as Bariri (Brazil) in an article about Somalia."""
+    names: dict[str, set[str]] = {}
+    for p in analysis.places:
+        if p.place is not None and p.place.country:
+            names.setdefault(p.place.country, set()).add(p.span.text.casefold())
+    firm = {
+        p.place.country for p in analysis.places if p.place is not None and p.place.precision is PlacePrecision.COUNTRY
+    }
+    firm.update(a.actor.country for a in analysis.actors if a.actor.country)
+    return frozenset(c for c, written in names.items() if len(written) == 1 and c not in firm)
 
 
 def _drafts(analysis: Analysis) -> list[Draft]:
@@ -108,8 +137,8 @@ def _drafts(analysis: Analysis) -> list[Draft]:
     sources = attribution_stage.lexicon(analysis.lang)
     anaphora = anaphora_cues(analysis.lang)
     # the countries the text is about: its resolved places and its actors' countries ("Egyptian soldiers")
-    doc_countries = Counter(p.place.country for p in analysis.places if p.place is not None and p.place.country)
-    doc_countries.update(a.actor.country for a in analysis.actors if a.actor.country)
+    doc_countries = _doc_countries(analysis)
+    stray = _stray_countries(analysis)
     doc_text = analysis.document.text
     drafts: list[Draft] = []
     for index in sorted(by_sentence):
@@ -142,7 +171,9 @@ def _drafts(analysis: Analysis) -> list[Draft]:
                     for p in analysis.places
                     if _in_sentence(analysis, index, p.span.start)
                     and not any(s <= p.span.start < e for s, e in claimant_spans)
-                    and not any(a.span.start <= p.span.start < a.span.end for a in analysis.actors)
+                    # a place word inside an actor's name ("Kabul police"), not a place phrase that only begins
+                    # with an actor's word ("military base near Mogadishu")
+                    and not any(a.span.start <= p.span.start and p.span.end <= a.span.end for a in analysis.actors)
                 ],
                 # the event's own date before the date of what was said about it
                 dates=sorted([d for d in dates if d.background == background] or dates, key=lambda d: d.statement),
@@ -155,6 +186,7 @@ def _drafts(analysis: Analysis) -> list[Draft]:
                 background=background,
                 refers_back=pointing_back,
                 doc_countries=doc_countries,
+                stray_countries=stray,
             )
         )
     return drafts
@@ -225,8 +257,14 @@ def _attach_claims(analysis: Analysis, events: list[Draft]) -> None:
 
 
 def _doc_place(analysis: Analysis, before: int) -> Place | None:
-    """The nearest resolved place mentioned before offset `before`, else the first one of the document."""
-    resolved = [p for p in analysis.places if p.place is not None]
+    """The nearest resolved place mentioned before offset `before`, else the first one of the document; a likely
+    misreading ("Kossi province" -> Cusy, France) is not lent to a sentence that names no place."""
+    countries, stray = _doc_countries(analysis), _stray_countries(analysis)
+    resolved = [
+        p
+        for p in analysis.places
+        if p.place is not None and not misreading(p, doc_countries=countries, stray_countries=stray)
+    ]
     earlier = [p for p in resolved if p.span.start < before]
     if earlier:
         fine = [
