@@ -115,6 +115,37 @@ BOUNDARIES = [
         "2022-01-20",
         (1, 1),
     ),
+    # habitual activity is described, not reported
+    (
+        "en",
+        "Taliban insurgents attacked a police checkpoint in Farah province on Tuesday, killing four policemen.\n\n"
+        "The insurgents have continued to launch daily assaults, mainly targeting security forces.",
+        "2019-07-24",
+        (1, 1),
+    ),
+    (
+        "nb",
+        "Taliban angrep tirsdag en politipost i Farah-provinsen og drepte fire politifolk.\n\n"
+        "Opprørerne har fortsatt med daglige angrep mot sikkerhetsstyrkene.",
+        "2019-07-24",
+        (1, 1),
+    ),
+    (
+        "nn",
+        "Taliban åtaka tysdag ein politipost i Farah-provinsen, og fire politifolk vart drepne.\n\n"
+        "Opprørarane held fram med daglege åtak mot tryggingsstyrkane.",
+        "2019-07-24",
+        (1, 1),
+    ),
+    # a recalled event in between does not cut the report short: "the fighting" still points back to it
+    (
+        "en",
+        "A suicide car bomb killed 15 soldiers at a military base near Mogadishu on Monday.\n\n"
+        "The group still carries out frequent attacks on security targets.\n\n"
+        "The deputy governor of Lower Shabelle region confirmed the fighting.",
+        "2022-01-20",
+        (1, 1),
+    ),
     # an event dated only by a statement ("told AFP on Sunday") may lie days before it: a sentence dated earlier
     # that week is the same event
     (

@@ -232,10 +232,12 @@ def _group(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
     events: list[Draft] = []
     for draft in drafts:
         target = next((e for e in reversed(events) if _compatible(e, draft)), None)
+        # a recalled event in between ("... still carries out frequent attacks") does not cut a report short
+        previous = next((e for e in reversed(events) if e.background == draft.background), None)
         if target is not None:
             _merge(target, draft)
-        elif events and (_follows_on(analysis, events[-1], draft) or _points_back(events[-1], draft)):
-            _absorb(events[-1], draft)
+        elif previous is not None and (_follows_on(analysis, previous, draft) or _points_back(previous, draft)):
+            _absorb(previous, draft)
         else:
             events.append(draft)
     return events
