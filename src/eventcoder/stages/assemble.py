@@ -48,6 +48,7 @@ from eventcoder.stages._anaphora import cues as anaphora_cues
 from eventcoder.stages._anaphora import refers_back
 from eventcoder.stages._draft import PRECISION_RANK, PRECISION_RANK_ADMIN1, Draft, misreading, places_compatible
 from eventcoder.stages._eventtype import type_of
+from eventcoder.stages._split import split_across_countries
 from eventcoder.stages.actors import actor_name
 from eventcoder.stages.tolls import fatalities_from_claims, injured_from_claims
 
@@ -162,33 +163,31 @@ def _drafts(analysis: Analysis) -> list[Draft]:
         pointing_back = any(back) and all(
             b or t.generic or t.strength <= _AFTERMATH_STRENGTH for b, t in zip(back, by_sentence[index], strict=True)
         )
-        drafts.append(
-            Draft(
-                sentences=[index],
-                triggers=by_sentence[index],
-                places=[
-                    p
-                    for p in analysis.places
-                    if _in_sentence(analysis, index, p.span.start)
-                    and not any(s <= p.span.start < e for s, e in claimant_spans)
-                    # a place word inside an actor's name ("Kabul police"), not a place phrase that only begins
-                    # with an actor's word ("military base near Mogadishu")
-                    and not any(a.span.start <= p.span.start and p.span.end <= a.span.end for a in analysis.actors)
-                ],
-                # the event's own date before the date of what was said about it
-                dates=sorted([d for d in dates if d.background == background] or dates, key=lambda d: d.statement),
-                actors=[
-                    a
-                    for a in analysis.actors
-                    if _in_sentence(analysis, index, a.span.start)
-                    and not any(s <= a.span.start < e for s, e in reporters)
-                ],
-                background=background,
-                refers_back=pointing_back,
-                doc_countries=doc_countries,
-                stray_countries=stray,
-            )
+        draft = Draft(
+            sentences=[index],
+            triggers=by_sentence[index],
+            places=[
+                p
+                for p in analysis.places
+                if _in_sentence(analysis, index, p.span.start)
+                and not any(s <= p.span.start < e for s, e in claimant_spans)
+                # a place word inside an actor's name ("Kabul police"), not a place phrase that only begins
+                # with an actor's word ("military base near Mogadishu")
+                and not any(a.span.start <= p.span.start and p.span.end <= a.span.end for a in analysis.actors)
+            ],
+            # the event's own date before the date of what was said about it
+            dates=sorted([d for d in dates if d.background == background] or dates, key=lambda d: d.statement),
+            actors=[
+                a
+                for a in analysis.actors
+                if _in_sentence(analysis, index, a.span.start) and not any(s <= a.span.start < e for s, e in reporters)
+            ],
+            background=background,
+            refers_back=pointing_back,
+            doc_countries=doc_countries,
+            stray_countries=stray,
         )
+        drafts.extend(split_across_countries(draft, text=doc_text, coordinators=lex.coordinators))
     return drafts
 
 
@@ -247,7 +246,14 @@ def _attach_claims(analysis: Analysis, events: list[Draft]) -> None:
     if not events:
         return
     for cm in analysis.claims:
-        owner = next((e for e in events if cm.sentence in e.sentences), None)
+        # a sentence split in two (two countries) gives its claims to the half whose event words come first
+        at = cm.claim.evidence.start
+        owners = [e for e in events if cm.sentence in e.sentences]
+        owner = max(
+            owners,
+            key=lambda e: max((t.span.start for t in e.triggers if t.span.start <= at), default=-1),
+            default=None,
+        )
         if owner is None:
             earlier = [e for e in events if min(e.sentences) < cm.sentence and not e.background]
             if earlier:
