@@ -146,6 +146,31 @@ BOUNDARIES = [
         "2022-01-20",
         (1, 1),
     ),
+    # the armed shot in a fight are part of the fight, not an attack on civilians of its own
+    (
+        "en",
+        "Insurgents stormed the police headquarters in Pul-e Khumri on Saturday, and fighting is ongoing.\n\n"
+        "A ministry spokesman said two terrorists were shot dead, while the other attackers are surrounded by "
+        "security forces.",
+        "2019-05-05",
+        (1, 0),
+    ),
+    (
+        "nb",
+        "Opprørere tok seg lørdag inn i politihovedkvarteret i Pol-e Khomri, og det pågår kamper.\n\n"
+        "En talsmann for departementet opplyser at to terrorister ble skutt og drept, mens de øvrige angriperne er "
+        "omringet av sikkerhetsstyrker.",
+        "2019-05-05",
+        (1, 0),
+    ),
+    (
+        "nn",
+        "Opprørarar tok seg laurdag inn i politihovudkvarteret i Pol-e Khomri, og det pågår kampar.\n\n"
+        "Ein talsmann for departementet opplyser at to terroristar vart skotne og drepne, medan dei andre "
+        "åtakarane er omringa av tryggingsstyrkar.",
+        "2019-05-05",
+        (1, 0),
+    ),
     # an event dated only by a statement ("told AFP on Sunday") may lie days before it: a sentence dated earlier
     # that week is the same event
     (

@@ -67,10 +67,21 @@ def _crowd_and_arrests(a: Draft, b: Draft) -> bool:
     return bool(types & crowd) and arrests and EventType.STRATEGIC in types
 
 
+def _grouping_type(draft: Draft) -> EventType | None:
+    """The draft's type for grouping: none when its only specific words are weak words of violence against
+    civilians ("shot", "skutt"), as the victims decide the type ("two terrorists were shot" is part of the fight)."""
+    spec = draft.specific
+    if spec and all(
+        t.event_type is EventType.VIOLENCE_AGAINST_CIVILIANS and t.strength <= _AFTERMATH_STRENGTH for t in spec
+    ):
+        return None
+    return draft.event_type
+
+
 def _compatible(event: Draft, draft: Draft) -> bool:
     if event.background != draft.background:
         return False
-    t1, t2 = event.event_type, draft.event_type
+    t1, t2 = _grouping_type(event), _grouping_type(draft)
     # a protest that turns violent is one riot event
     crowd = {EventType.PROTESTS, EventType.RIOTS}
     if t1 is not None and t2 is not None and t1 is not t2 and not _crowd_and_arrests(event, draft) and {t1, t2} - crowd:
