@@ -407,3 +407,39 @@ def test_misreading(
     assert misreading(mention, doc_countries=countries, stray_countries=stray) is expected
     draft = _draft([mention], doc_countries=countries, stray_countries=stray)
     assert (draft.firm_place is None) is expected
+
+
+# (lang, text of an article without a publication date) -> current events: weekdays that cannot be dated still
+# tell two days apart
+UNDATED_DAYS = [
+    (
+        "en",
+        "Health sources said a Monday airstrike by the coalition killed 13 people in Saada.\n\n"
+        "Residents reported several additional airstrikes on Tuesday to the west of the city.",
+        2,
+    ),
+    (
+        "en",
+        "Health sources said a Monday airstrike by the coalition killed 13 people in Saada.\n\n"
+        "Residents said the airstrikes on Monday also destroyed a school.",
+        1,
+    ),
+    (
+        "nb",
+        "Et luftangrep mandag drepte 13 mennesker i Saada, ifølge helsekilder.\n\n"
+        "Innbyggere meldte om flere nye luftangrep tirsdag vest for byen.",
+        2,
+    ),
+    (
+        "nn",
+        "Eit luftåtak måndag drap 13 menneske i Saada, ifølgje helsekjelder.\n\n"
+        "Innbyggjarar melde om fleire nye luftåtak tysdag vest for byen.",
+        2,
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), UNDATED_DAYS)
+def test_undated_weekdays_tell_days_apart(lang: str, text: str, expected: int) -> None:
+    events = [e for e in extract(text, lang=lang) if not e.background]
+    assert len(events) == expected

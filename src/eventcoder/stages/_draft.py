@@ -12,7 +12,15 @@ from eventcoder.geo.gazetteer import distance_km
 from eventcoder.mentions import ActorMention, ClaimMention, DateMention, PlaceMention, TriggerMention
 from eventcoder.model import DatePrecision, DateWindow, EventType, Place, PlacePrecision
 
-__all__ = ["PRECISION_RANK", "PRECISION_RANK_ADMIN1", "Draft", "km", "misreading", "places_compatible"]
+__all__ = [
+    "PRECISION_RANK",
+    "PRECISION_RANK_ADMIN1",
+    "Draft",
+    "days_compatible",
+    "km",
+    "misreading",
+    "places_compatible",
+]
 
 _SAME_PLACE_KM = 15.0
 _SUPPORT_KM = 250.0
@@ -35,6 +43,8 @@ class Draft:
     doc_countries: dict[str, int] = field(default_factory=dict)  # resolved place mentions per country, whole text
     # countries the text names only through one place name and no actor: likely a word misread as a town abroad
     stray_countries: frozenset[str] = frozenset()
+    # the weekdays its sentences name when none could be dated (an article without a publication date)
+    weekdays: frozenset[int] = frozenset()
 
     @property
     def specific(self) -> list[TriggerMention]:
@@ -137,6 +147,11 @@ def km(a: Place, b: Place) -> float:
     if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
         return 0.0 if a.name == b.name else math.inf
     return distance_km(a.lat, a.lon, b.lat, b.lon)
+
+
+def days_compatible(a: Draft, b: Draft) -> bool:
+    """False when both name weekdays that could not be dated, and not the same one ("on Monday", "on Tuesday")."""
+    return not (a.weekdays and b.weekdays and a.weekdays.isdisjoint(b.weekdays))
 
 
 def places_compatible(a: Place | None, b: Place | None) -> bool:

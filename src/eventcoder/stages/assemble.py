@@ -46,9 +46,17 @@ from eventcoder.stages._actorchoice import (
 )
 from eventcoder.stages._anaphora import cues as anaphora_cues
 from eventcoder.stages._anaphora import refers_back
-from eventcoder.stages._draft import PRECISION_RANK, PRECISION_RANK_ADMIN1, Draft, misreading, places_compatible
+from eventcoder.stages._draft import (
+    PRECISION_RANK,
+    PRECISION_RANK_ADMIN1,
+    Draft,
+    days_compatible,
+    misreading,
+    places_compatible,
+)
 from eventcoder.stages._eventtype import type_of
 from eventcoder.stages._split import split_across_countries
+from eventcoder.stages._weekdays import weekdays_in
 from eventcoder.stages.actors import actor_name
 from eventcoder.stages.tolls import fatalities_from_claims, injured_from_claims
 
@@ -88,12 +96,15 @@ def _compatible(event: Draft, draft: Draft) -> bool:
         return False
     if not places_compatible(event.firm_place, draft.firm_place):
         return False
+    if not days_compatible(event, draft):
+        return False
     w1, w2 = event.event_window, draft.event_window
     return w1 is None or w2 is None or w1.overlaps(w2)
 
 
 def _merge(into: Draft, draft: Draft) -> None:
     into.sentences.extend(draft.sentences)
+    into.weekdays |= draft.weekdays
     into.triggers.extend(draft.triggers)
     # a name said again in a later sentence is no new evidence for where the event was: kept once, it cannot
     # outvote the other places ("Barire" three times, misread as a town abroad, against "near Mogadishu")
@@ -197,6 +208,7 @@ def _drafts(analysis: Analysis) -> list[Draft]:
             refers_back=pointing_back,
             doc_countries=doc_countries,
             stray_countries=stray,
+            weekdays=frozenset() if dates else weekdays_in(text, lang=analysis.lang),
         )
         drafts.extend(split_across_countries(draft, text=doc_text, coordinators=lex.coordinators))
     return drafts
@@ -206,7 +218,7 @@ def _follows_on(analysis: Analysis, event: Draft, draft: Draft) -> bool:
     """A sentence that goes on about the event just before it, in its paragraph, with no date or place of its own
     ("Police later arrested two men.", "Two civilians were shot and injured."): part of that event, whatever its
     trigger's type."""
-    if event.background != draft.background or draft.dates:
+    if event.background != draft.background or draft.dates or not days_compatible(event, draft):
         return False
     last, first = analysis.sentences[max(event.sentences)], analysis.sentences[min(draft.sentences)]
     if last.heading or last.paragraph != first.paragraph:
@@ -227,7 +239,7 @@ def _resolved(event: Draft) -> list[Place]:
 def _points_back(event: Draft, draft: Draft) -> bool:
     """ "Seven rebels were killed in the attack": the sentence is about the event before it, wherever its other
     (often misread) place words point, unless its own date or its background flag says otherwise."""
-    if not draft.refers_back or event.background != draft.background:
+    if not draft.refers_back or event.background != draft.background or not days_compatible(event, draft):
         return False
     w1, w2 = event.window, draft.window
     return w1 is None or w2 is None or w1.overlaps(w2)
