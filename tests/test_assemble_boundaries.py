@@ -443,3 +443,27 @@ UNDATED_DAYS = [
 def test_undated_weekdays_tell_days_apart(lang: str, text: str, expected: int) -> None:
     events = [e for e in extract(text, lang=lang) if not e.background]
     assert len(events) == expected
+
+
+# (lang, text) -> the countries of the current events: a sentence naming no place takes the country the text is
+# about, not the last country named ("near the border with Mali")
+COUNTRY_FALLBACK = [
+    (
+        "en",
+        "At least 12 civilians died in an attack by jihadists in northwestern Burkina Faso, near the border with "
+        "Mali, on Sunday.\n\nThis week, about 40 people, civilians or soldiers, died in various attacks.",
+        ["BF", "BF"],
+    ),
+    (
+        "nb",
+        "Minst 12 sivile ble drept i et angrep nordvest i Burkina Faso, nær grensen til Mali, søndag.\n\n"
+        "Denne uken er rundt 40 mennesker drept i ulike angrep.",
+        ["BF", "BF"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "countries"), COUNTRY_FALLBACK)
+def test_a_sentence_without_a_place_takes_the_country_of_the_text(lang: str, text: str, countries: list[str]) -> None:
+    events = [e for e in extract(text, published="2023-02-14", lang=lang) if not e.background]
+    assert [e.location.country if e.location else None for e in events] == countries

@@ -301,7 +301,14 @@ def _doc_place(analysis: Analysis, before: int) -> Place | None:
         fine = [
             p for p in earlier if p.place is not None and PRECISION_RANK[p.place.precision] <= PRECISION_RANK_ADMIN1
         ]
-        return (fine or earlier)[-1].place
+        if fine:
+            return fine[-1].place
+        # only countries or regions named so far: the one the text is about rather than the last one named
+        # ("in Burkina Faso, near the border with Mali")
+        main = max(countries, key=lambda c: countries[c], default=None)
+        return next((p.place for p in reversed(earlier) if p.place is not None and p.place.country == main), None) or (
+            earlier[-1].place
+        )
     return resolved[0].place if resolved else None
 
 
