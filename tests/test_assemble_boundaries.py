@@ -467,3 +467,33 @@ COUNTRY_FALLBACK = [
 def test_a_sentence_without_a_place_takes_the_country_of_the_text(lang: str, text: str, countries: list[str]) -> None:
     events = [e for e in extract(text, published="2023-02-14", lang=lang) if not e.background]
     assert [e.location.country if e.location else None for e in events] == countries
+
+
+# (lang, text) -> the place of the current events: a sentence without a place borrows the text's only town, but
+# not a place word inside an actor's name ("Boko Haram" is no town Haram)
+BORROWED_PLACE = [
+    (
+        "en",
+        "On 7 May 2020, in Tegucigalpa, residents blocked the entrance to a cemetery with burning tires. "
+        "The police dispersed the demonstrators using teargas.",
+        ["Tegucigalpa"],
+    ),
+    (
+        "nb",
+        "Torsdag blokkerte innbyggere i Tegucigalpa inngangen til en kirkegård med brennende dekk. "
+        "Politiet spredte demonstrantene med tåregass.",
+        ["Tegucigalpa"],
+    ),
+    (
+        "en",
+        "On 1 May 2020, suspected Boko Haram members looted a house in the village of Cheripouri. "
+        "They took away clothes and foods.",
+        [None],
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "places"), BORROWED_PLACE)
+def test_borrowed_place(lang: str, text: str, places: list[str | None]) -> None:
+    events = [e for e in extract(text, published="2020-05-08", lang=lang) if not e.background]
+    assert [e.location.name if e.location else None for e in events] == places

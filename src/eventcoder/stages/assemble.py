@@ -124,6 +124,12 @@ def _in_sentence(analysis: Analysis, index: int, start: int) -> bool:
     return s.start <= start < s.end
 
 
+def _in_actor_name(analysis: Analysis, place: PlaceMention) -> bool:
+    """A place word inside an actor's name ("Kabul police", "Boko Haram"), not a place phrase that only begins
+    with an actor's word ("military base near Mogadishu")."""
+    return any(a.span.start <= place.span.start and place.span.end <= a.span.end for a in analysis.actors)
+
+
 def _doc_countries(analysis: Analysis) -> dict[str, int]:
     """The countries the text is about: its resolved places and its actors' countries ("Egyptian soldiers")."""
     counts = Counter(p.place.country for p in analysis.places if p.place is not None and p.place.country)
@@ -133,7 +139,8 @@ def _doc_countries(analysis: Analysis) -> dict[str, int]:
 
 def _stray_countries(analysis: Analysis) -> frozenset[str]:
     """Countries the text names only through one written place name (a town, not the country itself) and through
-    no actor: "Barire" read as Bariri (Brazil) in an article about Somalia."""
+    no actor: "Barire" read as Bariri (Brazil) in an article about Somalia. (In a text naming one town only, the
+    town's country is stray too; `_doc_place` then still lends it, having nothing better.)"""
     names: dict[str, set[str]] = {}
     for p in analysis.places:
         if p.place is not None and p.place.country:
@@ -193,9 +200,7 @@ def _drafts(analysis: Analysis) -> list[Draft]:
                 for p in analysis.places
                 if _in_sentence(analysis, index, p.span.start)
                 and not any(s <= p.span.start < e for s, e in claimant_spans)
-                # a place word inside an actor's name ("Kabul police"), not a place phrase that only begins
-                # with an actor's word ("military base near Mogadishu")
-                and not any(a.span.start <= p.span.start and p.span.end <= a.span.end for a in analysis.actors)
+                and not _in_actor_name(analysis, p)
             ],
             # the event's own date before the date of what was said about it
             dates=sorted([d for d in dates if d.background == background] or dates, key=lambda d: d.statement),
@@ -289,13 +294,12 @@ def _attach_claims(analysis: Analysis, events: list[Draft]) -> None:
 
 def _doc_place(analysis: Analysis, before: int) -> Place | None:
     """The nearest resolved place mentioned before offset `before`, else the first one of the document; a likely
-    misreading ("Kossi province" -> Cusy, France) is not lent to a sentence that names no place."""
+    misreading ("Kossi province" -> Cusy, France) or a place word inside an actor's name ("Boko Haram") is not
+    lent to a sentence that names no place."""
     countries, stray = _doc_countries(analysis), _stray_countries(analysis)
-    resolved = [
-        p
-        for p in analysis.places
-        if p.place is not None and not misreading(p, doc_countries=countries, stray_countries=stray)
-    ]
+    named = [p for p in analysis.places if p.place is not None and not _in_actor_name(analysis, p)]
+    # ... unless the text names nothing better ("in Tegucigalpa", its only place)
+    resolved = [p for p in named if not misreading(p, doc_countries=countries, stray_countries=stray)] or named
     earlier = [p for p in resolved if p.span.start < before]
     if earlier:
         fine = [
