@@ -484,6 +484,19 @@ BORROWED_PLACE = [
         "Politiet spredte demonstrantene med tåregass.",
         ["Tegucigalpa"],
     ),
+    # one town and one other country, each named once: neither is a stray misreading
+    (
+        "en",
+        "On 7 May 2020, unidentified gunmen attacked Kagara (Rafi LGA, Niger), killed 1 resident and abducted "
+        "family members.",
+        ["Kagara"],
+    ),
+    (
+        "nb",
+        "Torsdag angrep ukjente væpnede menn Kagara (Rafi, Niger), drepte en innbygger og bortførte flere "
+        "familiemedlemmer.",
+        ["Kagara"],
+    ),
     (
         "en",
         "On 1 May 2020, suspected Boko Haram members looted a house in the village of Cheripouri. "

@@ -82,9 +82,15 @@ class Draft:
                 and (other.precision is PlacePrecision.COUNTRY or km(other, place) <= _SUPPORT_KM)
             )
 
+        misread = {
+            id(m.place)
+            for m in self.places
+            if misreading(m, doc_countries=self.doc_countries, stray_countries=self.stray_countries)
+        }
         return min(
             resolved,
             key=lambda p: (
+                id(p) in misread,
                 -support(p),
                 -self.doc_countries.get(p.country or "", 0),
                 likeness[id(p)] < _POOR_LIKENESS,

@@ -138,18 +138,25 @@ def _doc_countries(analysis: Analysis) -> dict[str, int]:
 
 
 def _stray_countries(analysis: Analysis) -> frozenset[str]:
-    """Countries the text names only through one written place name (a town, not the country itself) and through
-    no actor: "Barire" read as Bariri (Brazil) in an article about Somalia. (In a text naming one town only, the
-    town's country is stray too; `_doc_place` then still lends it, having nothing better.)"""
-    names: dict[str, set[str]] = {}
+    """Countries the text names through one written place name only (a town, not the country itself) and through
+    no actor, while it names another country through several places: "Barire" read as Bariri (Brazil) in an
+    article about Mogadishu, Lower Shabelle and Somalia. A text naming one town of its own country and one
+    country besides ("in Caracas ... the United States government") has no stray country."""
+    written: dict[str, set[str]] = {}
+    places: dict[str, set[str]] = {}
     for p in analysis.places:
         if p.place is not None and p.place.country:
-            names.setdefault(p.place.country, set()).add(p.span.text.casefold())
+            written.setdefault(p.place.country, set()).add(p.span.text.casefold())
+            places.setdefault(p.place.country, set()).add(p.place.name)
     firm = {
         p.place.country for p in analysis.places if p.place is not None and p.place.precision is PlacePrecision.COUNTRY
     }
     firm.update(a.actor.country for a in analysis.actors if a.actor.country)
-    return frozenset(c for c, written in names.items() if len(written) == 1 and c not in firm)
+    return frozenset(
+        c
+        for c, names in written.items()
+        if len(names) == 1 and c not in firm and any(len(p) > 1 for o, p in places.items() if o != c)
+    )
 
 
 def _drafts(analysis: Analysis) -> list[Draft]:
