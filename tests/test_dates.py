@@ -112,6 +112,8 @@ EN: list[tuple[str, str | None, list[Row]]] = [
     ("Gunmen attacked Thursday night.", "2022-01", [("Thursday night", "2022-01-01", "2022-01-31", "month", False)]),
     ("Gunmen attacked yesterday.", "2022-01-22", [day("yesterday", "2022-01-21")]),
     ("Gunmen attacked overnight.", "2022-01-22", [("overnight", "2022-01-21", "2022-01-22", "days", False)]),
+    # a relative word before a weekday leads the weekday
+    ("Gunmen attacked overnight Thursday.", "2022-01-22", [day("overnight Thursday", "2022-01-20")]),
     (
         "Gunmen attacked over the weekend.",
         "2022-01-24",

@@ -15,6 +15,21 @@ PUBLISHED = "2020-05-02"
 
 # (lang, text) -> (event_type, sub_event_type) of the first current event
 TYPES = [
+    # "bombed" alone is from the air; a weapon named beside it says how (here grenades in a two-sided fight)
+    (
+        "en",
+        "On 1 May 2020, militants bombed the military base using a hand grenade, and heavy gunfighting followed "
+        "between the soldiers and the militants.",
+        ("Battles", "Armed clash"),
+    ),
+    ("en", "On 1 May 2020, Israeli jets bombed a house in Rafah.", ("Explosions/Remote violence", "Air/drone strike")),
+    (
+        "nb",
+        "Lørdag bombet militante militærbasen med en håndgranat, og det fulgte harde skuddvekslinger mellom "
+        "soldatene og de militante.",
+        ("Battles", "Armed clash"),
+    ),
+    ("nb", "Lørdag bombet Israel et hus i Rafah.", ("Explosions/Remote violence", "Air/drone strike")),
     # two sides firing at each other: a battle even when mortars or grenade launchers are named
     (
         "en",

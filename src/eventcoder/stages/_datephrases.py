@@ -139,7 +139,8 @@ def _compiled(lang: str) -> _Compiled:
         rf"{year_pre}\s+(?P<yr_a>{_YEAR}){_links(data.get('year_range_joiners') or ())}(?P<yr_b>{_YEAR})(?![\d\w])"
     )
     alts.append(rf"{year_pre}\s+(?P<y_y>{_YEAR})(?![\d\w])(?![.,]\d)")
-    alts.append(rf"(?P<rel>{alternation(relative)})(?!\w)")
+    # a relative word before a weekday leads the weekday ("overnight Thursday" is Thursday night, not last night)
+    alts.append(rf"(?P<rel>{alternation(relative)})(?!\w)(?!\s+{wd}(?!\w))")
     wd_suf = alternation(data.get("weekday_suffixes") or ())
     alts.append(rf"(?:(?P<wd_p>{wd_pre})\s+)?(?P<wd>{wd})(?!\w)(?:\s+{wd_suf}(?!\w))?")
     try:

@@ -12,7 +12,15 @@ from eventcoder.geo.gazetteer import distance_km
 from eventcoder.mentions import ActorMention, ClaimMention, DateMention, PlaceMention, TriggerMention
 from eventcoder.model import DatePrecision, DateWindow, EventType, Place, PlacePrecision
 
-__all__ = ["PRECISION_RANK", "PRECISION_RANK_ADMIN1", "Draft", "km", "places_compatible"]
+__all__ = [
+    "PRECISION_RANK",
+    "PRECISION_RANK_ADMIN1",
+    "Draft",
+    "days_compatible",
+    "km",
+    "misreading",
+    "places_compatible",
+]
 
 _SAME_PLACE_KM = 15.0
 _SUPPORT_KM = 250.0
@@ -33,6 +41,10 @@ class Draft:
     claims: list[ClaimMention] = field(default_factory=list)
     refers_back: bool = False  # its event words point back to an event already reported ("in the attack")
     doc_countries: dict[str, int] = field(default_factory=dict)  # resolved place mentions per country, whole text
+    # countries the text names only through one place name and no actor: likely a word misread as a town abroad
+    stray_countries: frozenset[str] = frozenset()
+    # the weekdays its sentences name when none could be dated (an article without a publication date)
+    weekdays: frozenset[int] = frozenset()
 
     @property
     def specific(self) -> list[TriggerMention]:
@@ -72,9 +84,15 @@ class Draft:
                 and (other.precision is PlacePrecision.COUNTRY or km(other, place) <= _SUPPORT_KM)
             )
 
+        misread = {
+            id(m.place)
+            for m in self.places
+            if misreading(m, doc_countries=self.doc_countries, stray_countries=self.stray_countries)
+        }
         return min(
             resolved,
             key=lambda p: (
+                id(p) in misread,
                 -support(p),
                 -self.doc_countries.get(p.country or "", 0),
                 likeness[id(p)] < _POOR_LIKENESS,
@@ -82,6 +100,20 @@ class Draft:
                 -likeness[id(p)],
             ),
         )
+
+    @property
+    def firm_place(self) -> Place | None:
+        """The place, unless it is a likely misreading: in a stray country ("Barire", read as Bariri in Brazil, in an
+        article about Somalia), or spelt poorly by the text and outside the country the text names most ("Kossi
+        province" read as Cusy, France). Such a draft merges by its other features."""
+        place = self.place
+        if place is None:
+            return None
+        mentions = [p for p in self.places if p.place is place]
+        misread = all(
+            misreading(m, doc_countries=self.doc_countries, stray_countries=self.stray_countries) for m in mentions
+        )
+        return None if misread else place
 
     @property
     def window(self) -> DateWindow | None:
@@ -98,6 +130,18 @@ class Draft:
         return DateWindow(start=start, end=w.end, precision=DatePrecision.DAYS, text=w.text, span=w.span)
 
 
+def misreading(mention: PlaceMention, *, doc_countries: dict[str, int], stray_countries: frozenset[str]) -> bool:
+    """A resolved place that is likely a misreading: in a country the text names only through this one name, or
+    spelt poorly by the text ("Kossi province" -> Cusy) and outside the country the text names most."""
+    place = mention.place
+    if place is None:
+        return False
+    if place.country in stray_countries:
+        return True
+    main = max(doc_countries, key=lambda c: doc_countries[c], default=None)
+    return place.country != main and _likeness(mention.span.text, place.name) < _POOR_LIKENESS
+
+
 def _fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if c.isalnum())
 
@@ -111,6 +155,11 @@ def km(a: Place, b: Place) -> float:
     if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
         return 0.0 if a.name == b.name else math.inf
     return distance_km(a.lat, a.lon, b.lat, b.lon)
+
+
+def days_compatible(a: Draft, b: Draft) -> bool:
+    """False when both name weekdays that could not be dated, and not the same one ("on Monday", "on Tuesday")."""
+    return not (a.weekdays and b.weekdays and a.weekdays.isdisjoint(b.weekdays))
 
 
 def places_compatible(a: Place | None, b: Place | None) -> bool:

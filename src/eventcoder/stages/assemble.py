@@ -16,7 +16,7 @@ import dataclasses
 import datetime as dt
 from collections import Counter
 
-from eventcoder.mentions import ActorMention, TriggerMention
+from eventcoder.mentions import ActorMention, PlaceMention, TriggerMention
 from eventcoder.model import (
     Actor,
     ActorType,
@@ -46,8 +46,17 @@ from eventcoder.stages._actorchoice import (
 )
 from eventcoder.stages._anaphora import cues as anaphora_cues
 from eventcoder.stages._anaphora import refers_back
-from eventcoder.stages._draft import PRECISION_RANK, PRECISION_RANK_ADMIN1, Draft, places_compatible
+from eventcoder.stages._draft import (
+    PRECISION_RANK,
+    PRECISION_RANK_ADMIN1,
+    Draft,
+    days_compatible,
+    misreading,
+    places_compatible,
+)
 from eventcoder.stages._eventtype import type_of
+from eventcoder.stages._split import split_across_countries
+from eventcoder.stages._weekdays import weekdays_in
 from eventcoder.stages.actors import actor_name
 from eventcoder.stages.tolls import fatalities_from_claims, injured_from_claims
 
@@ -66,31 +75,88 @@ def _crowd_and_arrests(a: Draft, b: Draft) -> bool:
     return bool(types & crowd) and arrests and EventType.STRATEGIC in types
 
 
+def _grouping_type(draft: Draft) -> EventType | None:
+    """The draft's type for grouping: none when its only specific words are weak words of violence against
+    civilians ("shot", "skutt"), as the victims decide the type ("two terrorists were shot" is part of the fight)."""
+    spec = draft.specific
+    if spec and all(
+        t.event_type is EventType.VIOLENCE_AGAINST_CIVILIANS and t.strength <= _AFTERMATH_STRENGTH for t in spec
+    ):
+        return None
+    return draft.event_type
+
+
 def _compatible(event: Draft, draft: Draft) -> bool:
     if event.background != draft.background:
         return False
-    t1, t2 = event.event_type, draft.event_type
+    t1, t2 = _grouping_type(event), _grouping_type(draft)
     # a protest that turns violent is one riot event
     crowd = {EventType.PROTESTS, EventType.RIOTS}
     if t1 is not None and t2 is not None and t1 is not t2 and not _crowd_and_arrests(event, draft) and {t1, t2} - crowd:
         return False
-    if not places_compatible(event.place, draft.place):
+    if not places_compatible(event.firm_place, draft.firm_place):
         return False
-    w1, w2 = event.window, draft.window
+    if not days_compatible(event, draft):
+        return False
+    w1, w2 = event.event_window, draft.event_window
     return w1 is None or w2 is None or w1.overlaps(w2)
 
 
 def _merge(into: Draft, draft: Draft) -> None:
     into.sentences.extend(draft.sentences)
+    into.weekdays |= draft.weekdays
     into.triggers.extend(draft.triggers)
-    into.places.extend(draft.places)
+    # a name said again in a later sentence is no new evidence for where the event was: kept once, it cannot
+    # outvote the other places ("Barire" three times, misread as a town abroad, against "near Mogadishu")
+    seen = {_place_key(p) for p in into.places}
+    into.places.extend(p for p in draft.places if _place_key(p) not in seen)
     into.dates.extend(draft.dates)
     into.actors.extend(draft.actors)
+
+
+def _place_key(mention: PlaceMention) -> tuple[str, str | None, PlacePrecision | None]:
+    place = mention.place
+    return (mention.span.text.casefold(), place.name if place else None, place.precision if place else None)
 
 
 def _in_sentence(analysis: Analysis, index: int, start: int) -> bool:
     s = analysis.sentences[index].span
     return s.start <= start < s.end
+
+
+def _in_actor_name(analysis: Analysis, place: PlaceMention) -> bool:
+    """A place word inside an actor's name ("Kabul police", "Boko Haram"), not a place phrase that only begins
+    with an actor's word ("military base near Mogadishu")."""
+    return any(a.span.start <= place.span.start and place.span.end <= a.span.end for a in analysis.actors)
+
+
+def _doc_countries(analysis: Analysis) -> dict[str, int]:
+    """The countries the text is about: its resolved places and its actors' countries ("Egyptian soldiers")."""
+    counts = Counter(p.place.country for p in analysis.places if p.place is not None and p.place.country)
+    counts.update(a.actor.country for a in analysis.actors if a.actor.country)
+    return dict(counts)
+
+
+def _stray_countries(analysis: Analysis) -> frozenset[str]:
+    """Countries the text names through one written place name only (a town, not the country itself) and through
+    no actor, while it names another country through several places: "Barire" read as Bariri (Brazil) in an
+    article about Mogadishu, Lower Shabelle and Somalia. A text naming one town of its own country and one
+    country besides ("in Caracas ... the United States government") has no stray country."""
+    written: dict[str, set[str]] = {}
+    places: dict[str, set[str]] = {}
+    for p in analysis.places:
+        if p.place is not None and p.place.country:
+            written.setdefault(p.place.country, set()).add(p.span.text.casefold())
+            places.setdefault(p.place.country, set()).add(p.place.name)
+    firm = {
+        p.place.country for p in analysis.places if p.place is not None and p.place.precision is PlacePrecision.COUNTRY
+    }
+    firm.update(a.actor.country for a in analysis.actors if a.actor.country)
+    return frozenset(
+        c
+        for c, names in written.items()
+        if len(names) == 1 and c not in firm and any(len(p) > 1 for o, p in places.items() if o != c)
+    )
 
 
 def _drafts(analysis: Analysis) -> list[Draft]:
@@ -108,8 +174,8 @@ def _drafts(analysis: Analysis) -> list[Draft]:
     sources = attribution_stage.lexicon(analysis.lang)
     anaphora = anaphora_cues(analysis.lang)
     # the countries the text is about: its resolved places and its actors' countries ("Egyptian soldiers")
-    doc_countries = Counter(p.place.country for p in analysis.places if p.place is not None and p.place.country)
-    doc_countries.update(a.actor.country for a in analysis.actors if a.actor.country)
+    doc_countries = _doc_countries(analysis)
+    stray = _stray_countries(analysis)
     doc_text = analysis.document.text
     drafts: list[Draft] = []
     for index in sorted(by_sentence):
@@ -133,30 +199,30 @@ def _drafts(analysis: Analysis) -> list[Draft]:
         pointing_back = any(back) and all(
             b or t.generic or t.strength <= _AFTERMATH_STRENGTH for b, t in zip(back, by_sentence[index], strict=True)
         )
-        drafts.append(
-            Draft(
-                sentences=[index],
-                triggers=by_sentence[index],
-                places=[
-                    p
-                    for p in analysis.places
-                    if _in_sentence(analysis, index, p.span.start)
-                    and not any(s <= p.span.start < e for s, e in claimant_spans)
-                    and not any(a.span.start <= p.span.start < a.span.end for a in analysis.actors)
-                ],
-                # the event's own date before the date of what was said about it
-                dates=sorted([d for d in dates if d.background == background] or dates, key=lambda d: d.statement),
-                actors=[
-                    a
-                    for a in analysis.actors
-                    if _in_sentence(analysis, index, a.span.start)
-                    and not any(s <= a.span.start < e for s, e in reporters)
-                ],
-                background=background,
-                refers_back=pointing_back,
-                doc_countries=doc_countries,
-            )
+        draft = Draft(
+            sentences=[index],
+            triggers=by_sentence[index],
+            places=[
+                p
+                for p in analysis.places
+                if _in_sentence(analysis, index, p.span.start)
+                and not any(s <= p.span.start < e for s, e in claimant_spans)
+                and not _in_actor_name(analysis, p)
+            ],
+            # the event's own date before the date of what was said about it
+            dates=sorted([d for d in dates if d.background == background] or dates, key=lambda d: d.statement),
+            actors=[
+                a
+                for a in analysis.actors
+                if _in_sentence(analysis, index, a.span.start) and not any(s <= a.span.start < e for s, e in reporters)
+            ],
+            background=background,
+            refers_back=pointing_back,
+            doc_countries=doc_countries,
+            stray_countries=stray,
+            weekdays=frozenset() if dates else weekdays_in(text, lang=analysis.lang),
         )
+        drafts.extend(split_across_countries(draft, text=doc_text, coordinators=lex.coordinators))
     return drafts
 
 
@@ -164,7 +230,7 @@ def _follows_on(analysis: Analysis, event: Draft, draft: Draft) -> bool:
     """A sentence that goes on about the event just before it, in its paragraph, with no date or place of its own
     ("Police later arrested two men.", "Two civilians were shot and injured."): part of that event, whatever its
     trigger's type."""
-    if event.background != draft.background or draft.dates:
+    if event.background != draft.background or draft.dates or not days_compatible(event, draft):
         return False
     last, first = analysis.sentences[max(event.sentences)], analysis.sentences[min(draft.sentences)]
     if last.heading or last.paragraph != first.paragraph:
@@ -185,7 +251,7 @@ def _resolved(event: Draft) -> list[Place]:
 def _points_back(event: Draft, draft: Draft) -> bool:
     """ "Seven rebels were killed in the attack": the sentence is about the event before it, wherever its other
     (often misread) place words point, unless its own date or its background flag says otherwise."""
-    if not draft.refers_back or event.background != draft.background:
+    if not draft.refers_back or event.background != draft.background or not days_compatible(event, draft):
         return False
     w1, w2 = event.window, draft.window
     return w1 is None or w2 is None or w1.overlaps(w2)
@@ -200,10 +266,12 @@ def _group(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
     events: list[Draft] = []
     for draft in drafts:
         target = next((e for e in reversed(events) if _compatible(e, draft)), None)
+        # a recalled event in between ("... still carries out frequent attacks") does not cut a report short
+        previous = next((e for e in reversed(events) if e.background == draft.background), None)
         if target is not None:
             _merge(target, draft)
-        elif events and (_follows_on(analysis, events[-1], draft) or _points_back(events[-1], draft)):
-            _absorb(events[-1], draft)
+        elif previous is not None and (_follows_on(analysis, previous, draft) or _points_back(previous, draft)):
+            _absorb(previous, draft)
         else:
             events.append(draft)
     return events
@@ -213,7 +281,14 @@ def _attach_claims(analysis: Analysis, events: list[Draft]) -> None:
     if not events:
         return
     for cm in analysis.claims:
-        owner = next((e for e in events if cm.sentence in e.sentences), None)
+        # a sentence split in two (two countries) gives its claims to the half whose event words come first
+        at = cm.claim.evidence.start
+        owners = [e for e in events if cm.sentence in e.sentences]
+        owner = max(
+            owners,
+            key=lambda e: max((t.span.start for t in e.triggers if t.span.start <= at), default=-1),
+            default=None,
+        )
         if owner is None:
             earlier = [e for e in events if min(e.sentences) < cm.sentence and not e.background]
             if earlier:
@@ -225,19 +300,30 @@ def _attach_claims(analysis: Analysis, events: list[Draft]) -> None:
 
 
 def _doc_place(analysis: Analysis, before: int) -> Place | None:
-    """The most specific place of the nearest sentence before offset `before` that names one (a dateline only when
-    nothing else is named), else the first one of the document."""
-    resolved = [p for p in analysis.places if p.place is not None and not p.dateline]
-    resolved = resolved or [p for p in analysis.places if p.place is not None]
+    """The place of the nearest sentence before offset `before` that names one: its most specific place, else
+    the first one of the document. A dateline is used only when nothing else is named; a likely misreading
+    ("Kossi province" -> Cusy, France) or a place word inside an actor's name ("Boko Haram") is not lent to a
+    sentence that names no place."""
+    countries, stray = _doc_countries(analysis), _stray_countries(analysis)
+    named = [p for p in analysis.places if p.place is not None and not _in_actor_name(analysis, p)]
+    filed = [p for p in named if not p.dateline] or named
+    # ... unless the text names nothing better ("in Tegucigalpa", its only place)
+    resolved = [p for p in filed if not misreading(p, doc_countries=countries, stray_countries=stray)] or filed
     earlier = [p for p in resolved if p.span.start < before]
     if earlier:
         fine = [
             p for p in earlier if p.place is not None and PRECISION_RANK[p.place.precision] <= PRECISION_RANK_ADMIN1
         ]
-        pool = fine or earlier
-        last = analysis.sentence_of(pool[-1].span.start)
-        same = [p for p in pool if analysis.sentence_of(p.span.start) == last]
-        return min(same, key=lambda p: (PRECISION_RANK[p.place.precision] if p.place else 99, p.span.start)).place
+        if fine:
+            last = analysis.sentence_of(fine[-1].span.start)
+            same = [p for p in fine if analysis.sentence_of(p.span.start) == last]
+            return min(same, key=lambda p: (PRECISION_RANK[p.place.precision] if p.place else 99, p.span.start)).place
+        # only countries or regions named so far: the one the text is about rather than the last one named
+        # ("in Burkina Faso, near the border with Mali")
+        main = max(countries, key=lambda c: countries[c], default=None)
+        return next((p.place for p in reversed(earlier) if p.place is not None and p.place.country == main), None) or (
+            earlier[-1].place
+        )
     return resolved[0].place if resolved else None
 
 

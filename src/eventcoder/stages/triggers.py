@@ -48,6 +48,7 @@ class TriggerLexicon:
     mob_cues: re.Pattern[str]
     armed_cues: re.Pattern[str]
     not_reports: re.Pattern[str]
+    coordinators: re.Pattern[str]
 
 
 def _cue(patterns: list[str]) -> re.Pattern[str]:
@@ -82,6 +83,7 @@ def lexicon(lang: str) -> TriggerLexicon:
         mob_cues=_cue(data.get("mob_cues", [])),
         armed_cues=_cue(data.get("armed_cues", [])),
         not_reports=_cue(data.get("not_reports", [])),
+        coordinators=_cue(data.get("coordinators", [])),
     )
 
 

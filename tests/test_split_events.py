@@ -1,0 +1,46 @@
+"""Two events in one sentence: an attack in one country and another in a second country, joined by "and".
+
+Each row is a short text written for these tests and the countries of the current events a coder codes from it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from eventcoder.extraction import extract
+
+# (lang, text) -> the countries of the current events, in text order
+SPLITS = [
+    # one clause per country, each with its own event words: two events
+    (
+        "en",
+        "Suspected jihadists massacred 51 civilians in northern Mali and killed 12 troops in an ambush in "
+        "neighbouring Burkina Faso, the authorities said Monday.",
+        ["ML", "BF"],
+    ),
+    (
+        "nb",
+        "Mistenkte jihadister drepte 51 sivile nord i Mali og drepte 12 soldater i et bakholdsangrep i nabolandet "
+        "Burkina Faso, opplyste myndighetene mandag.",
+        ["ML", "BF"],
+    ),
+    (
+        "nn",
+        "Mistenkte jihadistar drap 51 sivile nord i Mali, og 12 soldatar vart drepne i eit åtak i nabolandet "
+        "Burkina Faso, opplyste styresmaktene måndag.",
+        ["ML", "BF"],
+    ),
+    # two towns of one country: one event, however many attack words
+    ("en", "Gunmen attacked a village near Kaduna and killed five farmers near Zaria on Monday.", ["NG"]),
+    ("nb", "Væpnede menn angrep en landsby nær Kaduna og drepte fem bønder nær Zaria mandag.", ["NG"]),
+    # a second country named without an event word of its own: one event
+    ("en", "Militants attacked an army post in Mali near the border with Niger on Sunday.", ["ML"]),
+    ("nb", "Militante angrep søndag en militærpost i Mali nær grensen til Niger.", ["ML"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "countries"), SPLITS)
+def test_two_countries_two_events(lang: str, text: str, countries: list[str]) -> None:
+    events = [e for e in extract(text, published="2021-08-10", lang=lang) if not e.background]
+    events.sort(key=lambda e: e.trigger.start if e.trigger else 0)
+    assert [e.location.country if e.location else None for e in events] == countries
