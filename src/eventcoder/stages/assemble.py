@@ -7,7 +7,7 @@
 3. The event takes its type from its strongest trigger (generic only: Battles when two armed sides are named,
    Violence against civilians when one armed side hits civilians), its place and date from its sentences (else
    the nearest earlier mention, else the publication date), its actors (perpetrator first), and the claims of its
-   sentences (claims in sentences without a trigger go to the nearest earlier event); tolls follow `tolls.py`.
+   sentences (which event a claim belongs to: `_claimattach.py`); tolls follow `tolls.py`.
 """
 
 from __future__ import annotations
@@ -46,6 +46,7 @@ from eventcoder.stages._actorchoice import (
 )
 from eventcoder.stages._anaphora import cues as anaphora_cues
 from eventcoder.stages._anaphora import refers_back
+from eventcoder.stages._claimattach import attach_claims
 from eventcoder.stages._draft import PRECISION_RANK, PRECISION_RANK_ADMIN1, Draft, places_compatible
 from eventcoder.stages._eventtype import type_of
 from eventcoder.stages.actors import actor_name
@@ -209,21 +210,6 @@ def _group(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
     return events
 
 
-def _attach_claims(analysis: Analysis, events: list[Draft]) -> None:
-    if not events:
-        return
-    for cm in analysis.claims:
-        owner = next((e for e in events if cm.sentence in e.sentences), None)
-        if owner is None:
-            earlier = [e for e in events if min(e.sentences) < cm.sentence and not e.background]
-            if earlier:
-                owner = max(earlier, key=lambda e: max(s for s in e.sentences if s < cm.sentence))
-            else:
-                owner = next((e for e in events if not e.background), None)
-        if owner is not None:
-            owner.claims.append(cm)
-
-
 def _doc_place(analysis: Analysis, before: int) -> Place | None:
     """The nearest resolved place mentioned before offset `before`, else the first one of the document."""
     resolved = [p for p in analysis.places if p.place is not None]
@@ -354,7 +340,7 @@ def _build(
 @stage(name="assemble", reads=("sentences", "dates", "places", "actors", "triggers", "claims"), adds=("events",))
 def assemble(analysis: Analysis) -> Analysis:
     events = _group(analysis, _drafts(analysis))
-    _attach_claims(analysis, events)
+    attach_claims(analysis=analysis, events=events)
     who_claimed = claimed_by(analysis)
     usual = usual_perpetrator(analysis) if events else None
     main = next((e for e in events if not e.background), None)
