@@ -1,0 +1,61 @@
+"""Cue words that tell which event of an article a casualty figure belongs to (`lang/<code>/attach.yaml`), and
+where a cue must stand to speak about a figure: in its clause (no comma, colon or dash between them, at most a few
+words apart) or, for a recalled event, right before it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from eventcoder.lang import load_section
+from eventcoder.model import Span
+from eventcoder.stages._patterns import compile_alternation, pattern_regex
+
+__all__ = ["AttachCues", "attach_cues", "in_clause", "right_before"]
+
+_CLAUSE_BREAK = re.compile(r"[,;:()\"«»“”–—]|\s-\s")
+_NEAR = 40  # characters between a cue and the figure it speaks about
+
+
+@dataclass(frozen=True, slots=True)
+class AttachCues:
+    cumulative: re.Pattern[str]  # a whole war's or year's toll ("the war that has killed", "so far this year")
+    period: re.Pattern[str]  # a period's sum over several events ("in the past 24 hours")
+    recalled: re.Pattern[str]  # an earlier event ("two days after ... were killed")
+
+
+@cache
+def attach_cues(lang: str) -> AttachCues:
+    data = load_section(lang, "attach")
+    wars = "(?:" + "|".join(sorted((pattern_regex(w) for w in data["wars"]), key=len, reverse=True)) + ")"
+    return AttachCues(
+        cumulative=compile_alternation(data["cumulative"], slots={"war": wars}),
+        period=compile_alternation(data["period"]),
+        recalled=compile_alternation(data["recalled"]),
+    )
+
+
+def _joined(text: str) -> bool:
+    return len(text) <= _NEAR and not _CLAUSE_BREAK.search(text)
+
+
+def in_clause(cue: re.Pattern[str], *, text: str, sentence: Span, figure: Span) -> bool:
+    """Whether a cue of `sentence` overlaps `figure` or stands in its clause, before or after it."""
+    for m in cue.finditer(text, sentence.start, sentence.end):
+        if m.start() < figure.end and figure.start < m.end():
+            return True
+        if m.end() <= figure.start and _joined(text[m.end() : figure.start]):
+            return True
+        if figure.end <= m.start() and _joined(text[figure.end : m.start()]):
+            return True
+    return False
+
+
+def right_before(cue: re.Pattern[str], *, text: str, sentence: Span, figure: Span) -> bool:
+    """Whether a cue of `sentence` ends in the clause just before `figure` ("two days after | two soldiers were
+    killed")."""
+    return any(
+        m.end() <= figure.start and _joined(text[m.end() : figure.start])
+        for m in cue.finditer(text, sentence.start, figure.start)
+    )
