@@ -9,7 +9,7 @@ import re
 import pytest
 
 from eventcoder.extraction import extract
-from eventcoder.model import Document, Event
+from eventcoder.model import ClaimKind, Document, Event
 from eventcoder.pipeline import Analysis
 from eventcoder.stages._attachcues import attach_cues, in_clause, right_before
 from eventcoder.stages._claimattach import headline_sentences
@@ -145,6 +145,18 @@ def test_nb(text: str, published: str, expected: dict[str, Toll]) -> None:
 @pytest.mark.parametrize(("text", "published", "expected"), NN)
 def test_nn(text: str, published: str, expected: dict[str, Toll]) -> None:
     _check("nn", text, published, expected)
+
+
+def test_pointing_back_word_that_fits_its_event_keeps_the_figure() -> None:
+    # "The blast" is the explosion just reported, though "the attack" was said of the bombing before it
+    text = (
+        "On 19 July 2021, a suicide bomber killed 36 people in a market in Sadr City. The prime minister called the"
+        " attack cowardly. On 3 June 2021, an explosion at a restaurant in Kadhimiya killed four civilians. The blast"
+        " was first blamed on a gas leak, but authorities arrested nine suspects for the attack."
+    )
+    events = [e for e in extract(text, published="2021-07-20", lang="en") if not e.background]
+    owner = next(e for e in events if any(c.kind is ClaimKind.ARRESTED for c in e.claims))
+    assert any("explosion at a restaurant" in s.text for s in owner.evidence)
 
 
 # --- where a cue stands ---------------------------------------------------------------------------------------------

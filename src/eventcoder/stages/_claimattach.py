@@ -85,14 +85,17 @@ def _named_event(analysis: Analysis, cm: ClaimMention, events: Sequence[Draft], 
     cue = anaphora_cues(analysis.lang)
     active = [t for t in analysis.triggers if not (t.negated or t.hypothetical)]
     figures = [c.claim.evidence for c in analysis.claims if c.sentence == cm.sentence]
-    # an event word, not the claim's own verb ("the attack that killed four": "that killed" points nowhere)
-    stems = {
-        _stem(t.span.text)
+    # event words, not the claim's own verb ("the attack that killed four": "that killed" points nowhere)
+    pointing = [
+        t
         for t in active
         if sentence.start <= t.span.start < sentence.end
         and not any(f.start < t.span.end and t.span.start < f.end for f in figures)
         and refers_back(text[sentence.start : t.span.start], t.span.text, cue)
-    }
+    ]
+    if any(not t.generic and t.event_type is owner.event_type for t in pointing):
+        return None  # "The blast ..." of an explosion event: the sentence is about its owner
+    stems = {_stem(t.span.text) for t in pointing}
     stems.discard("")
     if not stems:
         return None
