@@ -138,8 +138,10 @@ def _placed(analysis: Analysis, cm: ClaimMention, events: Sequence[Draft], owner
     fits = [
         e
         for e in events
-        if e is not owner and not e.background and e.place is not None
-        and all(places_compatible(_place(analysis, e), p) for p in places)
+        if e is not owner
+        and not e.background
+        and (there := _place(analysis, e)) is not None
+        and all(places_compatible(there, p) for p in places)
     ]
     if fits:
         return min(fits, key=lambda e: min(abs(s - cm.sentence) for s in e.sentences))
