@@ -166,6 +166,9 @@ CLAUSE = [
     ("en", "10,000 people have died in the three-year-old war", "10,000 people have died", True),
     ("en", "Israel's 10-month-long offensive has so far killed more than 40,000", "killed more than 40,000", True),
     ("en", "The war, which began in 2015, goes on; a strike killed 5 people", "killed 5 people", False),
+    # fighting may be the event of the day: only a relative clause or a duration makes it a campaign's toll
+    ("en", "Fighting in Kunduz has killed 12 people since Tuesday", "killed 12 people", False),
+    ("en", "Talks to end the fighting that has killed 12,000 people failed", "killed 12,000 people", True),
     ("nb", "Krigen har så langt kostet over 10 000 sivile livet", "over 10 000 sivile", True),
     ("nn", "sidan borgarkrigen starta har over 500 000 menneske mista livet", "500 000 menneske", True),
 ]

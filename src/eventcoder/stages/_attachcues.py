@@ -25,12 +25,16 @@ class AttachCues:
     recalled: re.Pattern[str]  # an earlier event ("two days after ... were killed")
 
 
+def _any(words: list[str]) -> str:
+    return "(?:" + "|".join(sorted((pattern_regex(w) for w in words), key=len, reverse=True)) + ")"
+
+
 @cache
 def attach_cues(lang: str) -> AttachCues:
     data = load_section(lang, "attach")
-    wars = "(?:" + "|".join(sorted((pattern_regex(w) for w in data["wars"]), key=len, reverse=True)) + ")"
+    slots = {slot: _any(data[key]) for slot, key in (("war", "wars"), ("campaign", "campaigns"))}
     return AttachCues(
-        cumulative=compile_alternation(data["cumulative"], slots={"war": wars}),
+        cumulative=compile_alternation(data["cumulative"], slots=slots),
         period=compile_alternation(data["period"]),
         recalled=compile_alternation(data["recalled"]),
     )
