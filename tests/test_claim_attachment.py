@@ -159,6 +159,12 @@ def test_pointing_back_word_that_fits_its_event_keeps_the_figure() -> None:
     assert any("explosion at a restaurant" in s.text for s in owner.evidence)
 
 
+def test_history_sentence_without_event_gives_no_figure_to_the_event_before() -> None:
+    text = "An air strike killed four people in Idlib on Monday. Last year, 30 people went missing there."
+    (event,) = [e for e in extract(text, published="2022-03-10", lang="en") if not e.background]
+    assert [(c.kind, c.low) for c in event.claims] == [(ClaimKind.KILLED, 4)]
+
+
 # --- where a cue stands ---------------------------------------------------------------------------------------------
 
 CLAUSE = [

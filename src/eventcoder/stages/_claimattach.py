@@ -1,7 +1,8 @@
 """Which event of an article each casualty claim belongs to.
 
-A claim goes to the event whose sentences hold it, else to the nearest earlier event that is not background, else to
-the first event that is not background. Before that default:
+A claim goes to the event whose sentences hold it, else (unless its sentence recalls the past: "Last year, 30 people
+went missing") to the nearest earlier event that is not background, else to the first event that is not background.
+Before that default:
 - a whole war's toll ("the fighting that has killed more than 10,000 people", "so far this year"), a period's sum
   over several events ("in the past 24 hours") and a figure of a recalled event ("two days after two soldiers were
   killed") belong to no event of the day: to the background event that holds their sentence, else to none;
@@ -22,8 +23,9 @@ import re
 from collections.abc import Sequence
 
 from eventcoder.mentions import ClaimMention, PlaceMention
-from eventcoder.model import Place, PlacePrecision, Victims
+from eventcoder.model import DatePrecision, Place, PlacePrecision, Victims
 from eventcoder.pipeline import Analysis
+from eventcoder.stages import triggers as trigger_stage
 from eventcoder.stages._anaphora import cues as anaphora_cues
 from eventcoder.stages._anaphora import refers_back
 from eventcoder.stages._attachcues import attach_cues, in_clause, right_before
@@ -52,10 +54,22 @@ def _home(events: Sequence[Draft], sentence: int) -> Draft | None:
     return next((e for e in events if sentence in e.sentences), None)
 
 
-def _default(events: Sequence[Draft], sentence: int) -> Draft | None:
+def _history(analysis: Analysis, index: int) -> bool:
+    """A sentence that recalls the past ("In 2019, 30 people died there"): a background date or cue, and no date
+    of its own that is news (a whole year says too little)."""
+    span = analysis.sentences[index].span
+    dates = [d for d in analysis.dates if span.start <= d.span.start < span.end]
+    if any(not d.background and d.window.precision is not DatePrecision.YEAR for d in dates):
+        return False
+    return any(d.background for d in dates) or bool(trigger_stage.lexicon(analysis.lang).background.search(span.text))
+
+
+def _default(analysis: Analysis, events: Sequence[Draft], sentence: int) -> Draft | None:
     home = _home(events, sentence)
     if home is not None:
         return home
+    if _history(analysis, sentence):
+        return None
     earlier = [e for e in events if min(e.sentences) < sentence and not e.background]
     if earlier:
         return max(earlier, key=lambda e: max(s for s in e.sentences if s < sentence))
@@ -221,7 +235,7 @@ def attach_claims(*, analysis: Analysis, events: Sequence[Draft]) -> None:
         elif cm.sentence in headline and main is not None:
             owner = main
         else:
-            owner = _default(events, cm.sentence)
+            owner = _default(analysis, events, cm.sentence)
             if owner is not None and not owner.background:
                 owner = _named_event(analysis, cm, events, owner) or owner
                 owner = _placed(analysis, cm, events, owner)
