@@ -35,6 +35,13 @@ EN: list[Row] = [
         {"massacred 51": (51, 51)},
     ),
     (
+        # victims from another country are still this event's
+        "A suicide bomber attacked a UN base in Aguelhok in northern Mali on Sunday, killing 10 peacekeepers from"
+        " Chad.",
+        "2019-01-21",
+        {"suicide bomber": (10, 10)},
+    ),
+    (
         # a recalled event's figure ("two days after") is not today's toll
         "Turkish artillery shelled Syrian army positions in Idlib on Monday. The shelling came two days after two"
         " Turkish soldiers were killed in an air strike.",
@@ -100,6 +107,12 @@ NB: list[Row] = [
         " Faso, opplyser myndighetene.",
         "2021-08-09",
         {"drepte 51": (51, 51)},
+    ),
+    (
+        "En selvmordsbomber angrep en FN-base i Aguelhok nord i Mali søndag og drepte ti fredsbevarende soldater fra"
+        " Tsjad.",
+        "2019-01-21",
+        {"selvmordsbomber": (10, 10)},
     ),
 ]
 

@@ -12,10 +12,12 @@ from eventcoder.lang import load_section
 from eventcoder.model import Span
 from eventcoder.stages._patterns import compile_alternation, pattern_regex
 
-__all__ = ["AttachCues", "attach_cues", "in_clause", "right_before"]
+__all__ = ["AttachCues", "attach_cues", "in_clause", "located", "right_before"]
 
 _CLAUSE_BREAK = re.compile(r"[,;:()\"«»“”–—]|\s-\s")
 _NEAR = 40  # characters between a cue and the figure it speaks about
+_WORDS = re.compile(r"[\w'’]+")
+_LOCATIVE_REACH = 2  # the preposition, or the preposition and one word ("in neighbouring Burkina Faso")
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +25,7 @@ class AttachCues:
     cumulative: re.Pattern[str]  # a whole war's or year's toll ("the war that has killed", "so far this year")
     period: re.Pattern[str]  # a period's sum over several events ("in the past 24 hours")
     recalled: re.Pattern[str]  # an earlier event ("two days after ... were killed")
+    locatives: frozenset[str]  # prepositions of place ("in", "i")
 
 
 def _any(words: list[str]) -> str:
@@ -37,6 +40,7 @@ def attach_cues(lang: str) -> AttachCues:
         cumulative=compile_alternation(data["cumulative"], slots=slots),
         period=compile_alternation(data["period"]),
         recalled=compile_alternation(data["recalled"]),
+        locatives=frozenset(str(w).casefold() for w in data["locatives"]),
     )
 
 
@@ -63,3 +67,9 @@ def right_before(cue: re.Pattern[str], *, text: str, sentence: Span, figure: Spa
         m.end() <= figure.start and _joined(text[m.end() : figure.start])
         for m in cue.finditer(text, sentence.start, figure.start)
     )
+
+
+def located(cues: AttachCues, *, text: str, sentence: Span, place: Span) -> bool:
+    """Whether a preposition of place stands right before `place` ("in neighbouring Burkina Faso", not "from Chad")."""
+    before = [w.casefold() for w in _WORDS.findall(text[sentence.start : place.start])][-_LOCATIVE_REACH:]
+    return any(w in cues.locatives for w in before)

@@ -28,7 +28,7 @@ from eventcoder.pipeline import Analysis
 from eventcoder.stages import triggers as trigger_stage
 from eventcoder.stages._anaphora import cues as anaphora_cues
 from eventcoder.stages._anaphora import refers_back
-from eventcoder.stages._attachcues import attach_cues, in_clause, right_before
+from eventcoder.stages._attachcues import attach_cues, in_clause, located, right_before
 from eventcoder.stages._draft import Draft, places_compatible
 
 __all__ = ["attach_claims", "headline_sentences"]
@@ -122,7 +122,7 @@ def _named_event(analysis: Analysis, cm: ClaimMention, events: Sequence[Draft], 
     return event
 
 
-def _own_places(analysis: Analysis, cm: ClaimMention) -> list[Place]:
+def _own_places(analysis: Analysis, cm: ClaimMention) -> list[PlaceMention]:
     """Resolved places named after the figure in its clause, up to the next figure of the sentence."""
     sentence = analysis.sentences[cm.sentence].span
     figure = cm.claim.evidence
@@ -134,7 +134,7 @@ def _own_places(analysis: Analysis, cm: ClaimMention) -> list[Place]:
     end = min([sentence.end, *later])
     said = [c.claim.claimant_span for c in analysis.claims if c.claim.claimant_span is not None]
     return [
-        p.place
+        p
         for p in analysis.places
         if p.place is not None
         and figure.end <= p.span.start < end
@@ -145,7 +145,8 @@ def _own_places(analysis: Analysis, cm: ClaimMention) -> list[Place]:
 def _placed(analysis: Analysis, cm: ClaimMention, events: Sequence[Draft], owner: Draft) -> Draft | None:
     """The owner of a figure whose own clause names a place: `owner` when the place agrees with it, else the
     nearest event whose place agrees, else no event when the place is another country, else `owner`."""
-    places = _own_places(analysis, cm)
+    mentions = _own_places(analysis, cm)
+    places = [m.place for m in mentions if m.place is not None]
     here = _place(analysis, owner)
     if not places or here is None or any(places_compatible(here, p) for p in places):
         return owner
@@ -159,8 +160,19 @@ def _placed(analysis: Analysis, cm: ClaimMention, events: Sequence[Draft], owner
     ]
     if fits:
         return min(fits, key=lambda e: min(abs(s - cm.sentence) for s in e.sentences))
-    # a named country is never a misread word: a figure placed in another country is no figure of this event
-    abroad = [p for p in places if p.precision is PlacePrecision.COUNTRY and here.country and p.country != here.country]
+    # a named country is never a misread word: a figure placed in another country ("in neighbouring Burkina Faso",
+    # not "peacekeepers from Chad") is no figure of this event
+    cues = attach_cues(analysis.lang)
+    sentence = analysis.sentences[cm.sentence].span
+    abroad = [
+        m
+        for m in mentions
+        if m.place is not None
+        and m.place.precision is PlacePrecision.COUNTRY
+        and here.country
+        and m.place.country != here.country
+        and located(cues, text=analysis.document.text, sentence=sentence, place=m.span)
+    ]
     return None if abroad else owner
 
 
