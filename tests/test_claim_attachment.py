@@ -35,6 +35,13 @@ EN: list[Row] = [
         {"massacred 51": (51, 51)},
     ),
     (
+        # each figure goes to the event of the place its clause names
+        "Gunmen stormed a checkpoint in Kabul on Monday. A roadside bomb hit a police vehicle in Kandahar on Monday."
+        " Officials said the gunmen killed three policemen in Kabul, and the bomb killed two civilians in Kandahar.",
+        "2019-01-21",
+        {"Gunmen stormed": (3, 3), "roadside bomb": (2, 2)},
+    ),
+    (
         # victims from another country are still this event's
         "A suicide bomber attacked a UN base in Aguelhok in northern Mali on Sunday, killing 10 peacekeepers from"
         " Chad.",

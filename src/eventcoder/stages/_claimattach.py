@@ -143,10 +143,16 @@ def _own_places(analysis: Analysis, cm: ClaimMention) -> list[PlaceMention]:
 
 
 def _placed(analysis: Analysis, cm: ClaimMention, events: Sequence[Draft], owner: Draft) -> Draft | None:
-    """The owner of a figure whose own clause names a place: `owner` when the place agrees with it, else the
-    nearest event whose place agrees, else no event when the place is another country, else `owner`."""
-    mentions = _own_places(analysis, cm)
-    places = [m.place for m in mentions if m.place is not None]
+    """The owner of a figure whose own clause names where it happened: `owner` when the place agrees with it, else
+    the nearest event whose place agrees, else no event when the place is another country, else `owner`."""
+    cues = attach_cues(analysis.lang)
+    sentence = analysis.sentences[cm.sentence].span
+    # where the figure happened ("in neighbouring Burkina Faso"), not where its victims come from ("from Chad")
+    places = [
+        m.place
+        for m in _own_places(analysis, cm)
+        if m.place is not None and located(cues, text=analysis.document.text, sentence=sentence, place=m.span)
+    ]
     here = _place(analysis, owner)
     if not places or here is None or any(places_compatible(here, p) for p in places):
         return owner
@@ -160,19 +166,8 @@ def _placed(analysis: Analysis, cm: ClaimMention, events: Sequence[Draft], owner
     ]
     if fits:
         return min(fits, key=lambda e: min(abs(s - cm.sentence) for s in e.sentences))
-    # a named country is never a misread word: a figure placed in another country ("in neighbouring Burkina Faso",
-    # not "peacekeepers from Chad") is no figure of this event
-    cues = attach_cues(analysis.lang)
-    sentence = analysis.sentences[cm.sentence].span
-    abroad = [
-        m
-        for m in mentions
-        if m.place is not None
-        and m.place.precision is PlacePrecision.COUNTRY
-        and here.country
-        and m.place.country != here.country
-        and located(cues, text=analysis.document.text, sentence=sentence, place=m.span)
-    ]
+    # a named country is never a misread word: a figure placed in another country is no figure of this event
+    abroad = [p for p in places if p.precision is PlacePrecision.COUNTRY and here.country and p.country != here.country]
     return None if abroad else owner
 
 
