@@ -167,6 +167,19 @@ def test_nn(text: str, published: str, expected: dict[str, Toll]) -> None:
     _check("nn", text, published, expected)
 
 
+def test_restated_figure_takes_the_rest_of_its_report_along() -> None:
+    text = (
+        "At least 6 civilians were killed on Wednesday when a Saudi-led coalition air strike hit a house in western"
+        " Yemen, medics said. Fighter jets launched missiles on Wednesday at a presidential palace in Hodeidah, a"
+        " resident told Reuters. A raid hit a house adjacent to the palace killing six civilians and wounding 12,"
+        " according to a medic."
+    )
+    events = [e for e in extract(text, published="2016-09-21", lang="en") if not e.background]
+    lead = next(e for e in events if any("At least 6 civilians" in s.text for s in e.evidence))
+    assert sorted((c.kind.value, c.low) for c in lead.claims) == [("injured", 12), ("killed", 6), ("killed", 6)]
+    assert all(not e.claims for e in events if e is not lead)
+
+
 def test_pointing_back_word_that_fits_its_event_keeps_the_figure() -> None:
     # "The blast" is the explosion just reported, though "the attack" was said of the bombing before it
     text = (

@@ -210,7 +210,7 @@ def _alike(analysis: Analysis, a: Draft, b: Draft) -> bool:
 
 def _restated(analysis: Analysis, events: Sequence[Draft]) -> None:
     """Move each figure that restates an earlier figure of another event of the same kind, day and place to that
-    event."""
+    event, with the other figures of its sentence."""
     for event in events:
         for cm in list(event.claims):
             first = next(
@@ -223,9 +223,11 @@ def _restated(analysis: Analysis, events: Sequence[Draft]) -> None:
                 ),
                 None,
             )
-            if first is not None:
-                event.claims.remove(cm)
-                first.claims.append(cm)
+            if first is not None and cm in event.claims:
+                # the restating sentence is one report: its other figures ("and wounding 12") go along
+                report = [c for c in event.claims if c.sentence == cm.sentence]
+                event.claims[:] = [c for c in event.claims if c.sentence != cm.sentence]
+                first.claims.extend(report)
 
 
 def attach_claims(*, analysis: Analysis, events: Sequence[Draft]) -> None:
