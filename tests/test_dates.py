@@ -130,6 +130,7 @@ EN: list[tuple[str, str | None, list[Row]]] = [
     ("Gunmen attacked in 2019.", "2022-03-10", [("in 2019", "2019-01-01", "2019-12-31", "year", True)]),
     ("Gunmen attacked in January.", "2021-07-21", [("in January", "2021-01-01", "2021-01-31", "month", True)]),
     ("Gunmen attacked in June.", "2021-07-21", [("in June", "2021-06-01", "2021-06-30", "month", False)]),
+    ("Gunmen attacked last January.", "2021-07-21", [("last January", "2021-01-01", "2021-01-31", "month", True)]),
     ("Gunmen attacked on January 20, 2022.", None, [day("January 20, 2022", "2022-01-20")]),
     ("Gunmen attacked on Thursday, January 20, 2022.", None, [day("on Thursday, January 20, 2022", "2022-01-20")]),
     ("Gunmen attacked on 20 January 2020.", None, [day("20 January 2020", "2020-01-20")]),

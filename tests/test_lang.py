@@ -33,7 +33,7 @@ def test_languages() -> None:
 
 def test_schema_sections() -> None:
     assert SECTIONS == [
-        "actors", "attribution", "claims", "dates", "langid", "numbers", "places", "segment", "triggers",
+        "actors", "attach", "attribution", "claims", "dates", "langid", "numbers", "places", "segment", "triggers",
     ]  # fmt: skip
 
 

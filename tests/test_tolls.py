@@ -25,6 +25,7 @@ def claim(
     qualifier: Qualifier = Qualifier.EXACT,
     updates: bool = False,
     subgroup: bool = False,
+    claimant: str | None = None,
 ) -> Claim:
     return Claim(
         kind=kind,
@@ -35,6 +36,7 @@ def claim(
         evidence=EVIDENCE,
         updates=updates,
         subgroup=subgroup,
+        claimant=claimant,
     )
 
 
@@ -127,6 +129,17 @@ def test_vague_party_kept_beside_firm_other_party() -> None:
 
 def test_partial_split_below_stated_total() -> None:
     assert fatalities_from_claims([claim(10, A1), claim(30)]) == F(30, 30, 30, actor1=10)
+
+
+def test_split_from_other_source_is_its_own_total() -> None:
+    # "11 fighters were killed, according to SOHR ... the Syrian authorities put the toll at 36"
+    sohr, state = "Syrian Observatory for Human Rights", "syriske styresmakter"
+    assert fatalities_from_claims([claim(11, UNK, claimant=sohr), claim(36, claimant=state)]) == F(
+        11, 11, 36, unknown=11
+    )
+    # the same source, or an unattributed figure: the split is a part of the total
+    assert fatalities_from_claims([claim(11, UNK, claimant=sohr), claim(36, claimant=sohr)]).low == 36
+    assert fatalities_from_claims([claim(11, UNK), claim(36, claimant=state)]).low == 36
 
 
 def test_higher_party_figure_reaches_high() -> None:

@@ -7,7 +7,7 @@
 3. The event takes its type from its strongest trigger (generic only: Battles when two armed sides are named,
    Violence against civilians when one armed side hits civilians), its place and date from its sentences (else
    the nearest earlier mention, else the publication date), its actors (perpetrator first), and the claims of its
-   sentences (claims in sentences without a trigger go to the nearest earlier event); tolls follow `tolls.py`.
+   sentences (which event a claim belongs to: `_claimattach.py`); tolls follow `tolls.py`.
 """
 
 from __future__ import annotations
@@ -46,6 +46,7 @@ from eventcoder.stages._actorchoice import (
 )
 from eventcoder.stages._anaphora import cues as anaphora_cues
 from eventcoder.stages._anaphora import refers_back
+from eventcoder.stages._claimattach import attach_claims
 from eventcoder.stages._draft import (
     PRECISION_RANK,
     PRECISION_RANK_ADMIN1,
@@ -277,28 +278,6 @@ def _group(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
     return events
 
 
-def _attach_claims(analysis: Analysis, events: list[Draft]) -> None:
-    if not events:
-        return
-    for cm in analysis.claims:
-        # a sentence split in two (two countries) gives its claims to the half whose event words come first
-        at = cm.claim.evidence.start
-        owners = [e for e in events if cm.sentence in e.sentences]
-        owner = max(
-            owners,
-            key=lambda e: max((t.span.start for t in e.triggers if t.span.start <= at), default=-1),
-            default=None,
-        )
-        if owner is None:
-            earlier = [e for e in events if min(e.sentences) < cm.sentence and not e.background]
-            if earlier:
-                owner = max(earlier, key=lambda e: max(s for s in e.sentences if s < cm.sentence))
-            else:
-                owner = next((e for e in events if not e.background), None)
-        if owner is not None:
-            owner.claims.append(cm)
-
-
 def _doc_place(analysis: Analysis, before: int) -> Place | None:
     """The place of the nearest sentence before offset `before` that names one: its most specific place, else
     the first one of the document. A dateline is used only when nothing else is named; a likely misreading
@@ -445,7 +424,7 @@ def _build(
 @stage(name="assemble", reads=("sentences", "dates", "places", "actors", "triggers", "claims"), adds=("events",))
 def assemble(analysis: Analysis) -> Analysis:
     events = _group(analysis, _drafts(analysis))
-    _attach_claims(analysis, events)
+    attach_claims(analysis=analysis, events=events)
     who_claimed = claimed_by(analysis)
     usual = usual_perpetrator(analysis) if events else None
     main = next((e for e in events if not e.background), None)

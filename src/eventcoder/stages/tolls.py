@@ -87,6 +87,15 @@ def _party(claims: Sequence[Claim], victims: Victims) -> _Party | None:
     )
 
 
+def _other_sources(claims: Sequence[Claim]) -> bool:
+    """Whether every figure is attributed and no source of a per-party figure gives a total."""
+    if any(c.claimant is None for c in claims):
+        return False
+    parties = {c.claimant for c in claims if c.victims is not Victims.TOTAL}
+    totals = {c.claimant for c in claims if c.victims is Victims.TOTAL}
+    return bool(parties) and bool(totals) and not parties & totals
+
+
 def _totals(claims: Sequence[Claim]) -> tuple[int | None, int | None, int | None, dict[Victims, int | None]]:
     found = {v: _party(claims, v) for v in _PARTIES}
     split = [p for p in found.values() if p is not None]
@@ -98,8 +107,10 @@ def _totals(claims: Sequence[Claim]) -> tuple[int | None, int | None, int | None
         candidates.append(c.low)
         if c.high is not None:
             candidates.append(c.high)
-    # the per-party split is a total of its own unless it is smaller than every stated total (then it is partial)
-    if split and (not candidates or reported >= min(candidates)):
+    # the per-party split is a total of its own unless it is smaller than every stated total (then it is partial);
+    # a split that other sources give than the totals' is their own count of the event ("11 fighters were killed,
+    # according to SOHR ... the authorities put the toll at 36")
+    if split and (not candidates or reported >= min(candidates) or _other_sources(claims)):
         candidates.extend((sum(p.low for p in split), reported, sum(p.high for p in split)))
     if not candidates:
         return None, None, None, parties
