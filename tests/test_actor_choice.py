@@ -12,6 +12,15 @@ from eventcoder.model import Event
 
 # (lang, text, published) -> (actor1 name, actor2 name or None)
 CHOICES = [
+    # the group naming the event word ("a Saudi-led coalition air strike") did it, even when a time phrase ("on
+    # Wednesday") stands before it and another group is named beside the event
+    (
+        "en",
+        "At least 6 civilians were killed on Wednesday when a Saudi-led coalition air strike hit a house in "
+        "Hodeidah. Fighter jets launched missiles at a palace occupied by the Houthi militia.",
+        "2016-09-21",
+        ("Operation Restoring Hope", "Civilians (Yemen)"),
+    ),
     # the one named after "by" did it; the victims of the casualty figure are the second side
     (
         "en",

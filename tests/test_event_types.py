@@ -15,6 +15,18 @@ PUBLISHED = "2020-05-02"
 
 # (lang, text) -> (event_type, sub_event_type) of the first current event
 TYPES = [
+    # a change of territory is coded as such, whatever weapons won it
+    (
+        "en",
+        "Al Shabaab fighters used guns and twin suicide car bombs to take control of a military base near "
+        "Mogadishu on Monday.",
+        ("Battles", "Non-state actor overtakes territory"),
+    ),
+    (
+        "nb",
+        "Al-Shabaab-krigere brukte to selvmordsbilbomber og tok kontroll over en militærbase nær Mogadishu mandag.",
+        ("Battles", "Non-state actor overtakes territory"),
+    ),
     # "bombed" alone is from the air; a weapon named beside it says how (here grenades in a two-sided fight)
     (
         "en",

@@ -92,6 +92,17 @@ def _is_agent(analysis: Analysis, mention: ActorMention) -> bool:
     return _marked_by(analysis, mention, actor_lexicon(analysis.lang).agent_markers)
 
 
+def _on_trigger(analysis: Analysis, event: Draft, mention: ActorMention) -> bool:
+    """ "a Saudi-led coalition air strike", "Taliban attack", "IS-angrepet": the actor names the event word that
+    follows it (at most a hyphen or a space between), so it did it."""
+    text = analysis.document.text
+    for trigger in event.specific:
+        gap = text[mention.span.end : trigger.span.start]
+        if 0 <= trigger.span.start - mention.span.end <= 1 and gap in ("", " ", "-"):
+            return True
+    return False
+
+
 def _marked_by(analysis: Analysis, mention: ActorMention, markers: Collection[str]) -> bool:
     """One of `markers` stands at most `_MARK_GAP` words before the mention, in the same clause."""
     text = analysis.document.text
@@ -200,8 +211,15 @@ def choose_actors(analysis: Analysis, event: Draft, country: str | None) -> tupl
     armed = [m for m in mentions if m.armed and not _is_target(analysis, m)]
     agents = [m for m in armed if _is_agent(analysis, m)]
     perpetrators = [m for m in armed if (m.span.start, m.span.end) not in victims]
+    on_trigger = [m for m in mentions if m.armed and m.named and _on_trigger(analysis, event, m)]
+    if on_trigger:
+        # "Amajid Brigade and Southern Resistance fighters clashed": the list, from its first member, did it
+        first = on_trigger[0]
+        listed = _listed_with(analysis, first, mentions) | {(first.span.start, first.span.end)}
+        on_trigger = sorted([m for m in mentions if (m.span.start, m.span.end) in listed], key=lambda m: m.span.start)
     chosen = (
-        [m for m in agents if m.named]
+        on_trigger
+        or [m for m in agents if m.named]
         or agents
         or [m for m in perpetrators if m.named]
         or perpetrators

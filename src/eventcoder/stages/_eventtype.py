@@ -32,6 +32,8 @@ _GROUND_FIRE = frozenset(
 )
 _UNARMED = frozenset({ActorType.CIVILIANS, ActorType.PROTESTERS, ActorType.RIOTERS})
 _CLASH = (EventType.BATTLES, "Armed clash")
+# ACLED: a change of territory is coded as such, whatever weapons won it (car bombs before the base fell)
+_TERRITORY = frozenset({"Non-state actor overtakes territory", "Government regains territory"})
 _ATTACK = (EventType.VIOLENCE_AGAINST_CIVILIANS, "Attack")
 _MOB = (EventType.RIOTS, "Mob violence")
 _DECISIVE = 8  # trigger strength of a coder's label or a decisive phrase ("Property destruction:", "leftover from the
@@ -124,6 +126,10 @@ def type_of(
         best = _strongest(analysis, specific)
         if best.strength >= _DECISIVE:
             return best.event_type, best.sub_event_type, best
+        territory = [t for t in specific if t.sub_event_type in _TERRITORY]
+        if territory:
+            won = _strongest(analysis, territory)
+            return won.event_type, won.sub_event_type, won
         if best.sub_event_type == "Abduction/forced disappearance" and deaths:
             # an abduction that ends in killing is an attack (a battle when the victims are armed)
             return (*(_CLASH if _victims_armed(event, actor2) else _ATTACK), best)
