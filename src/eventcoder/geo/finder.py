@@ -14,7 +14,7 @@ from eventcoder.geo.gazetteer import Gazetteer, Kind
 from eventcoder.geo.normalise import light_key
 from eventcoder.geo.words import PlaceWords
 
-__all__ = ["Hint", "RawMention", "country_cues", "find_raw_mentions", "tokens"]
+__all__ = ["Cue", "Hint", "RawMention", "country_cues", "cue_spans", "find_raw_mentions", "tokens"]
 
 _TOKEN = re.compile(r"[^\W_](?:[^\W_]|['’\-‐](?=[^\W_]))*")
 _MAX_TOKENS = 5
@@ -74,14 +74,42 @@ def _capitalised(tok: str, words: PlaceWords) -> bool:
     return tok[:1].isupper()
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Cue:
+    """A word that points the text at a country without naming a place: a demonym or a context name."""
+
+    start: int
+    end: int
+    country: str  # ISO2
+
+
+def cue_spans(text: str, words: PlaceWords) -> list[Cue]:
+    """Demonyms ("syriske", "Ukrainian") and context names ("OSCE SMM") of `text`, in text order."""
+    toks = tokens(text)
+    found = [
+        Cue(start=tok.start, end=tok.end, country=iso)
+        for k, tok in enumerate(toks)
+        if (iso := words.demonyms.get(tok.text.casefold())) and not _names_area(toks, k, text, words)
+    ]
+    found += [
+        Cue(start=m.start(), end=m.end(), country=words.context_names[m.group()])
+        for m in words.context_pattern.finditer(text)
+    ]
+    return sorted(found, key=lambda c: c.start)
+
+
+def _names_area(toks: Sequence[_Tok], k: int, text: str, words: PlaceWords) -> bool:
+    """Whether token k is followed by a province word: a demonym that names an area ("Somali region")."""
+    return (
+        k + 1 < len(toks)
+        and text[toks[k].end : toks[k + 1].start] == " "
+        and words.suffix_hint(toks[k + 1].text) == "admin1"
+    )
+
+
 def country_cues(text: str, words: PlaceWords) -> Counter[str]:
-    """Countries named by demonyms ("syriske", "Ukrainian"), counted."""
-    found: Counter[str] = Counter()
-    for tok in tokens(text):
-        iso = words.demonyms.get(tok.text.casefold())
-        if iso:
-            found[iso] += 1
-    return found
+    """Countries named by demonyms ("syriske", "Ukrainian") and context names ("OSCE SMM"), counted."""
+    return Counter(c.country for c in cue_spans(text, words))
 
 
 def _lookup(key: str, gaz: Gazetteer, words: PlaceWords) -> tuple[str, tuple[int, ...], str | None]:
@@ -111,7 +139,9 @@ class _Finder:
         start, end = self.toks[i].start, self.toks[j].end
         surface = self.text[start:end]
         key = light_key(surface)
-        if not key or key in self.words.stop_keys or surface.casefold() in self.words.demonyms:
+        if not key or key in self.words.stop_keys:
+            return None
+        if surface.casefold() in self.words.demonyms and not _names_area(self.toks, j, self.text, self.words):
             return None
         if any(  # "Talibans", "Taliban's": a never-place name in the genitive
             surface.endswith(e) and light_key(surface[: -len(e)]) in self.words.stop_keys

@@ -20,6 +20,8 @@ class PlaceWords:
     names: dict[str, str]  # light key of a local name -> light key of the gazetteer's (English) name
     countries: dict[str, str]  # light key of a country name -> ISO2
     demonyms: dict[str, str]  # lower-case demonym -> ISO2
+    context_names: dict[str, str]  # names tied to one country ("OSCE SMM" -> UA), matched as written
+    context_pattern: re.Pattern[str]  # matches any context name as whole words
     site_words: frozenset[str]
     admin1_words: frozenset[str]
     district_words: frozenset[str]
@@ -75,6 +77,7 @@ def place_words(lang: str) -> PlaceWords:
     names = {**{str(k): str(v) for k, v in en.get("names", {}).items()}, **data.get("names", {})}
     countries = {**en.get("countries", {}), **data.get("countries", {})}
     demonyms = {**en.get("demonyms", {}), **data.get("demonyms", {})}
+    context = {**en.get("context_names", {}), **data.get("context_names", {})}
     sites = words("site_words")
     return PlaceWords(
         lang=lang,
@@ -82,6 +85,10 @@ def place_words(lang: str) -> PlaceWords:
         names={light_key(k): light_key(v) for k, v in names.items()},
         countries={light_key(str(k)): str(v) for k, v in countries.items()},
         demonyms={str(k).casefold(): str(v) for k, v in demonyms.items()},
+        context_names={str(k): str(v) for k, v in context.items()},
+        context_pattern=re.compile(rf"(?<![\w&])(?:{_alternation([str(k) for k in context])})(?![\w&])")
+        if context
+        else re.compile(r"(?!)"),
         site_words=frozenset(w.casefold() for w in sites),
         admin1_words=frozenset(w.casefold() for w in words("admin1_words")),
         district_words=frozenset(w.casefold() for w in words("district_words")),

@@ -6,10 +6,11 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 from eventcoder.geo.build import load_gazetteer
-from eventcoder.geo.finder import Hint, RawMention, country_cues, find_raw_mentions
+from eventcoder.geo.finder import Cue, Hint, RawMention, cue_spans, find_raw_mentions
 from eventcoder.geo.gazetteer import Gazetteer, GeoEntry
 from eventcoder.geo.pick import main_country, pick_event_place
 from eventcoder.geo.resolver import Resolution, resolve_mentions
@@ -61,7 +62,8 @@ def find_places(analysis: Analysis, *, gazetteer: Gazetteer) -> tuple[PlaceMenti
     raw = find_raw_mentions(
         doc.text, sentence_starts=[s.span.start for s in analysis.sentences], gazetteer=gazetteer, words=words
     )
-    resolved = resolve_mentions(raw, gazetteer=gazetteer, cues=country_cues(doc.text, words), text=doc.text)
+    cues = cue_spans(doc.text, words)
+    resolved = resolve_mentions(raw, gazetteer=gazetteer, cues=Counter(c.country for c in cues), text=doc.text)
     out: list[PlaceMention] = []
     for k, r in enumerate(resolved):
         m = r.mention
@@ -76,7 +78,26 @@ def find_places(analysis: Analysis, *, gazetteer: Gazetteer) -> tuple[PlaceMenti
             out.append(PlaceMention(span=doc.span(m.start, m.end), place=place))
         elif m.hint is not Hint.NONE:
             out.append(PlaceMention(span=doc.span(m.start, m.end), place=None))
+    if not any(p.place is not None for p in out):
+        context = _context_country(doc, cues, gazetteer)
+        if context is not None:
+            out.append(context)
     return tuple(out)
+
+
+def _context_country(doc: Document, cues: Sequence[Cue], gazetteer: Gazetteer) -> PlaceMention | None:
+    """The country a text names no place of is about: the one its demonyms and context names point at most
+    ("the OSCE SMM observed ... near Pyshchevyk" -> Ukraine), read from its first cue, at country precision."""
+    counts = Counter(c.country for c in cues)
+    if not counts:
+        return None
+    top = max(counts.values())
+    cue = next(c for c in cues if counts[c.country] == top)
+    ids = gazetteer.lookup_country(cue.country)
+    if not ids:
+        return None
+    m = RawMention(start=cue.start, end=cue.end, key="", ids=ids)
+    return PlaceMention(span=doc.span(cue.start, cue.end), place=_place(doc, m, gazetteer.entry(ids[0]), "country"))
 
 
 @stage(name="places", reads=("sentences",), adds=("places",))
