@@ -20,6 +20,7 @@ _TOKEN = re.compile(r"[^\W_](?:[^\W_]|['’\-‐](?=[^\W_]))*")
 _MAX_TOKENS = 5
 _LOOKBACK = 60
 _COUNTRY_KIND = tuple(Kind).index(Kind.COUNTRY)
+_ADMIN1_KIND = tuple(Kind).index(Kind.ADMIN1)
 
 
 class Hint(StrEnum):
@@ -233,11 +234,34 @@ class _Finder:
             return not (k in self.initial and stop)
         return self.words.suffix_hint(tok) is None and not stop
 
+    def province(self, ids: Sequence[int]) -> bool:
+        """Whether a candidate is a province: "Mojolo Sinaloa" names a village and then its state."""
+        return any(self.gaz.kinds[x] == _ADMIN1_KIND for x in ids)
+
+    def holder_after(self, ids: Sequence[int], k: int) -> bool:
+        """Whether the capitalised words from token k name the province holding a candidate ("Tijuana Baja
+        California"): the name is complete, the province follows without a comma."""
+        last = self.sequence_end(k)
+        for end in range(last, k - 1, -1):
+            key = light_key(self.text[self.toks[k].start : self.toks[end].end])
+            areas = {
+                (self.gaz.countries[x], self.gaz.admin1_keys[x])
+                for x in self.gaz.lookup(key)
+                if self.gaz.kinds[x] == _ADMIN1_KIND
+            }
+            if areas and any((self.gaz.countries[x], self.gaz.admin1_keys[x]) in areas for x in ids):
+                return True
+        return False
+
     def surround(self, m: RawMention, i: int, j: int, floor: int) -> tuple[RawMention, int]:
         """Widen a match with a following region/district/site word and a preceding near/site phrase."""
         start, end, hint, last = m.start, m.end, m.hint, j
         partial = m.partial or (
-            m.hint is Hint.NONE and (self.extends(i - 1, before=True) or self.extends(j + 1, before=False))
+            m.hint is Hint.NONE
+            and (
+                (self.extends(i - 1, before=True) and (m.fuzzy or not self.province(m.ids)))
+                or (self.extends(j + 1, before=False) and not self.holder_after(m.ids, j + 1))
+            )
         )
         if j + 1 < len(self.toks) and self.text[self.toks[j].end : self.toks[j + 1].start] == " ":
             word_hint = self.words.suffix_hint(self.toks[j + 1].text)

@@ -222,6 +222,8 @@ def _context(
         elif m.weak:  # only what it was read as, when that was plausible; never a piece of a longer name
             if e is not None and e.country and not m.partial:
                 added = e.country
+        elif m.hint is Hint.SUBAREA:  # "Colonia Centenario": a part of a town the text names, if resolved at all
+            added = e.country if e is not None else None
         else:
             countries = {gaz.countries[i] for i in m.ids}
             if len(countries) == 1 and None not in countries:
