@@ -236,38 +236,64 @@ def _context(
     return ctx, own
 
 
-_CONTAINER_GAP = re.compile(r"\s*(?:,|\(|,\s*in|\bin|\bof)\s*")
+_GAP_TAIL = {"container": r"(?:,|\(|,\s*in|\bin|\bof)", "apposition": r"[,(]"}
 
 
-def _containers(mentions: Sequence[RawMention], text: str | None) -> list[int | None]:
+@cache
+def _gap(kind: str, kind_words: frozenset[str]) -> re.Pattern[str]:
+    """The text between a place and the area holding it: ", ", " (", " in ", optionally after a word for the kind
+    of place just named ("Hays city (Al Hudaydah)", "As Sawadiyah districts (Al Bayda)")."""
+    words = "|".join(re.escape(w) for w in sorted(kind_words, key=len, reverse=True))
+    kinds = rf"(?:(?i:{words})\s*)?" if words else ""
+    return re.compile(rf"\s*{kinds}{_GAP_TAIL[kind]}\s*")
+
+
+_BETWEEN_COUNTRY = re.compile(r"[^.;:!?()\n]{0,40}")
+
+
+def _is_country(gaz: Gazetteer, m: RawMention) -> bool:
+    return m.country is not None or (bool(m.ids) and all(_KINDS[gaz.kinds[i]] is Kind.COUNTRY for i in m.ids))
+
+
+def _containers(
+    mentions: Sequence[RawMention], text: str | None, gaz: Gazetteer, kind_words: frozenset[str]
+) -> list[int | None]:
     """For each mention, the index of the place named right before it when it may name the area holding that
-    place: "Imam Sahib district, Kunduz", "Hays (Al Hudaydah)", "(Mahliyah, Marib)"."""
+    place: "Imam Sahib district, Kunduz", "Hays (Al Hudaydah)", "(Mahliyah, Marib)"; a country between them is
+    passed over ("Hays district in western Yemen (Al Hudaydah)")."""
     out: list[int | None] = [None] if mentions else []
+    if text is None:
+        return [None] * len(mentions)
+    gap = _gap("container", kind_words)
     for k in range(1, len(mentions)):
         a, b = mentions[k - 1], mentions[k]
-        gap = text[a.end : b.start] if text is not None else None
-        ok = gap is not None and a.sentence == b.sentence and _CONTAINER_GAP.fullmatch(gap) is not None
-        out.append(k - 1 if ok else None)
+        held: int | None = None
+        if a.sentence == b.sentence and gap.fullmatch(text, a.end, b.start) is not None:
+            held = k - 1
+            if k >= 2 and _is_country(gaz, a) and not _is_country(gaz, mentions[k - 2]):
+                inner = mentions[k - 2]
+                if inner.sentence == a.sentence and _BETWEEN_COUNTRY.fullmatch(text, inner.end, a.start):
+                    held = k - 2
+        out.append(held)
     return out
 
 
-_APPOSITION_GAP = re.compile(r"\s*[,(]\s*")
 _APPOSITION_END = re.compile(r"\s*(?:[.;)\]]|$)")
 
 
-def _appositions(mentions: Sequence[RawMention], text: str | None, containers: Sequence[int | None]) -> list[bool]:
+def _appositions(
+    mentions: Sequence[RawMention], text: str | None, containers: Sequence[int | None], kind_words: frozenset[str]
+) -> list[bool]:
     """Whether each mention closes an apposition to the place before it ("near Orikhove, Luhansk.",
     "(Mahliyah, Marib)"): the slot where reports name the province."""
     out: list[bool] = []
+    gap = _gap("apposition", kind_words)
     for k, held in enumerate(containers):
         if held is None or text is None:
             out.append(False)
             continue
-        a, b = mentions[held], mentions[k]
-        out.append(
-            _APPOSITION_GAP.fullmatch(text, a.end, b.start) is not None
-            and _APPOSITION_END.match(text, b.end) is not None
-        )
+        a, b = mentions[k - 1], mentions[k]
+        out.append(gap.fullmatch(text, a.end, b.start) is not None and _APPOSITION_END.match(text, b.end) is not None)
     return out
 
 
@@ -296,6 +322,7 @@ def resolve_mentions(
     gazetteer: Gazetteer,
     cues: Counter[str] | None = None,
     text: str | None = None,
+    kind_words: frozenset[str] = frozenset(),
 ) -> list[Resolution]:
     """Pick one entry (or none) for each mention, in two passes so resolved places add to the context.
 
@@ -307,8 +334,8 @@ def resolve_mentions(
     areas = [_admin1_pairs(gazetteer, m.ids) for m in mentions]
     everywhere: Counter[tuple[str, str]] = Counter(pair for pairs in areas for pair in pairs)
     named_by_others = [{pair for pair in everywhere if everywhere[pair] > (pair in own_areas)} for own_areas in areas]
-    containers = _containers(mentions, text)
-    appositions = _appositions(mentions, text, containers)
+    containers = _containers(mentions, text, gazetteer, kind_words)
+    appositions = _appositions(mentions, text, containers, kind_words)
     chosen: list[GeoEntry | None] = [None] * len(mentions)
     base = [[_score(m, gazetteer, i, named_by_others[k]) for i in m.ids] for k, m in enumerate(mentions)]
     for _ in range(2):

@@ -23,6 +23,7 @@ class PlaceWords:
     context_names: dict[str, str]  # names tied to one country ("OSCE SMM" -> UA), matched as written
     context_pattern: re.Pattern[str]  # matches any context name as whole words
     site_words: frozenset[str]
+    kind_words: frozenset[str]  # "city", "villages": the kind of place just written, before the area holding it
     admin1_words: frozenset[str]
     district_words: frozenset[str]
     subarea_words: frozenset[str]  # "Trindade community": a part of a town, not a town of its own
@@ -90,6 +91,7 @@ def place_words(lang: str) -> PlaceWords:
         if context
         else re.compile(r"(?!)"),
         site_words=frozenset(w.casefold() for w in sites),
+        kind_words=frozenset(w.casefold() for w in words("kind_words")),
         admin1_words=frozenset(w.casefold() for w in words("admin1_words")),
         district_words=frozenset(w.casefold() for w in words("district_words")),
         subarea_words=frozenset(w.casefold() for w in words("subarea_words")),

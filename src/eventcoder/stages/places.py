@@ -63,7 +63,9 @@ def find_places(analysis: Analysis, *, gazetteer: Gazetteer) -> tuple[PlaceMenti
         doc.text, sentence_starts=[s.span.start for s in analysis.sentences], gazetteer=gazetteer, words=words
     )
     cues = cue_spans(doc.text, words)
-    resolved = resolve_mentions(raw, gazetteer=gazetteer, cues=Counter(c.country for c in cues), text=doc.text)
+    resolved = resolve_mentions(
+        raw, gazetteer=gazetteer, cues=Counter(c.country for c in cues), text=doc.text, kind_words=words.kind_words
+    )
     out: list[PlaceMention] = []
     for k, r in enumerate(resolved):
         m = r.mention
