@@ -316,6 +316,18 @@ def _holds(gaz: Gazetteer, area: int, inner: Sequence[int]) -> bool:
     return bool(key) and any(gaz.countries[i] == country and gaz.admin1_keys[i] == key and i != area for i in inner)
 
 
+_UNKNOWN_AREA_KM = 250.0  # a town whose province GeoNames does not give lies in an area this close to it
+
+
+def _outside(gaz: Gazetteer, within: GeoEntry, area: GeoEntry) -> bool:
+    """Whether town `within` lies outside the admin area `area` (far from it when its own province is unknown)."""
+    if within.country != area.country:
+        return True
+    if not gaz.admin1_keys[within.id]:
+        return distance_km(within.lat, within.lon, area.lat, area.lon) > _UNKNOWN_AREA_KM
+    return gaz.admin1_keys[within.id] != gaz.admin1_keys[area.id]
+
+
 def resolve_mentions(
     mentions: Sequence[RawMention],
     *,
@@ -382,7 +394,7 @@ def resolve_mentions(
             and area.kind in (Kind.ADMIN1, Kind.ADMIN2)
             and within.kind in (Kind.CITY, Kind.ADMIN2)
             and within.population < _WEAK_MIN_POPULATION
-            and (within.country != area.country or gazetteer.admin1_keys[within.id] != gazetteer.admin1_keys[area.id])
+            and _outside(gazetteer, within, area)
             and appositions[k]
         ):
             chosen[held] = None
