@@ -11,10 +11,14 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
 
 from eventcoder.geo.build import Preference, overrides
 from eventcoder.geo.finder import Hint, RawMention
-from eventcoder.geo.gazetteer import Gazetteer, GeoEntry, Kind, distance_km
+from eventcoder.geo.gazetteer import Gazetteer, GazetteerError, GeoEntry, Kind, distance_km
 from eventcoder.geo.normalise import light_key
 
 __all__ = ["Resolution", "resolve_mentions"]
@@ -26,6 +30,7 @@ _CONTEXT_WEIGHT = 2.0
 _CONTEXT_CAP = 4
 _ADMIN1_NAMED = 3.0
 _PREFERRED = 4.0
+_HOTSPOT = 2.0  # a namesake inside an area of lasting conflict (geo/hotspots.yaml)
 _KIND_MATCH = 4.0
 _FUZZY_PENALTY = 2.5
 _NEAR_KM = 150.0  # candidates this close to another resolved place of the document get _NEAR_BONUS
@@ -49,6 +54,30 @@ class Resolution:
     mention: RawMention
     entry: GeoEntry | None
     precision: str | None  # a PlacePrecision value
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Area:
+    lat: float
+    lon: float
+    radius_km: float
+
+
+@cache
+def _hotspots() -> tuple[_Area, ...]:
+    """The conflict areas of geo/hotspots.yaml."""
+    path = resources.files("eventcoder").joinpath("geo", "hotspots.yaml")
+    try:
+        data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return tuple(
+            _Area(lat=float(a["lat"]), lon=float(a["lon"]), radius_km=float(a["radius_km"])) for a in data["areas"]
+        )
+    except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError) as exc:
+        raise GazetteerError(f"geo/hotspots.yaml: {exc}") from exc
+
+
+def _in_hotspot(lat: float, lon: float) -> bool:
+    return any(distance_km(lat, lon, a.lat, a.lon) <= a.radius_km for a in _hotspots())
 
 
 @cache
@@ -87,6 +116,13 @@ def _score(m: RawMention, gaz: Gazetteer, i: int, named: set[tuple[str, str]]) -
             s += _ADMIN1_NAMED
     if m.key in _preferences() and _preferred(m.key, gaz, i):
         s += _PREFERRED
+    if (
+        kind is Kind.CITY
+        and len(m.ids) > 1
+        and gaz.populations[i] < _WEAK_MIN_POPULATION  # a village of the front, not the city it is named after
+        and _in_hotspot(gaz.lats[i], gaz.lons[i])
+    ):
+        s += _HOTSPOT
     if (
         (m.hint is Hint.ADMIN1 and kind in (Kind.ADMIN1, Kind.REGION))
         or (m.hint is Hint.DISTRICT and kind is Kind.ADMIN2)
