@@ -50,6 +50,7 @@ class RawMention:
     partial: bool = False  # only part of a longer capitalised name ("Hamar" of "Hamar Weyne", "Congress Party")
     acronym: bool = False  # written in capitals ("NATO", "KABUL")
     dateline: bool = False  # opens a line and is followed by an agency or a dash ("KABUL (Reuters) -")
+    direction: str | None = None  # a part of a country: "southern Saudi Arabia", "Nord-Syria", "sør i Ukraina"
 
     @property
     def weak(self) -> bool:
@@ -180,6 +181,11 @@ class _Finder:
         used, ids, iso = _lookup(key, self.gaz, self.words)
         if ids or iso:
             return RawMention(start=start, end=end, key=used, ids=ids, country=iso)
+        part = self.words.directions.get(head.casefold()) if sep and i == j else None
+        if part:  # "Nord-Syria", "Øst-Ukraina"
+            used, ids, iso = _lookup(light_key(tail), self.gaz, self.words)
+            if iso or (ids and all(self.gaz.kinds[x] == _COUNTRY_KIND for x in ids)):
+                return RawMention(start=start, end=end, key=used, ids=ids, country=iso, direction=part)
         if hint:
             used, ids, iso = _lookup(light_key(name), self.gaz, self.words)
             if ids or iso:
@@ -279,6 +285,14 @@ class _Finder:
         ):
             hint = Hint.SUBAREA  # "colonia Manuel Cavazos Lerma", "Barangay San Isidro", "Colonia Centenario"
         prev = before.rstrip().rsplit(None, 1)
+        direction = m.direction
+        country = m.country is not None or any(self.gaz.kinds[x] == _COUNTRY_KIND for x in m.ids)
+        if country and direction is None:
+            if near is not None:  # "sør i Ukraina": a near phrase opened by a direction
+                direction = self.words.directions.get(near.group().split()[0].casefold())
+            elif hint is Hint.NONE and prev and prev[-1].casefold() in self.words.directions:
+                direction = self.words.directions[prev[-1].casefold()]  # "southern Saudi Arabia"
+                start = max(floor, start - _LOOKBACK) + before.rstrip().rfind(prev[-1])
         cue = bool(prev) and prev[-1].casefold() in self.words.place_prepositions
         written = self.text[m.start : m.end]
         letters = [ch for ch in written if ch.isalpha()]
@@ -298,6 +312,7 @@ class _Finder:
             partial=partial,
             acronym=acronym and not dateline,  # "SANAA, Sept 21": capitals of a dateline, not an acronym
             dateline=dateline,
+            direction=direction,
         ), last
 
 

@@ -23,6 +23,7 @@ class PlaceWords:
     context_names: dict[str, str]  # names tied to one country ("OSCE SMM" -> UA), matched as written
     context_pattern: re.Pattern[str]  # matches any context name as whole words
     site_words: frozenset[str]
+    directions: dict[str, str]  # lower-case word for a part of a country ("southern", "nord") -> N, S, ..., C
     kind_words: frozenset[str]  # "city", "villages": the kind of place just written, before the area holding it
     admin1_words: frozenset[str]
     district_words: frozenset[str]
@@ -79,6 +80,7 @@ def place_words(lang: str) -> PlaceWords:
     countries = {**en.get("countries", {}), **data.get("countries", {})}
     demonyms = {**en.get("demonyms", {}), **data.get("demonyms", {})}
     context = {**en.get("context_names", {}), **data.get("context_names", {})}
+    directions = {**en.get("directions", {}), **data.get("directions", {})}
     sites = words("site_words")
     return PlaceWords(
         lang=lang,
@@ -91,6 +93,7 @@ def place_words(lang: str) -> PlaceWords:
         if context
         else re.compile(r"(?!)"),
         site_words=frozenset(w.casefold() for w in sites),
+        directions={str(k).casefold(): str(v) for k, v in directions.items()},
         kind_words=frozenset(w.casefold() for w in words("kind_words")),
         admin1_words=frozenset(w.casefold() for w in words("admin1_words")),
         district_words=frozenset(w.casefold() for w in words("district_words")),

@@ -6,12 +6,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Sequence
 
 from eventcoder.geo.build import load_gazetteer
 from eventcoder.geo.finder import Cue, Hint, RawMention, cue_spans, find_raw_mentions
-from eventcoder.geo.gazetteer import Gazetteer, GeoEntry
+from eventcoder.geo.gazetteer import Gazetteer, GeoEntry, Kind
+from eventcoder.geo.parts import PART_NAMES, country_part
 from eventcoder.geo.pick import main_country, pick_event_place
 from eventcoder.geo.resolver import Resolution, resolve_mentions
 from eventcoder.geo.words import place_words
@@ -36,6 +38,21 @@ def _place(doc: Document, m: RawMention, e: GeoEntry, precision: str) -> Place:
         admin1=e.admin1,
         text=doc.text[m.start : m.end],
         span=doc.span(m.start, m.end),
+    )
+
+
+def _part(place: Place, gazetteer: Gazetteer, iso: str, part: str) -> Place:
+    """ "southern Saudi Arabia": the country's place moved to that part of it, at region precision."""
+    where = country_part(gazetteer, iso, part)
+    if where is None:
+        return place
+    return dataclasses.replace(
+        place,
+        name=f"{place.name} ({PART_NAMES[part]})",
+        precision=PlacePrecision.REGION,
+        lat=round(where[0], 5),
+        lon=round(where[1], 5),
+        geonameid=None,
     )
 
 
@@ -71,6 +88,8 @@ def find_places(analysis: Analysis, *, gazetteer: Gazetteer) -> tuple[PlaceMenti
         m = r.mention
         if r.entry is not None and r.precision is not None:
             place = _place(doc, m, r.entry, r.precision)
+            if m.direction is not None and r.entry.kind is Kind.COUNTRY and r.entry.country:
+                place = _part(place, gazetteer, r.entry.country, m.direction)
             out.append(PlaceMention(span=doc.span(m.start, m.end), place=place, dateline=m.dateline))
         elif m.hint is Hint.SITE:
             town = _town_near(k, resolved)
