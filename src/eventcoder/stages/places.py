@@ -56,6 +56,23 @@ def _part(place: Place, gazetteer: Gazetteer, iso: str, part: str) -> Place:
     )
 
 
+_FINE = frozenset({"site", "town", "near_town", "admin2"})
+
+
+def _locator(k: int, resolved: Sequence[Resolution], text: str) -> bool:
+    """Whether mention k only says where the place just before it lies ("Majzar district west of Marib city"):
+    a near phrase right after a town or district of the same sentence is not a place of its own."""
+    if k == 0 or resolved[k].mention.hint is not Hint.NEAR:
+        return False
+    before, m = resolved[k - 1], resolved[k].mention
+    return (
+        before.entry is not None
+        and before.precision in _FINE
+        and before.mention.sentence == m.sentence
+        and not text[before.mention.end : m.start].strip()
+    )
+
+
 def _town_near(k: int, resolved: Sequence[Resolution]) -> Resolution | None:
     """The town named closest to site mention k: after it in its sentence first, then around it."""
     site = resolved[k].mention
@@ -86,7 +103,9 @@ def find_places(analysis: Analysis, *, gazetteer: Gazetteer) -> tuple[PlaceMenti
     out: list[PlaceMention] = []
     for k, r in enumerate(resolved):
         m = r.mention
-        if r.entry is not None and r.precision is not None:
+        if _locator(k, resolved, doc.text):
+            out.append(PlaceMention(span=doc.span(m.start, m.end), place=None))
+        elif r.entry is not None and r.precision is not None:
             place = _place(doc, m, r.entry, r.precision)
             if m.direction is not None and r.entry.kind is Kind.COUNTRY and r.entry.country:
                 place = _part(place, gazetteer, r.entry.country, m.direction)
