@@ -189,6 +189,7 @@ def _plausible(
             and e.population >= _CUE_MIN_POPULATION_ELSEWHERE
         )
         if in_context:
+            spelt = spelt or (m.fuzzy and not m.partial and not m.acronym and e.population >= _PLAIN_MIN_POPULATION)
             return big or spelt or (bool(anchors) and _nearest_km(e.lat, e.lon, anchors) <= _NEAR_KM)
         if ctx:
             return False
