@@ -20,6 +20,7 @@ _POOR_LIKENESS = 0.5  # below this, a resolved name is a poor reading of the wor
 _REPORT_LAG = dt.timedelta(days=3)
 PRECISION_RANK = {p: i for i, p in enumerate(PlacePrecision)}  # site first, water last
 PRECISION_RANK_ADMIN1 = PRECISION_RANK[PlacePrecision.ADMIN1]
+_AREAS = frozenset({PlacePrecision.ADMIN1, PlacePrecision.ADMIN2})
 
 
 @dataclass(slots=True)
@@ -72,16 +73,29 @@ class Draft:
                 and (other.precision is PlacePrecision.COUNTRY or km(other, place) <= _SUPPORT_KM)
             )
 
-        return min(
-            resolved,
-            key=lambda p: (
+        def rank(p: Place) -> tuple[int, int, bool, int, float]:
+            return (
                 -support(p),
                 -self.doc_countries.get(p.country or "", 0),
                 likeness[id(p)] < _POOR_LIKENESS,
                 PRECISION_RANK[p.precision],
                 -likeness[id(p)],
-            ),
-        )
+            )
+
+        best = min(resolved, key=rank)
+        if best.precision in _AREAS:  # "Jacona de Plancarte, Michoacan": a town named inside the area is finer
+            inside = [
+                p
+                for p in resolved
+                if PRECISION_RANK[p.precision] < PRECISION_RANK[best.precision]
+                and p.country == best.country
+                and p.admin1 is not None
+                and p.admin1 == best.admin1
+                and likeness[id(p)] >= _POOR_LIKENESS
+            ]
+            if inside:
+                return min(inside, key=rank)
+        return best
 
     @property
     def window(self) -> DateWindow | None:
