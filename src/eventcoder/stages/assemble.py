@@ -237,7 +237,13 @@ def _doc_place(analysis: Analysis, before: int) -> Place | None:
         pool = fine or earlier
         last = analysis.sentence_of(pool[-1].span.start)
         same = [p for p in pool if analysis.sentence_of(p.span.start) == last]
-        return min(same, key=lambda p: (PRECISION_RANK[p.place.precision] if p.place else 99, p.span.start)).place
+        # chosen as an event's own places are: the most specific one the others agree with ("in Omealca
+        # municipality, Veracruz, ... near Puente de la Quebradora": not a namesake "El Puente" far away)
+        countries = Counter(p.place.country for p in resolved if p.place is not None and p.place.country)
+        sentence = Draft(
+            sentences=[last], triggers=[], places=same, dates=[], actors=[], background=False, doc_countries=countries
+        )
+        return sentence.place
     return resolved[0].place if resolved else None
 
 
