@@ -30,6 +30,8 @@ _CONTEXT_WEIGHT = 2.0
 _CONTEXT_CAP = 4
 _ADMIN1_NAMED = 3.0
 _PREFERRED = 4.0
+_SEAT = 1.0  # a town named like the district around it (see _seat)
+_SEAT_KM = 30.0
 _HOTSPOT = 2.0  # a namesake inside an area of lasting conflict (geo/hotspots.yaml)
 _KIND_MATCH = 4.0
 _FUZZY_PENALTY = 2.5
@@ -133,7 +135,28 @@ def _score(m: RawMention, gaz: Gazetteer, i: int, named: set[tuple[str, str]]) -
         s += 0.5
     if m.fuzzy:
         s -= _FUZZY_PENALTY
+    if kind is Kind.CITY and _seat(gaz, i, m.ids):
+        s += _SEAT
     return s
+
+
+def _seat(gaz: Gazetteer, i: int, ids: Sequence[int]) -> bool:
+    """Whether town i is the seat of a district of the same name among `ids` and another town of that name lies in
+    its province ("El Salto", Jalisco: the town of El Salto municipality, not the village in the west of the state)."""
+    twin = any(
+        j != i
+        and _KINDS[gaz.kinds[j]] is Kind.CITY
+        and gaz.countries[j] == gaz.countries[i]
+        and gaz.admin1_keys[j] == gaz.admin1_keys[i]
+        for j in ids
+    )
+    return twin and any(
+        _KINDS[gaz.kinds[j]] is Kind.ADMIN2
+        and gaz.countries[j] == gaz.countries[i]
+        and gaz.admin1_keys[j] == gaz.admin1_keys[i]
+        and distance_km(gaz.lats[i], gaz.lons[i], gaz.lats[j], gaz.lons[j]) <= _SEAT_KM
+        for j in ids
+    )
 
 
 _KM_PER_DEGREE = 111.0
