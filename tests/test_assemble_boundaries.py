@@ -284,6 +284,34 @@ def test_place_choice_passes_over_a_poorly_spelled_site() -> None:
     assert draft.place.name == "Beirut"
 
 
+def test_an_area_yields_to_a_town_named_inside_it() -> None:
+    text = "In Jacona de Plancarte, Michoacan, two men were found near Rancho de l luz."
+    doc = Document(id="d", text=text, lang="en")
+    jacona = Place(
+        name="Jacona", country="MX", precision=PlacePrecision.TOWN, lat=19.96, lon=-102.31, admin1="Michoacan"
+    )
+    michoacan = Place(
+        name="Michoacan", country="MX", precision=PlacePrecision.ADMIN1, lat=19.63, lon=-101.52, admin1="Michoacan"
+    )
+    rancho = Place(  # a namesake in another state that lies near the province's centre but not near the town
+        name="El Rancho", country="MX", precision=PlacePrecision.NEAR_TOWN, lat=18.68, lon=-100.28, admin1="Mexico"
+    )
+    draft = Draft(
+        sentences=[0],
+        triggers=[],
+        places=[
+            _mention(doc, "Jacona de Plancarte", jacona),
+            _mention(doc, "Michoacan", michoacan),
+            _mention(doc, "near Rancho", rancho),
+        ],
+        dates=[],
+        actors=[],
+        background=False,
+    )
+    assert draft.place is not None
+    assert draft.place.name == "Jacona"
+
+
 # (text, published, the place name and precision of the only event)
 EVENT_PLACES = [
     # a sentence without a place takes the most specific place of the sentence before it, not its province
@@ -292,6 +320,13 @@ EVENT_PLACES = [
         "A man was arrested.",
         "2020-05-06",
         ("Montes Claros", "town"),
+    ),
+    # ... chosen as a draft's place is: not a namesake far from the other places of that sentence
+    (
+        "On 28 April 2020, in Omealca municipality, Veracruz, the bodies of two men were found near Puente de la "
+        "Quebradora. The victims bore signs of torture 2 fatalities",
+        "2020-04-28",
+        ("Omealca", "admin2"),
     ),
     # a dateline is where the report was filed, not where the event happened
     (

@@ -138,6 +138,30 @@ READINGS = [
     ("Jihadists attacked a village near Mali's border.", "en", "near Mali's", ("ML", "country", "Mali")),
     # a part of a town resolves only to a namesake near a town the text names
     ("In Niteroi, police raided the Trindade community.", "en", "Trindade community", None),
+    # the area slot may follow a word for the kind of place, and pass over a country between them
+    ("Forces clashed in Hays city (Al Hudaydah).", "en", "Al Hudaydah", ("YE", "admin1", "Al Hudaydah")),
+    (
+        "Forces clashed in Hays district in western Yemen (Al Hudaydah).",
+        "en",
+        "Al Hudaydah",
+        ("YE", "admin1", "Al Hudaydah"),
+    ),
+    # a near phrase right after a district only says where that district lies
+    ("Air raids hit Majzar district west of Marib city (Marib).", "en", "west of Marib", None),
+    ("Air raids hit Majzar district west of Marib city (Marib).", "en", "Majzar district", ("YE", "admin2", "Majzar")),
+    # a demonym before a province word names the province ("Somali region" of Ethiopia)
+    ("Inter-clan violence erupted in Afdere zone (Somali region).", "en", "Somali region", ("ET", "admin1", "Somali")),
+    # a province written right after its town does not make the town part of a longer name
+    ("In Tijuana Baja California, a man was found dead.", "en", "Tijuana", ("MX", "town", "Tijuana")),
+    # a part of a country is a region
+    (
+        "A missile was fired toward southern Saudi Arabia.",
+        "en",
+        "southern Saudi Arabia",
+        ("SA", "region", "Saudi Arabia (south)"),
+    ),
+    ("Angrepet skjedde i Nord-Syria.", "nb", "Nord-Syria", ("SY", "region", "Syria (north)")),
+    ("Kampene fortsatte nord i Syria.", "nb", "nord i Syria", ("SY", "region", "Syria (north)")),
 ]
 
 
@@ -150,6 +174,32 @@ def test_readings(text: str, lang: str, mention: str, expected: tuple[str, str, 
     assert found, [m.span.text for m in places_in(text, lang)]
     place = found[0].place
     assert place is not None and (place.country, place.precision.value, place.name) == expected
+
+
+def test_a_text_without_a_known_place_gets_its_cues_country() -> None:
+    found = places_in("On 28 April 2020, the OSCE SMM observed 3 explosions near Pyshchevyk.", "en")
+    resolved = [m for m in found if m.place is not None]
+    assert [(m.span.text, m.place.country, m.place.precision.value) for m in resolved if m.place] == [
+        ("OSCE SMM", "UA", "country")
+    ]
+    # a text that names a place keeps it: the cues only add context
+    found = places_in("The OSCE SMM observed explosions near Kharkiv.", "en")
+    assert [m.span.text for m in found if m.place is not None] == ["near Kharkiv"]
+
+
+def test_a_part_of_a_country_lies_where_its_towns_are() -> None:
+    place = first_resolved("A missile was fired toward southern Saudi Arabia.", "en", "southern Saudi Arabia").place
+    assert place is not None and place.lat is not None and place.lat < 20  # among Abha and Jizan, not Riyadh
+
+
+def test_a_front_line_village_beats_a_larger_namesake() -> None:
+    place = first_resolved("The OSCE SMM observed explosions near Vesele.", "en", "near Vesele").place
+    assert place is not None and place.admin1 == "Donetsk"
+
+
+def test_the_seat_of_a_same_name_district_wins_in_its_province() -> None:
+    place = first_resolved("Police clashed with gunmen in El Salto, Jalisco.", "en", "El Salto").place
+    assert place is not None and place.lon == pytest.approx(-103.18)
 
 
 def test_a_dateline_is_marked() -> None:
