@@ -117,8 +117,23 @@ def _fold(text: str) -> str:
 
 
 def _likeness(written: str, name: str) -> float:
-    """How closely the words of the text spell the resolved name ("Farah" -> Farah 1.0, "Kerji" -> Cary 0.4)."""
-    return round(SequenceMatcher(None, _fold(written), _fold(name)).ratio(), 1)
+    """How closely the words of the text spell the resolved name ("Farah" -> Farah 1.0, "Kerji" -> Cary 0.4); a
+    place word around the name ("Shah Joy district") and a title before the gazetteer's name ("Alaqahdari Shah Joy",
+    "Hukumati Azrah") are no misspelling."""
+    return round(
+        max(SequenceMatcher(None, w, n).ratio() for w in _trimmed(written, last=True) for n in _trimmed(name)), 1
+    )
+
+
+def _trimmed(text: str, *, last: bool = False) -> set[str]:
+    """The folded text, and without its first word (and its last word, with `last`) when it has several."""
+    words = [w for w in (_fold(w) for w in text.replace("-", " ").split()) if w]
+    out = {"".join(words)}
+    if len(words) > 1:
+        out.add("".join(words[1:]))
+        if last:
+            out.add("".join(words[:-1]))
+    return out
 
 
 def km(a: Place, b: Place) -> float:
