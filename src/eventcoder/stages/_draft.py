@@ -18,6 +18,7 @@ _SAME_PLACE_KM = 15.0
 _SUPPORT_KM = 250.0
 _POOR_LIKENESS = 0.5  # below this, a resolved name is a poor reading of the words ("Banks building" -> Watford City)
 _REPORT_LAG = dt.timedelta(days=3)
+_TIED_CHARS = 20  # a place this close after an event word is that event's place (between equal candidates)
 PRECISION_RANK = {p: i for i, p in enumerate(PlacePrecision)}  # site first, water last
 PRECISION_RANK_ADMIN1 = PRECISION_RANK[PlacePrecision.ADMIN1]
 _AREAS = frozenset({PlacePrecision.ADMIN1, PlacePrecision.ADMIN2})
@@ -63,6 +64,7 @@ class Draft:
         if not resolved:
             return None
         likeness = {id(p.place): _likeness(p.span.text, p.place.name) for p in self.places if p.place is not None}
+        tied = {id(p.place) for p in self.places if p.place is not None and self._tied(p)}
 
         def support(place: Place) -> int:
             return sum(
@@ -73,12 +75,13 @@ class Draft:
                 and (other.precision is PlacePrecision.COUNTRY or km(other, place) <= _SUPPORT_KM)
             )
 
-        def rank(p: Place) -> tuple[int, int, bool, int, float]:
+        def rank(p: Place) -> tuple[int, int, bool, int, bool, float]:
             return (
                 -support(p),
                 -self.doc_countries.get(p.country or "", 0),
                 likeness[id(p)] < _POOR_LIKENESS,
                 PRECISION_RANK[p.precision],
+                id(p) not in tied,
                 -likeness[id(p)],
             )
 
@@ -96,6 +99,14 @@ class Draft:
             if inside:
                 return min(inside, key=rank)
         return best
+
+    def _tied(self, mention: PlaceMention) -> bool:
+        """Whether a place closely follows one of the event's words ("protest in Ravar"): between equal candidates,
+        the place of that event rather than one the sentence names for something else ("miners of Kerman ...")."""
+        return any(
+            t.span.doc == mention.span.doc and 0 <= mention.span.start - t.span.end <= _TIED_CHARS
+            for t in self.triggers
+        )
 
     @property
     def window(self) -> DateWindow | None:
