@@ -240,6 +240,21 @@ class _Finder:
             return not (k in self.initial and stop)
         return self.words.suffix_hint(tok) is None and not stop
 
+    def joined_after(self, j: int) -> bool:
+        """Whether a connector and a capitalised word follow token j: the name goes on ("Cristo Rey de Cachiche
+        prison"), though the whole of it is not in the gazetteer."""
+        k = j + 1
+        if k + 1 >= len(self.toks) or (k + 1) in self.initial:
+            return False
+        word = self.toks[k].text
+        return (
+            word in self.words.connectors
+            and word.casefold() not in self.words.place_prepositions
+            and self.text[self.toks[j].end : self.toks[k].start] == " "
+            and self.text[self.toks[k].end : self.toks[k + 1].start] == " "
+            and self.toks[k + 1].text[:1].isupper()
+        )
+
     def province(self, ids: Sequence[int]) -> bool:
         """Whether a candidate is a province: "Mojolo Sinaloa" names a village and then its state."""
         return any(self.gaz.kinds[x] == _ADMIN1_KIND for x in ids)
@@ -267,6 +282,7 @@ class _Finder:
             and (
                 (self.extends(i - 1, before=True) and (m.fuzzy or not self.province(m.ids)))
                 or (self.extends(j + 1, before=False) and not self.holder_after(m.ids, j + 1))
+                or self.joined_after(j)
             )
         )
         if j + 1 < len(self.toks) and self.text[self.toks[j].end : self.toks[j + 1].start] == " ":
