@@ -153,6 +153,14 @@ READINGS = [
     ("Inter-clan violence erupted in Afdere zone (Somali region).", "en", "Somali region", ("ET", "admin1", "Somali")),
     # a province written right after its town does not make the town part of a longer name
     ("In Tijuana Baja California, a man was found dead.", "en", "Tijuana", ("MX", "town", "Tijuana")),
+    # a village named as lying in a district is not a namesake far from the district's seat
+    ("Militants attacked Deh-e Now area of Mohammad Agha district, Logar.", "en", "Deh-e Now", None),
+    (
+        "Militants attacked Deh-e Now area of Mohammad Agha district, Logar.",
+        "en",
+        "Mohammad Agha district",
+        ("AF", "near_town", "Muḩammad Āghah Wuluswālī"),
+    ),
     # a part of a country is a region
     (
         "A missile was fired toward southern Saudi Arabia.",

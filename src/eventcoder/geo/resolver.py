@@ -38,6 +38,7 @@ _FUZZY_PENALTY = 2.5
 _NEAR_KM = 150.0  # candidates this close to another resolved place of the document get _NEAR_BONUS
 _NEAR_BONUS = 2.0
 _SUBAREA_KM = 30.0
+_DISTRICT_KM = 40.0  # a village named as lying in a district is no farther than this from the district's seat
 _COUNTRY_BASE = 20.0  # a country's own name wins over towns that share it, even in another country's text
 _CONTAINER = 6.0  # "Imam Sahib district, Kunduz": an area that holds the place named just before it
 _WEAK_MIN_POPULATION = 100_000  # a weakly read name (part of a longer name, fuzzy, acronym) outside its context
@@ -388,6 +389,22 @@ def _outside(gaz: Gazetteer, within: GeoEntry, area: GeoEntry) -> bool:
     return gaz.admin1_keys[within.id] != gaz.admin1_keys[area.id]
 
 
+def _stray(gaz: Gazetteer, m: RawMention, area: GeoEntry, within: GeoEntry, apposition: bool) -> bool:
+    """Whether `within`, read for the place named right before area mention `m`, is a small namesake that does not
+    lie in that area: outside the province or district closing an apposition ("Kinyinya commune (Ruyigi)"), or far
+    from the seat of the district named after it ("Deh-e Now area of Mohammad Agha district")."""
+    if within.population >= _WEAK_MIN_POPULATION:
+        return False
+    if area.kind in (Kind.ADMIN1, Kind.ADMIN2):
+        return within.kind in (Kind.CITY, Kind.ADMIN2) and apposition and _outside(gaz, within, area)
+    return (
+        area.kind is Kind.CITY
+        and m.hint is Hint.DISTRICT
+        and within.kind is Kind.CITY
+        and distance_km(within.lat, within.lon, area.lat, area.lon) > _DISTRICT_KM
+    )
+
+
 def resolve_mentions(
     mentions: Sequence[RawMention],
     *,
@@ -444,19 +461,14 @@ def resolve_mentions(
                     best, best_score = i, s
             e = gazetteer.entry(best) if best >= 0 else None
             chosen[k] = e if e is not None and _plausible(m, e, ctx, anchors, own[k], slot=held is not None) else None
-    for k, held in enumerate(containers):  # "Kinyinya commune (Ruyigi)": a small namesake outside the area named
+    # "Kinyinya commune (Ruyigi)": a small namesake outside the area named; the outer areas first, so that a
+    # district read as a namesake outside its province does not drop the village named in it
+    for k in range(len(containers) - 1, -1, -1):
+        held = containers[k]
         if held is None:
             continue
         area, within = chosen[k], chosen[held]
-        if (
-            area is not None
-            and within is not None
-            and area.kind in (Kind.ADMIN1, Kind.ADMIN2)
-            and within.kind in (Kind.CITY, Kind.ADMIN2)
-            and within.population < _WEAK_MIN_POPULATION
-            and _outside(gazetteer, within, area)
-            and appositions[k]
-        ):
+        if area is not None and within is not None and _stray(gazetteer, mentions[k], area, within, appositions[k]):
             chosen[held] = None
     return [
         Resolution(mention=m, entry=e, precision=_precision(m, e) if e is not None else None)
