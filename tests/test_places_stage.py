@@ -205,6 +205,15 @@ def test_a_front_line_village_beats_a_larger_namesake() -> None:
     assert place is not None and place.admin1 == "Donetsk"
 
 
+def test_an_unknown_village_of_a_province_at_war_lies_at_its_front() -> None:
+    place = first_resolved("Rebels fired mortars near Orikhove, Luhansk.", "en", "Luhansk").place
+    assert place is not None and place.precision is PlacePrecision.ADMIN1
+    assert place.lon is not None and place.lon < 39.0  # the line of contact west of the province's towns
+    # a province named for itself keeps its centre
+    place = first_resolved("Shelling was reported in Luhansk province.", "en", "Luhansk province").place
+    assert place is not None and place.lon == pytest.approx(39.0)
+
+
 def test_the_seat_of_a_same_name_district_wins_in_its_province() -> None:
     place = first_resolved("Police clashed with gunmen in El Salto, Jalisco.", "en", "El Salto").place
     assert place is not None and place.lon == pytest.approx(-103.18)

@@ -5,6 +5,7 @@ override table and population, with an explicit "none of these" when no candidat
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections import Counter
@@ -81,6 +82,43 @@ def _hotspots() -> tuple[_Area, ...]:
 
 def _in_hotspot(lat: float, lon: float) -> bool:
     return any(distance_km(lat, lon, a.lat, a.lon) <= a.radius_km for a in _hotspots())
+
+
+_FRONTS: dict[tuple[int, str], dict[tuple[str, str], tuple[float, float]]] = {}
+
+
+def _fronts(gaz: Gazetteer) -> dict[tuple[str, str], tuple[float, float]]:
+    """(country, admin1 key) -> the middle of the conflict areas (geo/hotspots.yaml) that lie in that province,
+    each area placed in the province of the town nearest its centre."""
+    key = (id(gaz), gaz.version)
+    if key not in _FRONTS:
+        found: dict[tuple[str, str], list[tuple[float, float]]] = {}
+        for a in _hotspots():
+            best, best_km = -1, math.inf
+            for i in range(len(gaz)):
+                if _KINDS[gaz.kinds[i]] is not Kind.CITY or abs(gaz.lats[i] - a.lat) > 0.5:
+                    continue
+                d = distance_km(a.lat, a.lon, gaz.lats[i], gaz.lons[i])
+                if d < best_km:
+                    best, best_km = i, d
+            country = gaz.countries[best] if best >= 0 else None
+            if country and gaz.admin1_keys[best]:
+                found.setdefault((country, gaz.admin1_keys[best]), []).append((a.lat, a.lon))
+        _FRONTS[key] = {
+            area: (sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)) for area, pts in found.items()
+        }
+    return _FRONTS[key]
+
+
+def _front(gaz: Gazetteer, area: GeoEntry) -> GeoEntry:
+    """A province standing for an unknown village in it: at its conflict areas when it has some (the village is most
+    likely where the fighting is), else as it is."""
+    if area.kind is not Kind.ADMIN1 or not area.country:
+        return area
+    where = _fronts(gaz).get((area.country, gaz.admin1_keys[area.id]))
+    if where is None:
+        return area
+    return dataclasses.replace(area, lat=where[0], lon=where[1])
 
 
 @cache
@@ -470,6 +508,10 @@ def resolve_mentions(
         area, within = chosen[k], chosen[held]
         if area is not None and within is not None and _stray(gazetteer, mentions[k], area, within, appositions[k]):
             chosen[held] = None
+    for k, held in enumerate(containers):  # "near Pyshchevyk, Donetsk": an unknown village of a province at war
+        area = chosen[k]
+        if held is not None and appositions[k] and chosen[held] is None and area is not None:
+            chosen[k] = _front(gazetteer, area)
     return [
         Resolution(mention=m, entry=e, precision=_precision(m, e) if e is not None else None)
         for m, e in zip(mentions, chosen, strict=True)
