@@ -244,15 +244,19 @@ class _Finder:
         """Whether a connector and a capitalised word follow token j: the name goes on ("Cristo Rey de Cachiche
         prison"), though the whole of it is not in the gazetteer."""
         k = j + 1
-        if k + 1 >= len(self.toks) or (k + 1) in self.initial:
-            return False
-        word = self.toks[k].text
+        while (
+            k < len(self.toks)
+            and k - j <= 2
+            and self.toks[k].text in self.words.connectors
+            and self.toks[k].text.casefold() not in self.words.place_prepositions
+            and self.text[self.toks[k - 1].end : self.toks[k].start] == " "
+        ):
+            k += 1
         return (
-            word in self.words.connectors
-            and word.casefold() not in self.words.place_prepositions
-            and self.text[self.toks[j].end : self.toks[k].start] == " "
-            and self.text[self.toks[k].end : self.toks[k + 1].start] == " "
-            and self.toks[k + 1].text[:1].isupper()
+            j + 1 < k < len(self.toks)
+            and k not in self.initial
+            and self.text[self.toks[k - 1].end : self.toks[k].start] == " "
+            and self.toks[k].text[:1].isupper()
         )
 
     def province(self, ids: Sequence[int]) -> bool:
@@ -386,7 +390,8 @@ def find_raw_mentions(
         mention, last_used = finder.surround(found, i, j, floor)
         out.append(mention)
         floor = mention.end
-        i = last_used + 1
+        # the rest of a name that goes on after a connector is no name of its own ("Arboledas de los Naranjos")
+        i = max(last_used, last) + 1 if last_used == j and finder.joined_after(j) else last_used + 1
     return out
 
 

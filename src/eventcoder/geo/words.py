@@ -63,7 +63,7 @@ def _subarea_before(prefixes: list[str], connectors: list[str]) -> re.Pattern[st
     if not prefixes:
         return re.compile(r"(?!)")
     between = rf"(?:[^\W\d_][\w'’-]*|{_alternation(connectors)})" if connectors else r"[^\W\d_][\w'’-]*"
-    return re.compile(rf"(?:^|(?<=\W))(?i:{_alternation(prefixes)})\s+(?:{between}\s+){{0,2}}$")
+    return re.compile(rf"(?:^|(?<=\W))(?i:{_alternation(prefixes)})\s+(?:{between}\s+){{0,3}}$")
 
 
 @cache
