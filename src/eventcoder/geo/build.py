@@ -196,9 +196,7 @@ def _densest(points: list[tuple[float, float, int]]) -> tuple[float, float]:
     empty land between two clusters); with few towns, their centroid."""
     if len(points) <= 2:
         return sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points)
-    cells: Counter[tuple[int, int]] = Counter(
-        (int(p[0] // _CELL_DEGREES), int(p[1] // _CELL_DEGREES)) for p in points
-    )
+    cells: Counter[tuple[int, int]] = Counter((int(p[0] // _CELL_DEGREES), int(p[1] // _CELL_DEGREES)) for p in points)
     reach = range(-_REACH_CELLS, _REACH_CELLS + 1)
 
     def around(c: tuple[int, int]) -> int:

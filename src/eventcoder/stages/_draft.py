@@ -93,8 +93,7 @@ class Draft:
                 if PRECISION_RANK[p.precision] < PRECISION_RANK[best.precision]
                 and p.country == best.country
                 and p.admin1 is not None
-                and p.admin1 == best.admin1
-                and likeness[id(p)] >= _POOR_LIKENESS
+                and p.admin1 == best.admin1  # inside the very area named: a reading to trust, however spelt
             ]
             if inside:
                 return min(inside, key=rank)
