@@ -11,8 +11,8 @@ import datetime as dt
 import pytest
 
 from eventcoder.extraction import extract
-from eventcoder.mentions import PlaceMention
-from eventcoder.model import DatePrecision, Document, Place, PlacePrecision
+from eventcoder.mentions import PlaceMention, TriggerMention
+from eventcoder.model import DatePrecision, Document, EventType, Place, PlacePrecision
 from eventcoder.stages._anaphora import cues, refers_back
 from eventcoder.stages._draft import Draft, places_compatible
 
@@ -282,6 +282,31 @@ def test_place_choice_passes_over_a_poorly_spelled_site() -> None:
     )
     assert draft.place is not None
     assert draft.place.name == "Beirut"
+
+
+def test_a_list_of_other_towns_does_not_outvote_the_town_of_the_event() -> None:
+    text = "Eksplosjoner i byen Sumy, og luftvernvarsel ble utløst i Kharkiv, Tsjernihiv, Donetsk og Dnipropetrovsk."
+    doc = Document(id="d", text=text, lang="nb")
+    towns = {
+        "Sumy": (50.92, 34.80),
+        "Kharkiv": (49.98, 36.25),
+        "Tsjernihiv": (51.51, 31.29),
+        "Donetsk": (48.02, 37.80),
+        "Dnipropetrovsk": (48.47, 35.04),
+    }
+    places = [
+        _mention(doc, word, Place(name=word, country="UA", precision=PlacePrecision.TOWN, lat=lat, lon=lon))
+        for word, (lat, lon) in towns.items()
+    ]
+    start = text.index("Eksplosjoner")
+    trigger = TriggerMention(
+        span=doc.span(start, start + len("Eksplosjoner")),
+        event_type=EventType.EXPLOSIONS,
+        sub_event_type="Shelling/artillery/missile attack",
+    )
+    draft = Draft(sentences=[0], triggers=[trigger], places=places[::-1], dates=[], actors=[], background=False)
+    assert draft.place is not None
+    assert draft.place.name == "Sumy"
 
 
 def test_an_area_yields_to_a_town_named_inside_it() -> None:

@@ -72,7 +72,7 @@ class Draft:
                 for other in resolved
                 if other is not place
                 and other.country == place.country
-                and (other.precision is PlacePrecision.COUNTRY or km(other, place) <= _SUPPORT_KM)
+                and (other.precision is PlacePrecision.COUNTRY or km(other, place) <= _reach(other, place))
             )
 
         def rank(p: Place) -> tuple[int, int, bool, int, bool, float]:
@@ -144,6 +144,14 @@ def _trimmed(text: str, *, last: bool = False) -> set[str]:
         if last:
             out.add("".join(words[:-1]))
     return out
+
+
+def _reach(a: Place, b: Place) -> float:
+    """How far apart two places of an event's sentences may lie and still vouch for each other: an area for what
+    lies in it (_SUPPORT_KM), two towns only when they are one place named twice ("Sumy, and air alerts in
+    Kharkiv, Chernihiv ...": a list of towns does not outvote the town the event happened in)."""
+    areas = (PlacePrecision.ADMIN1, PlacePrecision.ADMIN2, PlacePrecision.REGION)
+    return _SUPPORT_KM if a.precision in areas or b.precision in areas else _SAME_PLACE_KM
 
 
 def km(a: Place, b: Place) -> float:
