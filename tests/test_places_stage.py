@@ -214,6 +214,24 @@ def test_an_unknown_village_of_a_province_at_war_lies_at_its_front() -> None:
     assert place is not None and place.lon == pytest.approx(39.0)
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "mention"),
+    [
+        ("A bomb exploded at a base north of Baghdad.", "en", "north of Baghdad"),
+        ("En bombe eksploderte nord for Bagdad søndag.", "nb", "nord for Bagdad"),
+    ],
+)
+def test_a_place_north_of_a_town_lies_north_of_it(text: str, lang: str, mention: str) -> None:
+    place = first_resolved(text, lang, mention).place
+    assert place is not None and place.precision is PlacePrecision.NEAR_TOWN and place.name == "Baghdad"
+    assert place.lat == pytest.approx(33.34 + 50 / 111, abs=0.01) and place.lon == pytest.approx(44.40)
+
+
+def test_near_a_town_is_at_the_town() -> None:
+    place = first_resolved("A car bomb exploded near Mogadishu.", "en", "near Mogadishu").place
+    assert place is not None and (place.lat, place.lon) == (2.04, 45.34)
+
+
 def test_the_seat_of_a_same_name_district_wins_in_its_province() -> None:
     place = first_resolved("Police clashed with gunmen in El Salto, Jalisco.", "en", "El Salto").place
     assert place is not None and place.lon == pytest.approx(-103.18)

@@ -51,6 +51,7 @@ class RawMention:
     acronym: bool = False  # written in capitals ("NATO", "KABUL")
     dateline: bool = False  # opens a line and is followed by an agency or a dash ("KABUL (Reuters) -")
     direction: str | None = None  # a part of a country: "southern Saudi Arabia", "Nord-Syria", "sør i Ukraina"
+    bearing: str | None = None  # some way off in one direction: "north of Baghdad", "nord for Bagdad"
 
     @property
     def weak(self) -> bool:
@@ -313,6 +314,9 @@ class _Finder:
             elif hint is Hint.NONE and prev and prev[-1].casefold() in self.words.directions:
                 direction = self.words.directions[prev[-1].casefold()]  # "southern Saudi Arabia"
                 start = max(floor, start - _LOOKBACK) + before.rstrip().rfind(prev[-1])
+        bearing = None
+        if near is not None and not country:
+            bearing = self.words.bearings.get(" ".join(near.group().split()).casefold())
         cue = bool(prev) and prev[-1].casefold() in self.words.place_prepositions
         written = self.text[m.start : m.end]
         letters = [ch for ch in written if ch.isalpha()]
@@ -333,6 +337,7 @@ class _Finder:
             acronym=acronym and not dateline,  # "SANAA, Sept 21": capitals of a dateline, not an acronym
             dateline=dateline,
             direction=direction,
+            bearing=bearing,
         ), last
 
 

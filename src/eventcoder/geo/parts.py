@@ -9,11 +9,12 @@ middle of the eastern desert.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from eventcoder.geo.gazetteer import Gazetteer, Kind
 
-__all__ = ["PART_NAMES", "country_part"]
+__all__ = ["BEARING_KM", "PART_NAMES", "country_part", "off"]
 
 PART_NAMES = {
     "N": "north",
@@ -85,3 +86,15 @@ def country_part(gaz: Gazetteer, iso: str, part: str) -> tuple[float, float] | N
     if not chosen:
         return None
     return sum(p[0] * (p[2] + 1) for p in chosen) / weight, sum(p[1] * (p[2] + 1) for p in chosen) / weight
+
+
+BEARING_KM = 50.0  # "north of X": the middle of the 0-100 km such a phrase usually spans
+
+
+def off(lat: float, lon: float, bearing: str, km: float = BEARING_KM) -> tuple[float, float]:
+    """The point `km` from (lat, lon) towards `bearing` (N, S, E, W, NE, NW, SE, SW)."""
+    north = (1 if "N" in bearing else -1 if "S" in bearing else 0) * (1.0 if len(bearing) == 1 else 0.7071)
+    east = (1 if "E" in bearing else -1 if "W" in bearing else 0) * (1.0 if len(bearing) == 1 else 0.7071)
+    dlat = north * km / 111.0
+    dlon = east * km / (111.0 * max(0.1, math.cos(math.radians(lat))))
+    return max(-90.0, min(90.0, lat + dlat)), (lon + dlon + 180.0) % 360.0 - 180.0

@@ -24,6 +24,7 @@ class PlaceWords:
     context_pattern: re.Pattern[str]  # matches any context name as whole words
     site_words: frozenset[str]
     directions: dict[str, str]  # lower-case word for a part of a country ("southern", "nord") -> N, S, ..., C
+    bearings: dict[str, str]  # lower-case near phrase some way off in one direction ("north of") -> N, S, ...
     kind_words: frozenset[str]  # "city", "villages": the kind of place just written, before the area holding it
     admin1_words: frozenset[str]
     district_words: frozenset[str]
@@ -94,6 +95,7 @@ def place_words(lang: str) -> PlaceWords:
         else re.compile(r"(?!)"),
         site_words=frozenset(w.casefold() for w in sites),
         directions={str(k).casefold(): str(v) for k, v in directions.items()},
+        bearings={str(k).casefold(): str(v) for k, v in data.get("bearings", {}).items()},
         kind_words=frozenset(w.casefold() for w in words("kind_words")),
         admin1_words=frozenset(w.casefold() for w in words("admin1_words")),
         district_words=frozenset(w.casefold() for w in words("district_words")),

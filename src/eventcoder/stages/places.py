@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from eventcoder.geo.build import load_gazetteer
 from eventcoder.geo.finder import Cue, Hint, RawMention, cue_spans, find_raw_mentions
 from eventcoder.geo.gazetteer import Gazetteer, GeoEntry, Kind
-from eventcoder.geo.parts import PART_NAMES, country_part
+from eventcoder.geo.parts import PART_NAMES, country_part, off
 from eventcoder.geo.pick import main_country, pick_event_place
 from eventcoder.geo.resolver import Resolution, resolve_mentions
 from eventcoder.geo.words import place_words
@@ -109,6 +109,9 @@ def find_places(analysis: Analysis, *, gazetteer: Gazetteer) -> tuple[PlaceMenti
             place = _place(doc, m, r.entry, r.precision)
             if m.direction is not None and r.entry.kind is Kind.COUNTRY and r.entry.country:
                 place = _part(place, gazetteer, r.entry.country, m.direction)
+            elif m.bearing is not None and place.lat is not None and place.lon is not None:
+                lat, lon = off(place.lat, place.lon, m.bearing)  # "north of Baghdad": not in Baghdad
+                place = dataclasses.replace(place, lat=round(lat, 5), lon=round(lon, 5))
             out.append(PlaceMention(span=doc.span(m.start, m.end), place=place, dateline=m.dateline))
         elif m.hint is Hint.SITE:
             town = _town_near(k, resolved)
