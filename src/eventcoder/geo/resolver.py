@@ -81,10 +81,14 @@ def _hotspots() -> tuple[_Area, ...]:
 
 
 def _in_hotspot(lat: float, lon: float) -> bool:
-    return any(distance_km(lat, lon, a.lat, a.lon) <= a.radius_km for a in _hotspots())
+    return any(
+        abs(lat - a.lat) * _KM_PER_DEGREE <= a.radius_km and distance_km(lat, lon, a.lat, a.lon) <= a.radius_km
+        for a in _hotspots()
+    )
 
 
 _FRONTS: dict[tuple[int, str], dict[tuple[str, str], tuple[float, float]]] = {}
+_FRONT_BAND = 0.5  # degrees of latitude searched around a conflict area for its nearest town
 
 
 def _fronts(gaz: Gazetteer) -> dict[tuple[str, str], tuple[float, float]]:
@@ -93,10 +97,15 @@ def _fronts(gaz: Gazetteer) -> dict[tuple[str, str], tuple[float, float]]:
     key = (id(gaz), gaz.version)
     if key not in _FRONTS:
         found: dict[tuple[str, str], list[tuple[float, float]]] = {}
-        for a in _hotspots():
+        areas = _hotspots()
+        low = min((a.lat for a in areas), default=0.0) - _FRONT_BAND
+        high = max((a.lat for a in areas), default=0.0) + _FRONT_BAND
+        city = _KINDS.index(Kind.CITY)
+        band = [i for i, lat in enumerate(gaz.lats) if low <= lat <= high and gaz.kinds[i] == city]
+        for a in areas:
             best, best_km = -1, math.inf
-            for i in range(len(gaz)):
-                if _KINDS[gaz.kinds[i]] is not Kind.CITY or abs(gaz.lats[i] - a.lat) > 0.5:
+            for i in band:
+                if abs(gaz.lats[i] - a.lat) > _FRONT_BAND:
                     continue
                 d = distance_km(a.lat, a.lon, gaz.lats[i], gaz.lons[i])
                 if d < best_km:
@@ -141,7 +150,7 @@ def _preferred(key: str, gaz: Gazetteer, i: int) -> bool:
     return False
 
 
-def _score(m: RawMention, gaz: Gazetteer, i: int, named: set[tuple[str, str]]) -> float:
+def _score(m: RawMention, gaz: Gazetteer, i: int, named: set[tuple[str, str]], kin: _Kin) -> float:
     """The part of candidate i's score that does not depend on the text's countries (see `_context`)."""
     kind = _KINDS[gaz.kinds[i]]
     if kind is Kind.COUNTRY:
@@ -174,27 +183,35 @@ def _score(m: RawMention, gaz: Gazetteer, i: int, named: set[tuple[str, str]]) -
         s += 0.5
     if m.fuzzy:
         s -= _FUZZY_PENALTY
-    if kind is Kind.CITY and _seat(gaz, i, m.ids):
+    if kind is Kind.CITY and kin.districts and _seat(gaz, i, kin):
         s += _SEAT
     return s
 
 
-def _seat(gaz: Gazetteer, i: int, ids: Sequence[int]) -> bool:
-    """Whether town i is the seat of a district of the same name among `ids` and another town of that name lies in
-    its province ("El Salto", Jalisco: the town of El Salto municipality, not the village in the west of the state)."""
-    twin = any(
-        j != i
-        and _KINDS[gaz.kinds[j]] is Kind.CITY
-        and gaz.countries[j] == gaz.countries[i]
-        and gaz.admin1_keys[j] == gaz.admin1_keys[i]
-        for j in ids
+@dataclass(frozen=True, slots=True)
+class _Kin:
+    """What a mention's candidates say about each other, gathered once per mention for `_seat`."""
+
+    towns: Counter[tuple[str | None, str]]  # (country, admin1 key) of the town candidates
+    districts: tuple[int, ...]  # the district (admin2) candidates
+
+
+def _kin(gaz: Gazetteer, ids: Sequence[int]) -> _Kin:
+    towns: Counter[tuple[str | None, str]] = Counter(
+        (gaz.countries[j], gaz.admin1_keys[j]) for j in ids if _KINDS[gaz.kinds[j]] is Kind.CITY
     )
-    return twin and any(
-        _KINDS[gaz.kinds[j]] is Kind.ADMIN2
-        and gaz.countries[j] == gaz.countries[i]
-        and gaz.admin1_keys[j] == gaz.admin1_keys[i]
+    return _Kin(towns=towns, districts=tuple(j for j in ids if _KINDS[gaz.kinds[j]] is Kind.ADMIN2))
+
+
+def _seat(gaz: Gazetteer, i: int, kin: _Kin) -> bool:
+    """Whether town i is the seat of a district of the same name among the candidates and another town of that name
+    lies in its province ("El Salto", Jalisco: the town of El Salto municipality, not the village in the west of
+    the state)."""
+    area = (gaz.countries[i], gaz.admin1_keys[i])
+    return kin.towns[area] > 1 and any(
+        (gaz.countries[j], gaz.admin1_keys[j]) == area
         and distance_km(gaz.lats[i], gaz.lons[i], gaz.lats[j], gaz.lons[j]) <= _SEAT_KM
-        for j in ids
+        for j in kin.districts
     )
 
 
@@ -464,7 +481,8 @@ def resolve_mentions(
     containers = _containers(mentions, text, gazetteer, kind_words)
     appositions = _appositions(mentions, text, containers, kind_words)
     chosen: list[GeoEntry | None] = [None] * len(mentions)
-    base = [[_score(m, gazetteer, i, named_by_others[k]) for i in m.ids] for k, m in enumerate(mentions)]
+    kins = [_kin(gazetteer, m.ids) for m in mentions]
+    base = [[_score(m, gazetteer, i, named_by_others[k], kins[k]) for i in m.ids] for k, m in enumerate(mentions)]
     for _ in range(2):
         ctx, own = _context(mentions, gazetteer, cues, chosen)
         for k, m in enumerate(mentions):
