@@ -476,8 +476,11 @@ def resolve_mentions(
     cues = cues or Counter()
     country_ids = _country_entry_ids(gazetteer, mentions)
     areas = [_admin1_pairs(gazetteer, m.ids) for m in mentions]
-    everywhere: Counter[tuple[str, str]] = Counter(pair for pairs in areas for pair in pairs)
-    named_by_others = [{pair for pair in everywhere if everywhere[pair] > (pair in own_areas)} for own_areas in areas]
+    # the provinces other names of the text may stand for (the same name written again names nothing new)
+    by_key: dict[str, set[tuple[str, str]]] = {}
+    for m, pairs in zip(mentions, areas, strict=True):
+        by_key.setdefault(m.key, set()).update(pairs)
+    named_by_others = [set().union(*(pairs for key, pairs in by_key.items() if key != m.key)) for m in mentions]
     containers = _containers(mentions, text, gazetteer, kind_words)
     appositions = _appositions(mentions, text, containers, kind_words)
     chosen: list[GeoEntry | None] = [None] * len(mentions)
