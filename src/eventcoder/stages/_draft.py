@@ -26,8 +26,10 @@ _SAME_PLACE_KM = 15.0
 _SUPPORT_KM = 250.0
 _POOR_LIKENESS = 0.5  # below this, a resolved name is a poor reading of the words ("Banks building" -> Watford City)
 _REPORT_LAG = dt.timedelta(days=3)
+_TIED_CHARS = 20  # a place this close after an event word is that event's place (between equal candidates)
 PRECISION_RANK = {p: i for i, p in enumerate(PlacePrecision)}  # site first, water last
 PRECISION_RANK_ADMIN1 = PRECISION_RANK[PlacePrecision.ADMIN1]
+_AREAS = frozenset({PlacePrecision.ADMIN1, PlacePrecision.ADMIN2})
 
 
 @dataclass(slots=True)
@@ -74,6 +76,7 @@ class Draft:
         if not resolved:
             return None
         likeness = {id(p.place): _likeness(p.span.text, p.place.name) for p in self.places if p.place is not None}
+        tied = {id(p.place) for p in self.places if p.place is not None and self._tied(p)}
 
         def support(place: Place) -> int:
             return sum(
@@ -81,7 +84,7 @@ class Draft:
                 for other in resolved
                 if other is not place
                 and other.country == place.country
-                and (other.precision is PlacePrecision.COUNTRY or km(other, place) <= _SUPPORT_KM)
+                and (other.precision is PlacePrecision.COUNTRY or km(other, place) <= _reach(other, place))
             )
 
         misread = {
@@ -89,16 +92,38 @@ class Draft:
             for m in self.places
             if misreading(m, doc_countries=self.doc_countries, stray_countries=self.stray_countries)
         }
-        return min(
-            resolved,
-            key=lambda p: (
+
+        def rank(p: Place) -> tuple[bool, int, int, bool, int, bool, float]:
+            return (
                 id(p) in misread,
                 -support(p),
                 -self.doc_countries.get(p.country or "", 0),
                 likeness[id(p)] < _POOR_LIKENESS,
                 PRECISION_RANK[p.precision],
+                id(p) not in tied,
                 -likeness[id(p)],
-            ),
+            )
+
+        best = min(resolved, key=rank)
+        if best.precision in _AREAS:  # "Jacona de Plancarte, Michoacan": a town named inside the area is finer
+            inside = [
+                p
+                for p in resolved
+                if PRECISION_RANK[p.precision] < PRECISION_RANK[best.precision]
+                and p.country == best.country
+                and p.admin1 is not None
+                and p.admin1 == best.admin1  # inside the very area named: a reading to trust, however spelt
+            ]
+            if inside:
+                return min(inside, key=rank)
+        return best
+
+    def _tied(self, mention: PlaceMention) -> bool:
+        """Whether a place closely follows one of the event's words ("protest in Ravar"): between equal candidates,
+        the place of that event rather than one the sentence names for something else ("miners of Kerman ...")."""
+        return any(
+            t.span.doc == mention.span.doc and 0 <= mention.span.start - t.span.end <= _TIED_CHARS
+            for t in self.triggers
         )
 
     @property
@@ -147,8 +172,31 @@ def _fold(text: str) -> str:
 
 
 def _likeness(written: str, name: str) -> float:
-    """How closely the words of the text spell the resolved name ("Farah" -> Farah 1.0, "Kerji" -> Cary 0.4)."""
-    return round(SequenceMatcher(None, _fold(written), _fold(name)).ratio(), 1)
+    """How closely the words of the text spell the resolved name ("Farah" -> Farah 1.0, "Kerji" -> Cary 0.4); a
+    place word around the name ("Shah Joy district") and a title before the gazetteer's name ("Alaqahdari Shah Joy",
+    "Hukumati Azrah") are no misspelling."""
+    return round(
+        max(SequenceMatcher(None, w, n).ratio() for w in _trimmed(written, last=True) for n in _trimmed(name)), 1
+    )
+
+
+def _trimmed(text: str, *, last: bool = False) -> set[str]:
+    """The folded text, and without its first word (and its last word, with `last`) when it has several."""
+    words = [w for w in (_fold(w) for w in text.replace("-", " ").split()) if w]
+    out = {"".join(words)}
+    if len(words) > 1:
+        out.add("".join(words[1:]))
+        if last:
+            out.add("".join(words[:-1]))
+    return out
+
+
+def _reach(a: Place, b: Place) -> float:
+    """How far apart two places of an event's sentences may lie and still vouch for each other: an area for what
+    lies in it (_SUPPORT_KM), two towns only when they are one place named twice ("Sumy, and air alerts in
+    Kharkiv, Chernihiv ...": a list of towns does not outvote the town the event happened in)."""
+    areas = (PlacePrecision.ADMIN1, PlacePrecision.ADMIN2, PlacePrecision.REGION)
+    return _SUPPORT_KM if a.precision in areas or b.precision in areas else _SAME_PLACE_KM
 
 
 def km(a: Place, b: Place) -> float:

@@ -296,7 +296,19 @@ def _doc_place(analysis: Analysis, before: int) -> Place | None:
         if fine:
             last = analysis.sentence_of(fine[-1].span.start)
             same = [p for p in fine if analysis.sentence_of(p.span.start) == last]
-            return min(same, key=lambda p: (PRECISION_RANK[p.place.precision] if p.place else 99, p.span.start)).place
+            # chosen as an event's own places are: the most specific one the others agree with ("in Omealca
+            # municipality, Veracruz, ... near Puente de la Quebradora": not a namesake "El Puente" far away)
+            sentence = Draft(
+                sentences=[last],
+                triggers=[],
+                places=same,
+                dates=[],
+                actors=[],
+                background=False,
+                doc_countries=countries,
+                stray_countries=stray,
+            )
+            return sentence.place
         # only countries or regions named so far: the one the text is about rather than the last one named
         # ("in Burkina Faso, near the border with Mali")
         main = max(countries, key=lambda c: countries[c], default=None)
@@ -304,6 +316,35 @@ def _doc_place(analysis: Analysis, before: int) -> Place | None:
             earlier[-1].place
         )
     return resolved[0].place if resolved else None
+
+
+def _actor_country(analysis: Analysis, event: Draft) -> Place | None:
+    """A text that names no place the gazetteer knows still tells the country through its actors ("Imbonerakure
+    and CNL clashed in Buhomba", "dahalo looted a village"): the country of the event's own actors (else the
+    text's), at country precision, read from the first actor of that country."""
+    mentions = [a for a in event.actors if a.actor.country] or [a for a in analysis.actors if a.actor.country]
+    counts = Counter(a.actor.country for a in mentions)
+    if not counts:
+        return None
+    top = max(counts.values())
+    mention = next(a for a in mentions if counts[a.actor.country] == top)
+    from eventcoder.geo.build import load_gazetteer  # the places stage has loaded it already
+
+    gazetteer = load_gazetteer()
+    ids = gazetteer.lookup_country(mention.actor.country or "")
+    if not ids:
+        return None
+    entry = gazetteer.entry(ids[0])
+    return Place(
+        name=entry.name,
+        country=entry.country,
+        precision=PlacePrecision.COUNTRY,
+        lat=round(entry.lat, 5),
+        lon=round(entry.lon, 5),
+        geonameid=entry.geonameid,
+        text=mention.span.text,
+        span=mention.span,
+    )
 
 
 def _default_window(analysis: Analysis, before: int) -> DateWindow | None:
@@ -341,7 +382,7 @@ def _build(
 ) -> Event:
     doc = analysis.document
     first_sentence = analysis.sentences[min(event.sentences)]
-    place = event.place or _doc_place(analysis, first_sentence.span.start)
+    place = event.place or _doc_place(analysis, first_sentence.span.start) or _actor_country(analysis, event)
     country = place.country if place else None
     window = event.event_window or _default_window(analysis, first_sentence.span.start)
     actor1, actor2 = choose_actors(analysis, event, country)
