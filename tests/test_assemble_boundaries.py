@@ -18,6 +18,14 @@ from eventcoder.stages._draft import Draft, misreading, places_compatible
 
 # (lang, text, published) -> (current events, background events)
 BOUNDARIES = [
+    # "falt i kamp" (killed in action) says who died, not how: the lead joins the roadside bomb it reports
+    (
+        "nb",
+        "Fire norske soldater falt i kamp i Afghanistan søndag. "
+        "Kjøretøyet deres kjørte på en veibombe vest for Maimana søndag.",
+        "2010-06-28",
+        (1, 0),
+    ),
     # a follow-on sentence of the same paragraph, without a date or place of its own, belongs to the event
     (
         "en",
