@@ -581,25 +581,18 @@ BORROWED_PLACE = [
         ["Tegucigalpa"],
     ),
     # one town and one other country, each named once: neither is a stray misreading
-    pytest.param(
+    # "(district, Niger)" closing an ACLED note names the Nigerian state holding the village, not the country
+    (
         "en",
         "On 7 May 2020, unidentified gunmen attacked Kagara (Rafi LGA, Niger), killed 1 resident and abducted "
         "family members.",
         ["Kagara"],
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="geo: the village before '(district, Niger)' goes unread; Niger is taken as the country",
-        ),
     ),
-    pytest.param(
+    (
         "nb",
         "Torsdag angrep ukjente væpnede menn Kagara (Rafi, Niger), drepte en innbygger og bortførte flere "
         "familiemedlemmer.",
         ["Kagara"],
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="geo: the village before '(district, Niger)' goes unread; Niger is taken as the country",
-        ),
     ),
     # not the town "Haram" inside the actor's name: the unknown village leaves only the actor's country
     (

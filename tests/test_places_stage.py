@@ -132,6 +132,17 @@ READINGS = [
     # the slot closing an apposition after a village names its province; a namesake village elsewhere is dropped
     ("Rebels fired mortars near Orikhove, Luhansk.", "en", "Luhansk", ("UA", "admin1", "Luhansk")),
     ("Rebels fired mortars near Orikhove, Luhansk.", "en", "near Orikhove", None),
+    # "(District, X)" closing an ACLED note: X is the province holding the village when there is one, not the
+    # country of that name, even past a district not read; the village is then read inside it
+    ("Gunmen attacked Kagara (Rafi LGA, Niger).", "en", "Niger", ("NG", "admin1", "Niger")),
+    ("Gunmen attacked Kagara (Rafi LGA, Niger).", "en", "Kagara", ("NG", "town", "Kagara")),
+    ("Væpnede menn angrep Kagara (Rafi, Niger).", "nb", "Kagara", ("NG", "town", "Kagara")),
+    ("Gunmen attacked Kagara, Niger.", "en", "Niger", ("NG", "admin1", "Niger")),
+    ("Gunmen attacked Ayorou (Tillaberi region, Niger).", "en", "Niger", ("NE", "country", "Niger")),
+    # past a district not read, only a namesake far from the province is dropped: GeoNames may give a town's
+    # province from before a boundary change (Burgersfort, now in Limpopo)
+    ("Gunmen attacked Buruku (Chikun, Kaduna).", "en", "Buruku", None),
+    ("Police in Burgersfort (Sekhukhune, Limpopo) beat a man.", "en", "Burgersfort", ("ZA", "town", "Burgersfort")),
     # a country's own name beats a namesake village of the text's country
     ("Russland angrep Ukraina. Moldova stengte luftrommet.", "nb", "Moldova", ("MD", "country", "Moldova")),
     # the genitive of a country is the country, not a namesake "Malis"

@@ -364,6 +364,18 @@ def _gap(kind: str, kind_words: frozenset[str]) -> re.Pattern[str]:
     return re.compile(rf"\s*{kinds}{_GAP_TAIL[kind]}\s*")
 
 
+@cache
+def _unread_slot(kind_words: frozenset[str]) -> re.Pattern[str]:
+    """The text between a village and the province closing ACLED's "Village (District, Province)" when the district
+    was not read as a place: " (Rafi LGA, " of "Kagara (Rafi LGA, Niger)"."""
+    words = "|".join(re.escape(w) for w in sorted(kind_words, key=len, reverse=True))
+    kinds = rf"(?:(?i:{words})\s*)?" if words else ""
+    return re.compile(rf"\s*{kinds}\(\s*(?P<slot>[^\W\d_][^(),;:.!?\n]{{0,40}}?),\s*")
+
+
+_CLOSING = re.compile(r"\s*\)")
+
+
 _BETWEEN_COUNTRY = re.compile(r"[^.;:!?()\n]{0,40}")
 
 
@@ -384,7 +396,9 @@ def _containers(
     for k in range(1, len(mentions)):
         a, b = mentions[k - 1], mentions[k]
         held: int | None = None
-        if a.sentence == b.sentence and gap.fullmatch(text, a.end, b.start) is not None:
+        if a.sentence == b.sentence and _skips_district(text, a, b, kind_words):
+            held = k - 1
+        elif a.sentence == b.sentence and gap.fullmatch(text, a.end, b.start) is not None:
             held = k - 1
             if k >= 2 and _is_country(gaz, a) and not _is_country(gaz, mentions[k - 2]):
                 inner = mentions[k - 2]
@@ -392,6 +406,13 @@ def _containers(
                     held = k - 2
         out.append(held)
     return out
+
+
+def _skips_district(text: str, a: RawMention, b: RawMention, kind_words: frozenset[str]) -> bool:
+    """Whether `b` closes "a (District, b)" with a district slot that holds no place read ("Kagara (Rafi LGA,
+    Niger)", "Kagara (Rafi, Niger)"): `b` is then the province of `a` as in "Kagara (Niger)"."""
+    slot = _unread_slot(kind_words).fullmatch(text, a.end, b.start)
+    return slot is not None and slot.group("slot")[0].isupper() and _CLOSING.match(text, b.end) is not None
 
 
 _APPOSITION_END = re.compile(r"\s*(?:[.;)\]]|$)")
@@ -409,7 +430,10 @@ def _appositions(
             out.append(False)
             continue
         a, b = mentions[k - 1], mentions[k]
-        out.append(gap.fullmatch(text, a.end, b.start) is not None and _APPOSITION_END.match(text, b.end) is not None)
+        out.append(
+            (gap.fullmatch(text, a.end, b.start) is not None and _APPOSITION_END.match(text, b.end) is not None)
+            or _skips_district(text, a, b, kind_words)
+        )
     return out
 
 
@@ -432,26 +456,47 @@ def _holds(gaz: Gazetteer, area: int, inner: Sequence[int]) -> bool:
     return bool(key) and any(gaz.countries[i] == country and gaz.admin1_keys[i] == key and i != area for i in inner)
 
 
+def _province_slot(
+    gaz: Gazetteer, m: RawMention, mentions: Sequence[RawMention], containers: Sequence[int | None], k: int
+) -> bool:
+    """Whether mention k, closing an apposition, names a province holding a candidate of the village or the
+    district before it ("Kagara (Rafi LGA, Niger)", "Kagara, Niger"): it is then read as that province, not as the
+    country of the same name."""
+    held = containers[k]
+    if held is None or not any(_KINDS[gaz.kinds[i]] is Kind.COUNTRY for i in m.ids):
+        return False
+    inner = list(mentions[held].ids)
+    village = containers[held]
+    if village is not None:  # "Buruku (Chikun LGA, Kaduna)": the district's village too
+        inner.extend(mentions[village].ids)
+    return any(_KINDS[gaz.kinds[i]] is Kind.ADMIN1 and _holds(gaz, i, inner) for i in m.ids)
+
+
 _UNKNOWN_AREA_KM = 250.0  # a town whose province GeoNames does not give lies in an area this close to it
 
 
-def _outside(gaz: Gazetteer, within: GeoEntry, area: GeoEntry) -> bool:
-    """Whether town `within` lies outside the admin area `area` (far from it when its own province is unknown)."""
+def _outside(gaz: Gazetteer, within: GeoEntry, area: GeoEntry, *, loose: bool = False) -> bool:
+    """Whether town `within` lies outside the admin area `area` (far from it when its own province is unknown, or
+    when `loose`: the province of a town GeoNames may give from before a boundary change)."""
     if within.country != area.country:
         return True
-    if not gaz.admin1_keys[within.id]:
+    if not gaz.admin1_keys[within.id] or loose:
         return distance_km(within.lat, within.lon, area.lat, area.lon) > _UNKNOWN_AREA_KM
     return gaz.admin1_keys[within.id] != gaz.admin1_keys[area.id]
 
 
-def _stray(gaz: Gazetteer, m: RawMention, area: GeoEntry, within: GeoEntry, apposition: bool) -> bool:
+def _stray(
+    gaz: Gazetteer, m: RawMention, area: GeoEntry, within: GeoEntry, apposition: bool, *, skipped: bool = False
+) -> bool:
     """Whether `within`, read for the place named right before area mention `m`, is a small namesake that does not
     lie in that area: outside the province or district closing an apposition ("Kinyinya commune (Ruyigi)"), or far
-    from the seat of the district named after it ("Deh-e Now area of Mohammad Agha district")."""
+    from the seat of the district named after it ("Deh-e Now area of Mohammad Agha district").  Past a district
+    slot not read (`skipped`: "Burgersfort (Sekhukhune, Limpopo)") only a town far from the province is one: the
+    note's province may postdate GeoNames' (Burgersfort moved from Mpumalanga to Limpopo)."""
     if within.population >= _WEAK_MIN_POPULATION:
         return False
     if area.kind in (Kind.ADMIN1, Kind.ADMIN2):
-        return within.kind in (Kind.CITY, Kind.ADMIN2) and apposition and _outside(gaz, within, area)
+        return within.kind in (Kind.CITY, Kind.ADMIN2) and apposition and _outside(gaz, within, area, loose=skipped)
     return (
         area.kind is Kind.CITY
         and m.hint is Hint.DISTRICT
@@ -483,6 +528,10 @@ def resolve_mentions(
     named_by_others = [set().union(*(pairs for key, pairs in by_key.items() if key != m.key)) for m in mentions]
     containers = _containers(mentions, text, gazetteer, kind_words)
     appositions = _appositions(mentions, text, containers, kind_words)
+    provinces = [
+        _province_slot(gazetteer, m, mentions, containers, k) if appositions[k] else False
+        for k, m in enumerate(mentions)
+    ]
     chosen: list[GeoEntry | None] = [None] * len(mentions)
     kins = [_kin(gazetteer, m.ids) for m in mentions]
     base = [[_score(m, gazetteer, i, named_by_others[k], kins[k]) for i in m.ids] for k, m in enumerate(mentions)]
@@ -508,6 +557,8 @@ def resolve_mentions(
                 if n != k and e is not None and e.kind is not Kind.COUNTRY and not mentions[n].weak
             ]
             for i, s in zip(m.ids, base[k], strict=True):
+                if provinces[k] and _KINDS[gazetteer.kinds[i]] is Kind.COUNTRY:
+                    continue  # "Kagara (Rafi LGA, Niger)": the Nigerian state, not the country
                 country = gazetteer.countries[i]
                 if country:
                     s += _CONTEXT_WEIGHT * min(ctx[country], _CONTEXT_CAP)
@@ -527,7 +578,12 @@ def resolve_mentions(
         if held is None:
             continue
         area, within = chosen[k], chosen[held]
-        if area is not None and within is not None and _stray(gazetteer, mentions[k], area, within, appositions[k]):
+        skipped = text is not None and _skips_district(text, mentions[held], mentions[k], kind_words)
+        if (
+            area is not None
+            and within is not None
+            and _stray(gazetteer, mentions[k], area, within, appositions[k], skipped=skipped)
+        ):
             chosen[held] = None
     for k, held in enumerate(containers):  # "near Pyshchevyk, Donetsk": an unknown village of a province at war
         area = chosen[k]
