@@ -15,7 +15,7 @@ from eventcoder.ingest import ReadError
 from eventcoder.model import Document
 from eventcoder.pipeline import Analysis
 
-__all__ = ["LedgerEntry", "LedgerSummary", "Outcome", "error_source", "outcome_of", "source_of"]
+__all__ = ["RETRIED", "LedgerEntry", "LedgerSummary", "Outcome", "error_source", "outcome_of", "source_of"]
 
 
 class Outcome(enum.StrEnum):
@@ -27,12 +27,15 @@ class Outcome(enum.StrEnum):
     UNREADABLE = "unreadable"  # the input could not be read (the detail says why)
     NO_LANGUAGE = "no_language"  # no language could be detected
     UNSUPPORTED_LANGUAGE = "unsupported_language"  # a language without language data
-    FAILED = "failed"  # the pipeline raised; retried by the next run
+    FAILED = "failed"  # the pipeline raised
 
     @property
     def done(self) -> bool:
-        """False for outcomes that a rerun should try again."""
-        return self is not Outcome.FAILED
+        """False for the errors that a rerun tries again (it may bring a fixed stage or a `--lang`)."""
+        return self not in RETRIED
+
+
+RETRIED = frozenset({Outcome.FAILED, Outcome.NO_LANGUAGE, Outcome.UNSUPPORTED_LANGUAGE})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 import duckdb
 
-from eventcoder.ledger import LedgerEntry, LedgerSummary, Outcome
+from eventcoder.ledger import RETRIED, LedgerEntry, LedgerSummary, Outcome
 
 __all__ = ["done_sources", "entries", "summary", "write_entries"]
 
@@ -27,12 +27,12 @@ def write_entries(con: duckdb.DuckDBPyConnection, entries: Sequence[LedgerEntry]
 
 
 def done_sources(con: duckdb.DuckDBPyConnection, sources: Sequence[str]) -> set[str]:
-    """Those of `sources` that the ledger holds with a final outcome (not `failed`)."""
+    """Those of `sources` that the ledger holds with a final outcome (not one of the retried errors)."""
     if not sources:
         return set()
     rows = con.execute(
-        "SELECT source FROM ledger WHERE source IN (SELECT unnest(?)) AND outcome <> ?",
-        [list(sources), Outcome.FAILED.value],
+        "SELECT source FROM ledger WHERE source IN (SELECT unnest(?)) AND NOT list_contains(?, outcome)",
+        [list(sources), sorted(o.value for o in RETRIED)],
     ).fetchall()
     return {r[0] for r in rows}
 
