@@ -10,6 +10,7 @@ from collections.abc import Sequence
 import duckdb
 
 from eventcoder.ledger import RETRIED, LedgerEntry, LedgerSummary, Outcome
+from eventcoder.store.bulk import insert_rows
 
 __all__ = ["done_sources", "entries", "summary", "write_entries"]
 
@@ -20,8 +21,9 @@ def write_entries(con: duckdb.DuckDBPyConnection, entries: Sequence[LedgerEntry]
     """Insert `entries`; an input already in the ledger gets its new outcome (a retried failure, a re-read error)."""
     if not entries:
         return
-    con.executemany(
-        f"INSERT OR REPLACE INTO ledger ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    insert_rows(
+        con,
+        f"INSERT OR REPLACE INTO ledger ({_COLUMNS})",
         [[e.source, e.doc_id, e.path, e.line, e.outcome.value, e.events, e.detail] for e in entries],
     )
 

@@ -14,6 +14,7 @@ import duckdb
 
 from eventcoder.fusion.similarity import report_doc
 from eventcoder.model import Event
+from eventcoder.store.bulk import insert_rows
 
 if TYPE_CHECKING:
     from eventcoder.fusion import FusedEvent, Override
@@ -83,7 +84,7 @@ def delete_merged_of(con: duckdb.DuckDBPyConnection, *, members: Sequence[str]) 
     if not members:
         return 0
     con.execute("CREATE OR REPLACE TEMP TABLE _touched (event_id TEXT)")
-    con.executemany("INSERT INTO _touched VALUES (?)", [[m] for m in members])
+    insert_rows(con, "INSERT INTO _touched", [[m] for m in members])
     con.execute(
         "CREATE OR REPLACE TEMP TABLE _gone AS SELECT DISTINCT merged_id FROM merged_members "
         "WHERE event_id IN (SELECT event_id FROM _touched)"
@@ -107,9 +108,9 @@ def insert_fused(con: duckdb.DuckDBPyConnection, fused: Sequence[FusedEvent]) ->
             member_rows.append([member.id, f.event.id, report_doc(member)])
         record_rows.append([f.event.id, record.rule, json.dumps(record.to_json(), ensure_ascii=False)])
     if merged_rows:
-        con.executemany(f"INSERT INTO merged_events ({_MERGED_COLUMNS}) VALUES ({', '.join('?' * 25)})", merged_rows)
-        con.executemany("INSERT INTO merged_members (event_id, merged_id, doc_id) VALUES (?, ?, ?)", member_rows)
-        con.executemany("INSERT INTO merge_records (merged_id, rule, record) VALUES (?, ?, ?)", record_rows)
+        insert_rows(con, f"INSERT INTO merged_events ({_MERGED_COLUMNS})", merged_rows)
+        insert_rows(con, "INSERT INTO merged_members (event_id, merged_id, doc_id)", member_rows)
+        insert_rows(con, "INSERT INTO merge_records (merged_id, rule, record)", record_rows)
 
 
 def merge_records(con: duckdb.DuckDBPyConnection) -> dict[str, dict[str, Any]]:

@@ -27,6 +27,7 @@ from eventcoder.ledger import LedgerEntry, LedgerSummary, Outcome
 from eventcoder.model import SUB_EVENT_TYPES, Document, Event, EventType, Span, SpanMismatchError
 from eventcoder.store import ledger as ledger_layer
 from eventcoder.store import merged as fused_layer
+from eventcoder.store.bulk import insert_rows, skip_absent_pandas
 from eventcoder.store.errors import (
     StoreClosedError,
     StoreError,
@@ -132,7 +133,7 @@ class BatchWrite:
 
 
 class _Rows:
-    """The rows of documents and their events, gathered for one `executemany` per table."""
+    """The rows of documents and their events, gathered to be inserted many per statement."""
 
     __slots__ = ("claims", "documents", "events", "evidence", "sources")
 
@@ -223,6 +224,7 @@ class Store:
             if read_only and not file.exists():
                 raise StoreOpenError(f"cannot open store {label} read-only: no such file")
         migrations = load_migrations(migrations_dir)
+        skip_absent_pandas()
         try:
             con = duckdb.connect(MEMORY if memory else label, read_only=read_only)
         except duckdb.Error as exc:
@@ -325,29 +327,16 @@ class Store:
 
     def _insert_rows(self, rows: _Rows) -> None:
         con = self._db()
-        if rows.documents:
-            con.executemany(
-                f"INSERT INTO documents ({_DOCUMENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows.documents
-            )
-        if rows.events:
-            con.executemany(f"INSERT INTO events ({_EVENT_COLUMNS}) VALUES ({', '.join('?' * 24)})", rows.events)
-        if rows.claims:
-            con.executemany(
-                'INSERT INTO claims (event_id, ordinal, kind, low, high, qualifier, victims, claimant, doc_id, "start",'
-                ' "end", text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-                rows.claims,
-            )
-        if rows.evidence:
-            con.executemany(
-                'INSERT INTO evidence (event_id, ordinal, role, doc_id, "start", "end", text)'
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                rows.evidence,
-            )
-        if rows.sources:
-            con.executemany(
-                "INSERT INTO sources (event_id, ordinal, doc_id, url, outlet, published) VALUES (?, ?, ?, ?, ?, ?)",
-                rows.sources,
-            )
+        insert_rows(con, f"INSERT INTO documents ({_DOCUMENT_COLUMNS})", rows.documents)
+        insert_rows(con, f"INSERT INTO events ({_EVENT_COLUMNS})", rows.events)
+        insert_rows(
+            con,
+            'INSERT INTO claims (event_id, ordinal, kind, low, high, qualifier, victims, claimant, doc_id, "start",'
+            ' "end", text)',
+            rows.claims,
+        )
+        insert_rows(con, 'INSERT INTO evidence (event_id, ordinal, role, doc_id, "start", "end", text)', rows.evidence)
+        insert_rows(con, "INSERT INTO sources (event_id, ordinal, doc_id, url, outlet, published)", rows.sources)
 
     # -- writing batches with their ledger (migrations/0003_ledger.sql, SQL in ledger.py) --------------------------
 
