@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DB ?= eventcoder.duckdb
 
-.PHONY: setup run test lint bench clean
+.PHONY: setup run test lint bench bench-100k clean
 
 setup: $(VENV)/.installed
 
@@ -27,6 +27,11 @@ test: lint
 
 bench: setup
 	$(BIN)/python benchmarks/bench_pipeline.py
+	$(BIN)/python benchmarks/bench_scale.py
+
+# 100,000 synthetic documents: ingest, SIGKILL mid-run, resume, count (tens of minutes; not part of `make test`)
+bench-100k: setup
+	$(BIN)/python benchmarks/bench_100k.py --documents 100000 --workers 2
 
 clean:
 	rm -rf $(VENV) $(DB) .pytest_cache .mypy_cache .ruff_cache
