@@ -23,8 +23,10 @@ def write_entries(con: duckdb.DuckDBPyConnection, entries: Sequence[LedgerEntry]
         return
     insert_rows(
         con,
-        f"INSERT OR REPLACE INTO ledger ({_COLUMNS})",
-        [[e.source, e.doc_id, e.path, e.line, e.outcome.value, e.events, e.detail] for e in entries],
+        "ledger",
+        _COLUMNS.split(","),
+        or_replace=True,
+        rows=[[e.source, e.doc_id, e.path, e.line, e.outcome.value, e.events, e.detail] for e in entries],
     )
 
 

@@ -84,7 +84,7 @@ def delete_merged_of(con: duckdb.DuckDBPyConnection, *, members: Sequence[str]) 
     if not members:
         return 0
     con.execute("CREATE OR REPLACE TEMP TABLE _touched (event_id TEXT)")
-    insert_rows(con, "INSERT INTO _touched", [[m] for m in members])
+    insert_rows(con, "_touched", ("event_id",), [[m] for m in members])
     con.execute(
         "CREATE OR REPLACE TEMP TABLE _gone AS SELECT DISTINCT merged_id FROM merged_members "
         "WHERE event_id IN (SELECT event_id FROM _touched)"
@@ -108,9 +108,9 @@ def insert_fused(con: duckdb.DuckDBPyConnection, fused: Sequence[FusedEvent]) ->
             member_rows.append([member.id, f.event.id, report_doc(member)])
         record_rows.append([f.event.id, record.rule, json.dumps(record.to_json(), ensure_ascii=False)])
     if merged_rows:
-        insert_rows(con, f"INSERT INTO merged_events ({_MERGED_COLUMNS})", merged_rows)
-        insert_rows(con, "INSERT INTO merged_members (event_id, merged_id, doc_id)", member_rows)
-        insert_rows(con, "INSERT INTO merge_records (merged_id, rule, record)", record_rows)
+        insert_rows(con, "merged_events", _MERGED_COLUMNS.split(","), merged_rows)
+        insert_rows(con, "merged_members", ("event_id", "merged_id", "doc_id"), member_rows)
+        insert_rows(con, "merge_records", ("merged_id", "rule", "record"), record_rows)
 
 
 def merge_records(con: duckdb.DuckDBPyConnection) -> dict[str, dict[str, Any]]:

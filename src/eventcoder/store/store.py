@@ -110,6 +110,20 @@ _EVENT_COLUMNS = (
     "location_name, lat, lon, geo_precision, actor1, actor1_type, actor2, actor2_type, "
     "fatalities_low, fatalities_best, fatalities_high, injured_low, background, confidence, record"
 )
+_CLAIM_COLUMNS = (
+    "event_id",
+    "ordinal",
+    "kind",
+    "low",
+    "high",
+    "qualifier",
+    "victims",
+    "claimant",
+    "doc_id",
+    "start",
+    "end",
+    "text",
+)
 _DOCUMENT_COLUMNS = "id, content_hash, text, published, lang, url, title, outlet, path, headings"
 
 
@@ -327,16 +341,11 @@ class Store:
 
     def _insert_rows(self, rows: _Rows) -> None:
         con = self._db()
-        insert_rows(con, f"INSERT INTO documents ({_DOCUMENT_COLUMNS})", rows.documents)
-        insert_rows(con, f"INSERT INTO events ({_EVENT_COLUMNS})", rows.events)
-        insert_rows(
-            con,
-            'INSERT INTO claims (event_id, ordinal, kind, low, high, qualifier, victims, claimant, doc_id, "start",'
-            ' "end", text)',
-            rows.claims,
-        )
-        insert_rows(con, 'INSERT INTO evidence (event_id, ordinal, role, doc_id, "start", "end", text)', rows.evidence)
-        insert_rows(con, "INSERT INTO sources (event_id, ordinal, doc_id, url, outlet, published)", rows.sources)
+        insert_rows(con, "documents", _DOCUMENT_COLUMNS.split(","), rows.documents)
+        insert_rows(con, "events", _EVENT_COLUMNS.split(","), rows.events)
+        insert_rows(con, "claims", _CLAIM_COLUMNS, rows.claims)
+        insert_rows(con, "evidence", ("event_id", "ordinal", "role", "doc_id", "start", "end", "text"), rows.evidence)
+        insert_rows(con, "sources", ("event_id", "ordinal", "doc_id", "url", "outlet", "published"), rows.sources)
 
     # -- writing batches with their ledger (migrations/0003_ledger.sql, SQL in ledger.py) --------------------------
 
