@@ -8,10 +8,12 @@ stored but not fused when the run died are fused at the end of the next run.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from eventcoder.fusion.similarity import SLACK_DAYS
 from eventcoder.fusion.sync import fuse_new
 from eventcoder.ingest import ReadError, read_documents
 from eventcoder.ledger import LedgerEntry, Outcome, error_source, source_of
@@ -158,10 +160,38 @@ def ingest_paths(
     )
 
 
+class _Neighbours:
+    """`Nearby` for fusing one batch: one query fetches the stored events near every new event; a window that
+    no prefetched one covers (a neighbour's neighbour) asks the store. Gives what `Store.events_near` gives."""
+
+    def __init__(self, store: Store, events: Sequence[Event]) -> None:
+        slack = dt.timedelta(days=SLACK_DAYS)
+        self._store = store
+        self._windows = {
+            (e.location.country, e.date.start - slack, e.date.end + slack)
+            for e in events
+            if e.location is not None and e.location.country is not None and e.date is not None
+        }
+        self._events = store.events_near_any(sorted(self._windows))
+
+    def __call__(self, country: str, start: dt.date, end: dt.date) -> list[Event]:
+        if not any(c == country and s <= start and end <= e for c, s, e in self._windows):
+            return self._store.events_near(country=country, start=start, end=end)
+        return [
+            ev
+            for ev in self._events
+            if ev.location is not None
+            and ev.location.country == country
+            and ev.date is not None
+            and ev.date.start <= end
+            and ev.date.end >= start
+        ]
+
+
 def _fuse(store: Store, events: Sequence[Event] | None, tally: _Tally) -> None:
     new = list(events) if events is not None else store.unfused_events()
     if not new:
         return
-    summary = fuse_new(store, new)
+    summary = fuse_new(store, new, nearby=_Neighbours(store, new))
     tally.merged += summary.merged
     tally.multi_source += summary.multi_source

@@ -23,6 +23,7 @@ __all__ = [
     "add_override",
     "delete_merged_of",
     "events_near",
+    "events_near_any",
     "insert_fused",
     "merge_records",
     "overrides",
@@ -70,6 +71,21 @@ def events_near(con: duckdb.DuckDBPyConnection, *, country: str, start: dt.date,
         [country, end, start],
     ).fetchall()
     return [Event.from_json(json.loads(r[0])) for r in rows]
+
+
+def events_near_any(con: duckdb.DuckDBPyConnection, windows: Sequence[tuple[str, dt.date, dt.date]]) -> list[Event]:
+    """Per-document events that `events_near` gives for any of the (country, start, end) windows, in one query."""
+    if not windows:
+        return []
+    payload = json.dumps([[c, s.isoformat(), e.isoformat()] for c, s, e in windows])
+    rows = con.execute(
+        "WITH w AS (SELECT r->>0 AS country, (r->>1)::DATE AS s, (r->>2)::DATE AS e "
+        "FROM (SELECT unnest(from_json(?, '[\"json\"]')) AS r)) "
+        "SELECT DISTINCT ev.id, ev.record FROM events ev JOIN w "
+        "ON ev.country = w.country AND ev.date_start <= w.e AND ev.date_end >= w.s ORDER BY ev.id",
+        [payload],
+    ).fetchall()
+    return [Event.from_json(json.loads(r[1])) for r in rows]
 
 
 def unfused_events(con: duckdb.DuckDBPyConnection) -> list[Event]:

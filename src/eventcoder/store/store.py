@@ -479,6 +479,10 @@ class Store:
         """Per-document events of `country` whose date window meets start..end (fusion candidates)."""
         return fused_layer.events_near(self._db(), country=country, start=start, end=end)
 
+    def events_near_any(self, windows: Sequence[tuple[str, dt.date, dt.date]]) -> list[Event]:
+        """The events `events_near` gives for any of the (country, start, end) windows, by id, in one query."""
+        return fused_layer.events_near_any(self._db(), windows)
+
     def unfused_events(self) -> list[Event]:
         """Per-document events that belong to no merged event yet."""
         return fused_layer.unfused_events(self._db())
