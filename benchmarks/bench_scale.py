@@ -24,13 +24,13 @@ from eventcoder.ingestion import ingest_paths
 from eventcoder.ledger import LedgerEntry, source_of
 from eventcoder.model import Document
 from eventcoder.pipeline import Pipeline
-from eventcoder.scale import Scale, available_cores, code_stream
+from eventcoder.scale import DEFAULT_BATCH_SIZE, Scale, available_cores, code_stream
 from eventcoder.store import Store
 from eventcoder.synthetic import write_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_GOLD = ROOT.parent / "shared" / "gold" / "dev"
-BATCH = 32
+BATCH = DEFAULT_BATCH_SIZE
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

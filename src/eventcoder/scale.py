@@ -26,7 +26,7 @@ from eventcoder.model import Document
 
 __all__ = ["DEFAULT_BATCH_SIZE", "Scale", "ScaleError", "available_cores", "code_stream"]
 
-DEFAULT_BATCH_SIZE = 32
+DEFAULT_BATCH_SIZE = 128  # per-batch costs of the writer (transactions, queries) halve from 32 to 128
 LOCAL = "local"
 
 
