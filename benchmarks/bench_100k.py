@@ -91,7 +91,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             counts = store.counts()
             summary = store.ledger_summary()
             unfused = len(store.unfused_events())
-            merged = len(store.merged_events(include_rejected=True))
+            merged = store.merged_count()
         size_mb = db.stat().st_size / 1e6
     ok = (
         rerun.returncode == 0

@@ -28,6 +28,7 @@ def test_batched_ingest_fuses_like_a_full_rebuild(tmp_path: Path) -> None:
         summary = ingest_paths([corpus], store=store, scale=Scale(workers=1, batch_size=4))
         batched = {e.id: e.to_json() for e in store.merged_events(include_rejected=True)}
         records = store.merge_records()
+        assert store.merged_count() == len(batched)
         refuse_all(store)
         rebuilt = {e.id: e.to_json() for e in store.merged_events(include_rejected=True)}
     assert summary.stored == 18

@@ -156,7 +156,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             report=_err,
         )
         counts = store.counts()
-        merged = len(store.merged_events(include_rejected=True))
+        merged = store.merged_count()
     print(
         f"read {summary.read} documents ({summary.errors} errors, {summary.skipped} done by an earlier run); "
         f"stored {summary.stored} new documents with {summary.events} events ({summary.not_coded} without events, "

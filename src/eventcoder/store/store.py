@@ -546,6 +546,12 @@ class Store:
         if self.read_only:
             raise StoreWriteError(f"store {self._label} is open read-only")
 
+    def merged_count(self, *, include_rejected: bool = True) -> int:
+        """How many merged events are stored (without reading them)."""
+        where = "" if include_rejected else " WHERE NOT rejected"
+        row = self._db().execute(f"SELECT count(*) FROM merged_events{where}").fetchone()
+        return int(row[0]) if row else 0
+
     def counts(self) -> StoreCounts:
         row = (
             self._db()
