@@ -2,7 +2,7 @@
 
 No third-party text: every template below is our own. Documents mix English, Bokmål and Nynorsk reports of
 attacks and clashes (with places, figures and sources) with reports that are not about conflict, so the ledger
-sees every outcome. Publication dates spread over ten years and places over a dozen countries, so fusion meets
+sees every outcome. Publication dates spread over twenty years and places over 64 towns in 18 countries, so fusion meets
 realistic, small groups. Each document carries a unique filing number, so no two texts are the same.
 
     python -m eventcoder.synthetic --documents 100000 -o corpus.jsonl
@@ -20,7 +20,58 @@ from pathlib import Path
 
 __all__ = ["SyntheticDocument", "synthetic_documents", "write_corpus"]
 
+# 64 towns the gazetteer resolves in all three languages; with dates over 20 years, 100,000 documents give about
+# 0.2 events per town and day, so fusion's groups stay small as in real news (a denser corpus chains every day's
+# reports of a town into one component of the gate graph, see docs/design.md).
 _PLACES = (
+    "Kabul",
+    "Jalalabad",
+    "Kunduz",
+    "Baghdad",
+    "Basra",
+    "Kirkuk",
+    "Fallujah",
+    "Damascus",
+    "Raqqa",
+    "Daraa",
+    "Donetsk",
+    "Luhansk",
+    "Mariupol",
+    "Bakhmut",
+    "Zaporizhzhia",
+    "Odesa",
+    "Baidoa",
+    "Beledweyne",
+    "Garissa",
+    "Mandera",
+    "Lamu",
+    "Bamako",
+    "Timbuktu",
+    "Kidal",
+    "Niamey",
+    "Ouagadougou",
+    "Djibo",
+    "Juba",
+    "Malakal",
+    "Benghazi",
+    "Tripoli",
+    "Misrata",
+    "Sirte",
+    "Sanaa",
+    "Aden",
+    "Taiz",
+    "Marib",
+    "Hodeidah",
+    "Kano",
+    "Sokoto",
+    "Bukavu",
+    "Beni",
+    "Butembo",
+    "Kisangani",
+    "Peshawar",
+    "Quetta",
+    "Sittwe",
+    "Marawi",
     "Kandahar",
     "Mogadishu",
     "Aleppo",
@@ -87,7 +138,8 @@ _SERIAL = {
     "nn": "Meldinga er arkivert som nummer {serial} i arkivet til byrået.",
 }
 _LANGS = (("en", _EN_EVENTS, _EN_FILLER), ("nb", _NB_EVENTS, _NB_FILLER), ("nn", _NN_EVENTS, _NN_FILLER))
-_START = dt.date(2015, 1, 1)
+_START = dt.date(2005, 1, 1)
+_DAYS = 7300
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -103,7 +155,7 @@ class SyntheticDocument:
 
 def _document(serial: int, rng: random.Random) -> SyntheticDocument:
     lang, events, filler = _LANGS[rng.choices((0, 1, 2), weights=(5, 4, 1))[0]]
-    published = _START + dt.timedelta(days=rng.randrange(3650))
+    published = _START + dt.timedelta(days=rng.randrange(_DAYS))
     day = rng.randrange(7)
     sentences = [rng.choice(filler) for _ in range(rng.randint(1, 4))]
     if rng.random() < 0.8:  # four in five report an event
