@@ -147,3 +147,13 @@ def test_synthetic_corpus_is_deterministic_and_unique() -> None:
     assert len({d.text for d in docs}) == 500
     assert {d.lang for d in docs} == {"en", "nb", "nn"}
     assert docs[0].id == "syn-0000001" and docs[-1].id == "syn-0000500"
+
+
+def test_progress_bar_on_a_terminal_shows_rate_and_events() -> None:
+    out = io.StringIO()
+    with RunProgress(description="ingest", total=10, stream=out, tty=True) as bar:
+        bar.advance(documents=4, events=7)
+        bar._bar.refresh()  # draw now, as the bar's timer would
+        drawn = out.getvalue()
+    assert "ingest" in drawn and "4/10" in drawn and "7 events" in drawn and "docs/s" in drawn
+    assert bar.done == 4 and bar.events == 7

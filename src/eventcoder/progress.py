@@ -82,7 +82,7 @@ class RunProgress:
                 MofNCompleteColumn(),
                 TextColumn("{task.fields[rate]:>7.1f} docs/s  {task.fields[events]} events"),
                 TimeRemainingColumn(),
-                console=Console(file=self.stream),
+                console=Console(file=self.stream, force_terminal=True),
                 transient=True,
             )
             self._bar.__enter__()
