@@ -10,6 +10,7 @@ issue 7 and whether each holds. Timings depend on the machine: run it on a quiet
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import sys
 import tempfile
@@ -159,6 +160,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--documents", type=int, default=3000, help="synthetic documents for the scaling runs")
     parser.add_argument("--skip-dask", action="store_true")
     args = parser.parse_args(argv)
+    load_before = os.getloadavg()[0]
     rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="eventcoder-bench-") as tmp:
         workdir = Path(tmp)
@@ -216,7 +218,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         parent = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         rows.append(Row(measure="peak resident memory of the benchmark process (writer), MB", value=f"{parent:.0f}"))
 
-    print(f"eventcoder scale benchmark: {available_cores()} cores, synthetic corpus of {args.documents} documents\n")
+    load_after = os.getloadavg()[0]
+    print(f"eventcoder scale benchmark: {available_cores()} cores, synthetic corpus of {args.documents} documents")
+    print(
+        f"load average (1 min) before {load_before:.1f}, after {load_after:.1f}: above ~0.5 the timings are not clean\n"
+    )
     print("| measure | value | floor | holds |")
     print("|---|---|---|---|")
     for row in rows:
