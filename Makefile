@@ -8,7 +8,7 @@ DB ?= eventcoder.duckdb
 CHROMIUM ?= /usr/bin/chromium
 APT_GET ?= apt-get
 
-.PHONY: setup run serve test lint bench clean browser
+.PHONY: setup run serve test lint bench bench-100k clean browser
 
 setup: $(VENV)/.installed node_modules/.installed browser
 
@@ -52,6 +52,11 @@ test: lint
 
 bench: setup
 	$(BIN)/python benchmarks/bench_pipeline.py
+	$(BIN)/python benchmarks/bench_scale.py
+
+# 100,000 synthetic documents: ingest, SIGKILL mid-run, resume, count (tens of minutes; not part of `make test`)
+bench-100k: setup
+	$(BIN)/python benchmarks/bench_100k.py --documents 100000 --workers 2
 
 clean:
 	rm -rf $(VENV) $(DB) node_modules .pytest_cache .mypy_cache .ruff_cache tests/output

@@ -7,11 +7,16 @@ import datetime as dt
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from eventcoder.ingest import INPUT_FORMATS, ReadError, read_documents
 from eventcoder.model import Document, Event, ModelError, parse_partial_date
+
+if TYPE_CHECKING:
+    from eventcoder.progress import RunProgress
+    from eventcoder.scale import Scale
 
 __all__ = ["main"]
 
@@ -45,40 +50,85 @@ def _input_options(p: argparse.ArgumentParser) -> None:
     )
 
 
-def _documents(args: argparse.Namespace) -> tuple[list[Document], list[ReadError]]:
-    lang = None if args.lang == "auto" else args.lang
-    docs: list[Document] = []
-    errors: list[ReadError] = []
-    for item in read_documents(args.paths, input_format=args.input_format, published=args.published, lang=lang):
+def _scale_options(p: argparse.ArgumentParser) -> None:
+    from eventcoder.scale import DEFAULT_BATCH_SIZE
+
+    p.add_argument(
+        "--workers", type=int, default=None, help="worker processes on this machine (default: every core); 1: none"
+    )
+    p.add_argument(
+        "--scheduler",
+        default=None,
+        metavar="ADDRESS",
+        help="run on a Dask distributed scheduler (tcp://host:8786), or 'local' for a local Dask cluster",
+    )
+    p.add_argument(
+        "--batch-size", type=int, default=DEFAULT_BATCH_SIZE, help=f"documents per batch (default {DEFAULT_BATCH_SIZE})"
+    )
+    p.add_argument(
+        "--log-every",
+        type=float,
+        default=10.0,
+        metavar="SECONDS",
+        help="when stderr is not a terminal, a progress line this often (default 10)",
+    )
+
+
+def _scale(args: argparse.Namespace, *, total: int) -> Scale:
+    """The executor the options ask for; by default every core, but no more workers than there are batches."""
+    from eventcoder.scale import Scale, available_cores
+
+    workers = args.workers
+    if workers is None and args.scheduler is None:
+        workers = max(1, min(available_cores(), -(-total // max(1, args.batch_size))))
+    return Scale(workers=workers, scheduler=args.scheduler, batch_size=args.batch_size)
+
+
+def _run_setup(args: argparse.Namespace, description: str) -> tuple[Scale, RunProgress]:
+    from eventcoder.ingest.estimate import estimate_documents
+    from eventcoder.progress import RunProgress
+
+    total = estimate_documents(args.paths, input_format=args.input_format)
+    return _scale(args, total=total), RunProgress(description=description, total=total, interval=args.log_every)
+
+
+def _batches(items: Iterable[Document | ReadError], size: int, errors: list[ReadError]) -> Iterator[list[Document]]:
+    batch: list[Document] = []
+    for item in items:
         if isinstance(item, ReadError):
             _err(f"error: {item}")
             errors.append(item)
-        else:
-            docs.append(item)
-    return docs, errors
-
-
-def _run_extraction(docs: Sequence[Document], lang: str) -> tuple[list[tuple[Document, list[Event]]], int]:
-    from eventcoder.extraction import UnsupportedLanguageError, extract_document
-    from eventcoder.progress import progress
-
-    out: list[tuple[Document, list[Event]]] = []
-    failures = 0
-    for doc in progress(docs, description="extracting", total=len(docs)):
-        try:
-            out.append((doc, extract_document(doc, lang=None if lang == "auto" else lang)))
-        except UnsupportedLanguageError as exc:
-            _err(f"error: {doc.path or doc.id}: {exc}")
-            failures += 1
-    return out, failures
+            continue
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
+    from eventcoder.pipeline import Pipeline
     from eventcoder.render import events_jsonl, events_table
+    from eventcoder.scale import code_stream
 
-    docs, errors = _documents(args)
-    results, failures = _run_extraction(docs, args.lang)
-    events = [e for _, evs in results for e in evs]
+    lang = None if args.lang == "auto" else args.lang
+    scale, progress = _run_setup(args, "extract")
+    items = read_documents(args.paths, input_format=args.input_format, published=args.published, lang=lang)
+    errors: list[ReadError] = []
+    events: list[Event] = []
+    failures = 0
+    with progress as bar:
+        stream = code_stream(
+            _batches(items, scale.batch_size, errors), scale=scale, stages=Pipeline.default().names, lang=lang
+        )
+        for docs, result in stream:
+            for doc, coded in zip(docs, result.coded, strict=True):
+                if not coded.outcome.done:
+                    _err(f"error: {doc.path or doc.id}: {coded.detail}")
+                    failures += 1
+                events.extend(coded.events)
+            bar.advance(documents=len(docs), events=sum(len(c.events) for c in result.coded))
     if args.format == "jsonl":
         sys.stdout.write(events_jsonl(events))
     elif args.format == "json":
@@ -90,28 +140,60 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
+    from eventcoder.ingestion import ingest_paths
     from eventcoder.store import Store
 
-    docs, errors = _documents(args)
-    results, failures = _run_extraction(docs, args.lang)
-    from eventcoder.fusion.sync import fuse_new
-
-    added = events = 0
-    with Store.open(args.db) as store:
-        for doc, evs in results:
-            if store.add(doc, evs):
-                added += 1
-                events += len(evs)
-        fused = fuse_new(store)  # the new reports, and any stored before fusion existed
+    lang = None if args.lang == "auto" else args.lang
+    scale, progress = _run_setup(args, "ingest")
+    with Store.open(args.db) as store, progress as bar:
+        summary = ingest_paths(
+            args.paths,
+            store=store,
+            scale=scale,
+            input_format=args.input_format,
+            published=args.published,
+            lang=lang,
+            bar=bar,
+            report=_err,
+        )
         counts = store.counts()
-        merged = len(store.merged_events(include_rejected=True))
+        merged = store.merged_count()
     print(
-        f"read {len(docs)} documents ({len(errors) + failures} errors); stored {added} new documents with "
-        f"{events} events; the store at {args.db} now holds {counts.documents} documents and {counts.events} events"
-        f" in {merged} merged events ({fused.multi_source} of the {fused.merged} re-fused ones have several sources)",
+        f"read {summary.read} documents ({summary.errors} errors, {summary.skipped} done by an earlier run); "
+        f"stored {summary.stored} new documents with {summary.events} events ({summary.not_coded} without events, "
+        f"{summary.duplicates} duplicates; see `eventcoder ledger`) on {scale.describe()}; "
+        f"the store at {args.db} now holds {counts.documents} documents and {counts.events} events"
+        f" in {merged} merged events ({summary.multi_source} of the {summary.merged} re-fused ones have several "
+        "sources)",
         file=sys.stderr,
     )
-    return 1 if errors or failures else 0
+    return 1 if summary.errors else 0
+
+
+def cmd_ledger(args: argparse.Namespace) -> int:
+    from eventcoder.ledger import Outcome
+    from eventcoder.store import Store
+
+    if not Path(args.db).exists():
+        _err(f"error: {args.db}: no such store (run `eventcoder ingest` first)")
+        return 2
+    with Store.open(args.db, read_only=True) as store:
+        if args.outcome is None and not args.list:
+            sys.stdout.write(store.ledger_summary().render())
+            return 0
+        entries = store.ledger(outcome=Outcome(args.outcome) if args.outcome else None, limit=args.limit)
+    for e in entries:
+        record = {
+            "source": e.source,
+            "doc_id": e.doc_id,
+            "path": e.path,
+            "line": e.line,
+            "outcome": e.outcome.value,
+            "events": e.events,
+            "detail": e.detail,
+        }
+        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return 0
 
 
 def cmd_fuse(args: argparse.Namespace) -> int:
@@ -236,6 +318,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     from eventcoder.export import FORMATS
+    from eventcoder.ledger import Outcome
     from eventcoder.settings import load_settings
 
     settings = load_settings()
@@ -244,11 +327,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("extract", help="print the events of each document (no merging across documents)")
     _input_options(p)
+    _scale_options(p)
     p.add_argument("--format", choices=("jsonl", "json", "table"), default="table")
     p.set_defaults(fn=cmd_extract)
 
-    p = sub.add_parser("ingest", help="extract and store documents in the embedded DuckDB store")
+    p = sub.add_parser(
+        "ingest", help="extract and store documents in the embedded DuckDB store (rerun to resume a killed run)"
+    )
     _input_options(p)
+    _scale_options(p)
     p.add_argument("--db", default=settings.default_db, help=f"store file (default: {settings.default_db})")
     p.set_defaults(fn=cmd_ingest)
 
@@ -261,6 +348,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--merged", action="store_true", help="list merged events (one per real-world event)")
     p.add_argument("--format", choices=("table", "jsonl", "csv"), default="table")
     p.set_defaults(fn=cmd_events)
+
+    p = sub.add_parser("ledger", help="what ingestion read and why documents were not coded")
+    p.add_argument("--db", default=settings.default_db, help=f"store file (default: {settings.default_db})")
+    p.add_argument("--outcome", choices=[o.value for o in Outcome], help="list the inputs with this outcome")
+    p.add_argument("--list", action="store_true", help="list every input as JSON lines (default: a summary)")
+    p.add_argument("--limit", type=int, default=None, help="at most this many inputs")
+    p.set_defaults(fn=cmd_ledger)
 
     p = sub.add_parser("fuse", help="merge stored reports of the same event (ingest does this for new reports)")
     p.add_argument("--db", default=settings.default_db, help=f"store file (default: {settings.default_db})")
@@ -306,12 +400,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from eventcoder.scale import ScaleError
     from eventcoder.store import StoreError
 
     args = build_parser().parse_args(argv)
     try:
         code: int = args.fn(args)
-    except (StoreError, ValueError, OSError) as exc:
+    except (StoreError, ScaleError, ValueError, OSError) as exc:
         _err(f"error: {exc}")
         return 2
     return code

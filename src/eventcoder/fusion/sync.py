@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from eventcoder.fusion.fuse import fuse
-from eventcoder.fusion.incremental import affected
+from eventcoder.fusion.incremental import Nearby, affected
 from eventcoder.fusion.overrides import Override
 from eventcoder.model import Event
 
@@ -32,16 +32,15 @@ def _partners(events: Sequence[Event], decisions: Sequence[Override], store: Sto
     return [e for i in sorted(wanted - ids) if (e := store.event(i)) is not None]
 
 
-def fuse_new(store: Store, events: Sequence[Event] | None = None) -> FusionSummary:
+def fuse_new(store: Store, events: Sequence[Event] | None = None, *, nearby: Nearby | None = None) -> FusionSummary:
     """Fuse `events` (default: every stored event not yet fused) into the stored merged events, re-fusing only
-    the groups they touch."""
+    the groups they touch. `nearby` may replace the store's `events_near` (a cache must give the same events)."""
     new = list(events) if events is not None else store.unfused_events()
     decisions = store.overrides()
     todo = list(new)
+    near: Nearby = nearby or (lambda country, start, end: store.events_near(country=country, start=start, end=end))
     while True:
-        todo = affected(
-            todo, nearby=lambda country, start, end: store.events_near(country=country, start=start, end=end)
-        )
+        todo = affected(todo, nearby=near)
         extra = _partners(todo, decisions, store)
         if not extra:
             break

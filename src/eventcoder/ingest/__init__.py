@@ -13,7 +13,7 @@ from eventcoder.ingest.discover import INPUT_FORMATS, Input, check_format, disco
 from eventcoder.ingest.errors import BadInputFormatError, BadLanguageError, BadPublishedDateError, ReadError
 from eventcoder.ingest.feed import read_feed
 from eventcoder.ingest.html import read_html
-from eventcoder.ingest.jsonl import read_jsonl
+from eventcoder.ingest.jsonl import STREAM_BYTES, read_jsonl, stream_jsonl
 from eventcoder.ingest.normalise import find_headings, normalise_published, normalise_text
 from eventcoder.ingest.seed import is_seed, read_seed
 from eventcoder.ingest.source import ReadOptions, decode, load_bytes, name_language, supported_language
@@ -33,8 +33,22 @@ __all__ = [
 ]
 
 
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # load_bytes names the problem
+
+
+def _options(path: Path, *, published: str | None, lang: str | None) -> ReadOptions:
+    return ReadOptions(published=published, lang=lang, name_lang=name_language(path))
+
+
 def _read_one(item: Input, *, published: str | None, lang: str | None) -> Iterator[Document | ReadError]:
     path = item.path
+    if item.input_format == "jsonl" and _size(path) > STREAM_BYTES:
+        yield from stream_jsonl(path=path, options=_options(path, published=published, lang=lang))
+        return
     data = load_bytes(path)
     if isinstance(data, ReadError):
         yield data
@@ -42,7 +56,7 @@ def _read_one(item: Input, *, published: str | None, lang: str | None) -> Iterat
     if item.input_format is None:
         yield ReadError(path=str(path), message="unknown format, use --input-format")
         return
-    options = ReadOptions(published=published, lang=lang, name_lang=name_language(path))
+    options = _options(path, published=published, lang=lang)
     if item.input_format == "feed":
         yield from read_feed(path=path, data=data, options=options)
         return

@@ -6,7 +6,7 @@ Blank lines are skipped. A bad line gives a ReadError with its 1-based line numb
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,7 +17,9 @@ from eventcoder.ingest.source import ReadOptions, make_document, supported_langu
 from eventcoder.lang import available_languages
 from eventcoder.model import Document
 
-__all__ = ["read_jsonl"]
+__all__ = ["STREAM_BYTES", "read_jsonl", "stream_jsonl"]
+
+STREAM_BYTES = 32 * 1024 * 1024  # larger JSON-lines files are streamed line by line
 
 _OPTIONAL_STRINGS = ("published", "lang", "url", "title", "outlet")
 
@@ -80,7 +82,13 @@ def _record(obj: Any) -> _Record:
 
 
 def read_jsonl(*, path: Path, text: str, options: ReadOptions) -> Iterator[Document | ReadError]:
-    for number, line in enumerate(text.split("\n"), start=1):
+    yield from _documents(path=path, numbered=enumerate(text.split("\n"), start=1), options=options)
+
+
+def _documents(
+    *, path: Path, numbered: Iterable[tuple[int, str]], options: ReadOptions
+) -> Iterator[Document | ReadError]:
+    for number, line in numbered:
         if not line.strip():
             continue
         try:
@@ -105,3 +113,36 @@ def read_jsonl(*, path: Path, text: str, options: ReadOptions) -> Iterator[Docum
         if isinstance(doc, ReadError):
             doc = ReadError(path=str(path), line=number, message=doc.message)
         yield doc
+
+
+def _lines(path: Path) -> Iterator[tuple[int, str | ReadError]]:
+    with path.open("rb") as fh:
+        for number, raw in enumerate(fh, start=1):
+            if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
+            if b"\x00" in raw:
+                yield number, ReadError(path=str(path), line=number, message="binary data (NUL bytes), not text")
+                continue
+            try:
+                yield number, raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                yield number, ReadError(path=str(path), line=number, message=f"not UTF-8 text: bad byte at {exc.start}")
+
+
+def stream_jsonl(*, path: Path, options: ReadOptions) -> Iterator[Document | ReadError]:
+    """A large JSON-lines file read line by line, in bounded memory (a bad byte spoils its line only)."""
+    seen = False
+    try:
+        for number, line in _lines(path):
+            if isinstance(line, ReadError):
+                yield line
+                continue
+            if not line.strip():
+                continue
+            seen = True
+            yield from _documents(path=path, numbered=[(number, line)], options=options)
+    except OSError as exc:
+        yield ReadError(path=str(path), message=f"cannot read file: {exc.strerror or exc}")
+        return
+    if not seen:
+        yield ReadError(path=str(path), message="empty file")

@@ -34,7 +34,7 @@ _TOKEN = re.compile(r"\(?[\w][\w.'’-]*\)?")
 _BREAK = re.compile(r"[,.;:!?«»\"“”–—]")
 _CLOSES = re.compile(r"\s*(?:[,.;:!?»\"”–—)]|$)")
 _TOKEN_BEFORE = re.compile(r"(\w+)\s*$")  # the word right before a cue
-_QUOTES = frozenset("\"“«–—")
+_QUOTES = frozenset('"“«–—')
 _INVERTED = re.compile(r"[,«»\"“”–—]\s*$")
 
 
@@ -310,7 +310,7 @@ def attribution(analysis: Analysis) -> Analysis:
 
 
 def _label_source(analysis: Analysis, sentence: Sentence, lex: AttributionLexicon) -> Source | None:
-    """"Source: Dnipro City Council, referring to ...": a label at the start of a paragraph names the source of the
+    """ "Source: Dnipro City Council, referring to ...": a label at the start of a paragraph names the source of the
     paragraphs after it that name none of their own."""
     text = analysis.document.text
     start = sentence.span.start + len(sentence.span.text) - len(sentence.span.text.lstrip())

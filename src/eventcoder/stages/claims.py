@@ -356,7 +356,7 @@ def _sentence_claims(
 def _coordinated_parties(
     text: str, found: list[ClaimMention], pairs: list[tuple[NumberMention, _Word]]
 ) -> list[ClaimMention]:
-    """"3 local policemen, 2 pro-government militia members, and 1 soldier were killed": a figure with a noun of
+    """ "3 local policemen, 2 pro-government militia members, and 1 soldier were killed": a figure with a noun of
     its own, coordinated with party figures of the same claim word, is a party too (victims unknown), not a total."""
     parties = {w.start for (_, w), cm in zip(pairs, found, strict=True) if cm.claim.victims is not Victims.TOTAL}
     out: list[ClaimMention] = []
@@ -483,7 +483,7 @@ def _later_parts(
     date_spans: list[tuple[int, int]],
     before: Claim,
 ) -> list[ClaimMention]:
-    """"... steget til 64. Han sier at det er tolv barn blant dem": a part of the figure of the sentence before,
+    """ "... steget til 64. Han sier at det er tolv barn blant dem": a part of the figure of the sentence before,
     in a sentence without a claim word of its own."""
     doc = analysis.document
     text = doc.text

@@ -14,6 +14,7 @@ import duckdb
 
 from eventcoder.fusion.similarity import report_doc
 from eventcoder.model import Event
+from eventcoder.store.bulk import insert_rows
 
 if TYPE_CHECKING:
     from eventcoder.fusion import FusedEvent, Override
@@ -22,6 +23,7 @@ __all__ = [
     "add_override",
     "delete_merged_of",
     "events_near",
+    "events_near_any",
     "insert_fused",
     "merge_record",
     "merge_records",
@@ -73,6 +75,21 @@ def events_near(con: duckdb.DuckDBPyConnection, *, country: str, start: dt.date,
     return [Event.from_json(json.loads(r[0])) for r in rows]
 
 
+def events_near_any(con: duckdb.DuckDBPyConnection, windows: Sequence[tuple[str, dt.date, dt.date]]) -> list[Event]:
+    """Per-document events that `events_near` gives for any of the (country, start, end) windows, in one query."""
+    if not windows:
+        return []
+    payload = json.dumps([[c, s.isoformat(), e.isoformat()] for c, s, e in windows])
+    rows = con.execute(
+        "WITH w AS (SELECT r->>0 AS country, (r->>1)::DATE AS s, (r->>2)::DATE AS e "
+        "FROM (SELECT unnest(from_json(?, '[\"json\"]')) AS r)) "
+        "SELECT DISTINCT ev.id, ev.record FROM events ev JOIN w "
+        "ON ev.country = w.country AND ev.date_start <= w.e AND ev.date_end >= w.s ORDER BY ev.id",
+        [payload],
+    ).fetchall()
+    return [Event.from_json(json.loads(r[1])) for r in rows]
+
+
 def unfused_events(con: duckdb.DuckDBPyConnection) -> list[Event]:
     rows = con.execute(
         "SELECT record FROM events WHERE id NOT IN (SELECT event_id FROM merged_members) ORDER BY id"
@@ -85,7 +102,7 @@ def delete_merged_of(con: duckdb.DuckDBPyConnection, *, members: Sequence[str]) 
     if not members:
         return 0
     con.execute("CREATE OR REPLACE TEMP TABLE _touched (event_id TEXT)")
-    con.executemany("INSERT INTO _touched VALUES (?)", [[m] for m in members])
+    insert_rows(con, "_touched", ("event_id",), [[m] for m in members])
     con.execute(
         "CREATE OR REPLACE TEMP TABLE _gone AS SELECT DISTINCT merged_id FROM merged_members "
         "WHERE event_id IN (SELECT event_id FROM _touched)"
@@ -115,9 +132,9 @@ def insert_fused(con: duckdb.DuckDBPyConnection, fused: Sequence[FusedEvent]) ->
             member_rows.append([member.id, f.event.id, report_doc(member)])
         record_rows.append([f.event.id, record.rule, json.dumps(record.to_json(), ensure_ascii=False)])
     if merged_rows:
-        con.executemany(f"INSERT INTO merged_events ({_MERGED_COLUMNS}) VALUES ({', '.join('?' * 26)})", merged_rows)
-        con.executemany("INSERT INTO merged_members (event_id, merged_id, doc_id) VALUES (?, ?, ?)", member_rows)
-        con.executemany("INSERT INTO merge_records (merged_id, rule, record) VALUES (?, ?, ?)", record_rows)
+        insert_rows(con, "merged_events", _MERGED_COLUMNS.split(","), merged_rows)
+        insert_rows(con, "merged_members", ("event_id", "merged_id", "doc_id"), member_rows)
+        insert_rows(con, "merge_records", ("merged_id", "rule", "record"), record_rows)
 
 
 def merge_records(con: duckdb.DuckDBPyConnection) -> dict[str, dict[str, Any]]:

@@ -110,4 +110,9 @@ def migrate(con: duckdb.DuckDBPyConnection, *, migrations: Sequence[Migration], 
             raise StoreMigrationError(
                 f"migration {migration.version:04d}_{migration.name} failed on {label}: {exc}"
             ) from exc
+    if todo:
+        # Write the new schema into the database file now. Left in the write-ahead log, DuckDB 1.4.4 cannot replay
+        # it after a crash (a column added with a DEFAULT fails with "GetDefaultDatabase with no default database
+        # set"), and a killed ingest could not be resumed.
+        con.execute("CHECKPOINT")
     return todo

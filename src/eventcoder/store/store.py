@@ -12,6 +12,7 @@ document; `0002_fusion.sql` the merged events, their membership, merge records a
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from collections.abc import Sequence
@@ -22,10 +23,13 @@ from typing import TYPE_CHECKING, Any
 
 import duckdb
 
+from eventcoder.ledger import LedgerEntry, LedgerSummary, Outcome
 from eventcoder.model import SUB_EVENT_TYPES, Document, Event, EventType, Span, SpanMismatchError
 from eventcoder.store import audit
+from eventcoder.store import ledger as ledger_layer
 from eventcoder.store import merged as fused_layer
 from eventcoder.store import search as searching
+from eventcoder.store.bulk import insert_rows, skip_absent_pandas
 from eventcoder.store.errors import (
     StoreClosedError,
     StoreError,
@@ -39,7 +43,7 @@ from eventcoder.store.migrate import load_migrations, migrate, pending_migration
 if TYPE_CHECKING:
     from eventcoder.fusion import FusedEvent, Override
 
-__all__ = ["MEMORY", "Store", "StoreCounts"]
+__all__ = ["MEMORY", "BatchWrite", "Store", "StoreCounts"]
 
 MEMORY = ":memory:"
 
@@ -108,6 +112,20 @@ _EVENT_COLUMNS = (
     "location_name, lat, lon, geo_precision, actor1, actor1_type, actor2, actor2_type, "
     "fatalities_low, fatalities_best, fatalities_high, injured_low, background, confidence, record"
 )
+_CLAIM_COLUMNS = (
+    "event_id",
+    "ordinal",
+    "kind",
+    "low",
+    "high",
+    "qualifier",
+    "victims",
+    "claimant",
+    "doc_id",
+    "start",
+    "end",
+    "text",
+)
 _DOCUMENT_COLUMNS = "id, content_hash, text, published, lang, url, title, outlet, path, headings"
 
 
@@ -122,6 +140,74 @@ def _type_condition(name: str) -> tuple[str, str]:
                 return "sub_event_type", sub
     known = ", ".join(t.value for t in EventType)
     raise StoreQueryError(f"unknown event type or sub-event type {name!r} (event types: {known})")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BatchWrite:
+    stored: tuple[str, ...]  # ids of the documents written (duplicates left out)
+    events: int  # events written with them
+
+
+class _Rows:
+    """The rows of documents and their events, gathered to be inserted many per statement."""
+
+    __slots__ = ("claims", "documents", "events", "evidence", "sources")
+
+    def __init__(self) -> None:
+        self.documents: list[list[Any]] = []
+        self.events: list[list[Any]] = []
+        self.claims: list[list[Any]] = []
+        self.evidence: list[list[Any]] = []
+        self.sources: list[list[Any]] = []
+
+    @classmethod
+    def of(cls, documents: Sequence[tuple[Document, Sequence[Event]]]) -> _Rows:
+        rows = cls()
+        for document, events in documents:
+            rows.add_document(document, events)
+        return rows
+
+    def add_document(self, document: Document, events: Sequence[Event]) -> None:
+        self.documents.append(
+            [
+                document.id,
+                document.content_hash,
+                document.text,
+                document.published,
+                document.lang,
+                document.url,
+                document.title,
+                document.outlet,
+                document.path,
+                json.dumps([list(h) for h in document.headings]),
+            ]
+        )
+        for event in events:
+            self.add_event(doc_id=document.id, event=event)
+
+    def add_event(self, *, doc_id: str, event: Event) -> None:
+        self.events.append(_event_row(doc_id=doc_id, event=event))
+        self.claims.extend(
+            [
+                event.id,
+                i,
+                c.kind.value,
+                c.low,
+                c.high,
+                c.qualifier.value,
+                c.victims.value,
+                c.claimant,
+                c.evidence.doc,
+                c.evidence.start,
+                c.evidence.end,
+                c.evidence.text,
+            ]
+            for i, c in enumerate(event.claims)
+        )
+        self.evidence.extend(
+            [event.id, i, role, s.doc, s.start, s.end, s.text] for i, (role, s) in enumerate(_evidence_rows(event))
+        )
+        self.sources.extend([event.id, i, s.doc, s.url, s.outlet, s.published] for i, s in enumerate(event.sources))
 
 
 class Store:
@@ -154,6 +240,7 @@ class Store:
             if read_only and not file.exists():
                 raise StoreOpenError(f"cannot open store {label} read-only: no such file")
         migrations = load_migrations(migrations_dir)
+        skip_absent_pandas()
         try:
             con = duckdb.connect(MEMORY if memory else label, read_only=read_only)
         except duckdb.Error as exc:
@@ -247,66 +334,102 @@ class Store:
                     ) from exc
 
     def _insert_document(self, document: Document) -> None:
-        self._db().execute(
-            f"INSERT INTO documents ({_DOCUMENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                document.id,
-                document.content_hash,
-                document.text,
-                document.published,
-                document.lang,
-                document.url,
-                document.title,
-                document.outlet,
-                document.path,
-                json.dumps([list(h) for h in document.headings]),
-            ],
-        )
+        self._insert_rows(_Rows.of([(document, ())]))
 
     def _insert_event(self, *, doc_id: str, event: Event) -> None:
+        rows = _Rows()
+        rows.add_event(doc_id=doc_id, event=event)
+        self._insert_rows(rows)
+
+    def _insert_rows(self, rows: _Rows) -> None:
         con = self._db()
-        con.execute(
-            f"INSERT INTO events ({_EVENT_COLUMNS}) VALUES ({', '.join('?' * 24)})",
-            _event_row(doc_id=doc_id, event=event),
+        insert_rows(con, "documents", _DOCUMENT_COLUMNS.split(","), rows.documents)
+        insert_rows(con, "events", _EVENT_COLUMNS.split(","), rows.events)
+        insert_rows(con, "claims", _CLAIM_COLUMNS, rows.claims)
+        insert_rows(con, "evidence", ("event_id", "ordinal", "role", "doc_id", "start", "end", "text"), rows.evidence)
+        insert_rows(con, "sources", ("event_id", "ordinal", "doc_id", "url", "outlet", "published"), rows.sources)
+
+    # -- writing batches with their ledger (migrations/0003_ledger.sql, SQL in ledger.py) --------------------------
+
+    def write_batch(
+        self, documents: Sequence[tuple[Document, Sequence[Event]]], *, ledger: Sequence[LedgerEntry] = ()
+    ) -> BatchWrite:
+        """Store many documents with their events and their ledger entries in ONE transaction.
+
+        A document whose id or text is already stored (or repeats an earlier one of the batch) is not written, and
+        its ledger entry gets the outcome `duplicate`.  On any failure the transaction is rolled back: the batch is
+        written whole or not at all, so a killed ingestion resumes from the ledger.
+        """
+        self._writable()
+        for document, events in documents:
+            self._check_spans(document, events)
+        con = self._db()
+        con.execute("BEGIN TRANSACTION")
+        try:
+            taken = self._stored_keys(documents)
+            rows = _Rows()
+            stored: list[str] = []
+            n_events = 0
+            for document, evs in documents:
+                if document.id in taken or document.content_hash in taken:
+                    continue
+                taken.update((document.id, document.content_hash))
+                rows.add_document(document, evs)
+                stored.append(document.id)
+                n_events += len(evs)
+            self._insert_rows(rows)
+            fresh = set(stored)
+            ledger_layer.write_entries(
+                con,
+                [
+                    e
+                    if e.doc_id is None or e.doc_id in fresh or not e.outcome.done
+                    else dataclasses.replace(
+                        e, outcome=Outcome.DUPLICATE, events=0, detail="same id or text as a stored document"
+                    )
+                    for e in ledger
+                ],
+            )
+            con.execute("COMMIT")
+        except BaseException as exc:
+            con.execute("ROLLBACK")
+            if isinstance(exc, duckdb.Error):
+                raise StoreWriteError(
+                    f"could not store a batch of documents in {self._label} (rolled back): {exc}"
+                ) from exc
+            raise
+        return BatchWrite(stored=tuple(stored), events=n_events)
+
+    def _stored_keys(self, documents: Sequence[tuple[Document, Sequence[Event]]]) -> set[str]:
+        """The ids and content hashes of `documents` that are stored already."""
+        if not documents:
+            return set()
+        rows = (
+            self._db()
+            .execute(
+                "SELECT id, content_hash FROM documents WHERE id IN (SELECT unnest(?))"
+                " OR content_hash IN (SELECT unnest(?))",
+                [[d.id for d, _ in documents], [d.content_hash for d, _ in documents]],
+            )
+            .fetchall()
         )
-        claims = [
-            [
-                event.id,
-                i,
-                c.kind.value,
-                c.low,
-                c.high,
-                c.qualifier.value,
-                c.victims.value,
-                c.claimant,
-                c.evidence.doc,
-                c.evidence.start,
-                c.evidence.end,
-                c.evidence.text,
-            ]
-            for i, c in enumerate(event.claims)
-        ]
-        if claims:
-            con.executemany(
-                'INSERT INTO claims (event_id, ordinal, kind, low, high, qualifier, victims, claimant, doc_id, "start",'
-                ' "end", text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-                claims,
-            )
-        evidence = [
-            [event.id, i, role, s.doc, s.start, s.end, s.text] for i, (role, s) in enumerate(_evidence_rows(event))
-        ]
-        if evidence:
-            con.executemany(
-                'INSERT INTO evidence (event_id, ordinal, role, doc_id, "start", "end", text)'
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                evidence,
-            )
-        sources = [[event.id, i, s.doc, s.url, s.outlet, s.published] for i, s in enumerate(event.sources)]
-        if sources:
-            con.executemany(
-                "INSERT INTO sources (event_id, ordinal, doc_id, url, outlet, published) VALUES (?, ?, ?, ?, ?, ?)",
-                sources,
-            )
+        return {k for row in rows for k in row}
+
+    def done_sources(self, sources: Sequence[str]) -> set[str]:
+        """Those of the ledger keys `sources` that were read before with a final outcome (skipped on resume)."""
+        return ledger_layer.done_sources(self._db(), sources)
+
+    def record(self, ledger: Sequence[LedgerEntry]) -> None:
+        """Write ledger entries that come with no document (unreadable inputs)."""
+        self.write_batch((), ledger=ledger)
+
+    def ledger_summary(self) -> LedgerSummary:
+        """How many inputs had each outcome."""
+        return ledger_layer.summary(self._db())
+
+    def ledger(self, *, outcome: Outcome | None = None, limit: int | None = None) -> list[LedgerEntry]:
+        """Ledger entries in reading order, optionally of one outcome only."""
+        return ledger_layer.entries(self._db(), outcome=outcome, limit=limit)
 
     # -- reading ---------------------------------------------------------------------------------------------
 
@@ -357,6 +480,10 @@ class Store:
     def events_near(self, *, country: str, start: dt.date, end: dt.date) -> list[Event]:
         """Per-document events of `country` whose date window meets start..end (fusion candidates)."""
         return fused_layer.events_near(self._db(), country=country, start=start, end=end)
+
+    def events_near_any(self, windows: Sequence[tuple[str, dt.date, dt.date]]) -> list[Event]:
+        """The events `events_near` gives for any of the (country, start, end) windows, by id, in one query."""
+        return fused_layer.events_near_any(self._db(), windows)
 
     def unfused_events(self) -> list[Event]:
         """Per-document events that belong to no merged event yet."""
@@ -469,6 +596,12 @@ class Store:
     def _writable(self) -> None:
         if self.read_only:
             raise StoreWriteError(f"store {self._label} is open read-only")
+
+    def merged_count(self, *, include_rejected: bool = True) -> int:
+        """How many merged events are stored (without reading them)."""
+        where = "" if include_rejected else " WHERE NOT rejected"
+        row = self._db().execute(f"SELECT count(*) FROM merged_events{where}").fetchone()
+        return int(row[0]) if row else 0
 
     def counts(self) -> StoreCounts:
         row = (
