@@ -90,8 +90,11 @@ def overrides() -> Overrides:
         raise GazetteerError(f"geo/overrides.yaml: {exc}") from exc
 
 
+@cache
 def cache_key() -> str:
-    """Hash of the data packages' versions, the code version and the geo YAML files."""
+    """Hash of the data packages' versions, the code version and the geo YAML files (computed once per process:
+    every document's place lookup asks for it, and reading metadata and YAML each time cost a quarter of the
+    pipeline)."""
     parts = [CODE_VERSION]
     for pkg in _PACKAGES:
         try:
