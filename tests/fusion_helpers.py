@@ -32,12 +32,12 @@ PLACES = {
 }
 
 ACTORS = {
-    "IS": ("Islamic State", ActorType.REBEL_GROUP),
-    "army": ("Military Forces of Iraq", ActorType.STATE_FORCES),
-    "police": ("Police Forces of Iraq", ActorType.STATE_FORCES),
-    "civ": ("Civilians (Iraq)", ActorType.CIVILIANS),
-    "uag": ("Unidentified Armed Group (Iraq)", ActorType.REBEL_GROUP),
-    "russia": ("Military Forces of Russia", ActorType.STATE_FORCES),
+    "IS": ("Islamic State", ActorType.REBEL_GROUP, None),
+    "army": ("Military Forces of Iraq", ActorType.STATE_FORCES, None),
+    "police": ("Police Forces of Iraq", ActorType.STATE_FORCES, None),
+    "civ": ("Civilians (Iraq)", ActorType.CIVILIANS, None),
+    "uag": ("Unidentified Armed Group (Iraq)", ActorType.REBEL_GROUP, None),
+    "russia": ("Military Forces of Russia", ActorType.STATE_FORCES, "RU"),
 }
 
 
@@ -94,7 +94,7 @@ def report(
             )
         )
         offset += len(line) + 1
-    a1, a2 = (Actor(name=ACTORS[k][0], type=ACTORS[k][1]) if k else None for k in actors)
+    a1, a2 = (Actor(name=ACTORS[k][0], type=ACTORS[k][1], country=ACTORS[k][2]) if k else None for k in actors)
     event = Event(
         id=f"ev-{doc_id}",
         event_type=event_type,
