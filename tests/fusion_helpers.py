@@ -29,15 +29,25 @@ PLACES = {
     "Diyala": (33.9, 45.0, "IQ", 98229, PlacePrecision.ADMIN1),
     "Mosul": (36.335, 43.1189, "IQ", 99072, PlacePrecision.TOWN),
     "Dnipro": (48.4666, 35.0407, "UA", 709930, PlacePrecision.TOWN),
+    "Marinka": (47.9428, 37.5042, "UA", 701845, PlacePrecision.NEAR_TOWN),  # a front-line village
+    "Krasnohorivka": (48.0086, 37.5128, "UA", 704508, PlacePrecision.NEAR_TOWN),  # the next one, 7 km north
+    "Donetsk oblast": (48.0, 37.8, "UA", 709716, PlacePrecision.ADMIN1),
+    "Luhansk oblast": (48.57, 39.31, "UA", 702657, PlacePrecision.ADMIN1),
 }
 
+ADMIN1 = {"Marinka": "Donetsk", "Krasnohorivka": "Donetsk", "Donetsk oblast": "Donetsk", "Luhansk oblast": "Luhansk"}
+
 ACTORS = {
-    "IS": ("Islamic State", ActorType.REBEL_GROUP),
-    "army": ("Military Forces of Iraq", ActorType.STATE_FORCES),
-    "police": ("Police Forces of Iraq", ActorType.STATE_FORCES),
-    "civ": ("Civilians (Iraq)", ActorType.CIVILIANS),
-    "uag": ("Unidentified Armed Group (Iraq)", ActorType.REBEL_GROUP),
-    "russia": ("Military Forces of Russia", ActorType.STATE_FORCES),
+    "IS": ("Islamic State", ActorType.REBEL_GROUP, None),
+    "army": ("Military Forces of Iraq", ActorType.STATE_FORCES, None),
+    "police": ("Police Forces of Iraq", ActorType.STATE_FORCES, None),
+    "civ": ("Civilians (Iraq)", ActorType.CIVILIANS, None),
+    "uag": ("Unidentified Armed Group (Iraq)", ActorType.REBEL_GROUP, None),
+    "russia": ("Military Forces of Russia", ActorType.STATE_FORCES, "RU"),
+    "ukraine": ("Military Forces of Ukraine", ActorType.STATE_FORCES, "UA"),
+    "naf": ("NAF: United Armed Forces of Novorossiya", ActorType.REBEL_GROUP, "UA"),
+    "uag-ua": ("Unidentified Armed Group (Ukraine)", ActorType.REBEL_GROUP, "UA"),
+    "protesters": ("Protesters (Iraq)", ActorType.PROTESTERS, "IQ"),
 }
 
 
@@ -55,6 +65,8 @@ def report(
     updates: bool = False,
     lang: str = "en",
     site: str | None = None,
+    victims: Victims = Victims.TOTAL,
+    date_text: str | None = None,
 ) -> tuple[Document, Event]:
     """A document with one sentence per fact and the event extracted from it."""
     lines = [f"A {sub.lower()} hit {site or place}."]
@@ -69,7 +81,7 @@ def report(
         lat=lat,
         lon=lon,
         geonameid=gid,
-        admin1="Baghdad" if country == "IQ" else None,
+        admin1=ADMIN1.get(place, "Baghdad" if country == "IQ" else None),
         text=place,
     )
     start = dt.date.fromisoformat(day)
@@ -77,6 +89,7 @@ def report(
         start=start,
         end=start + dt.timedelta(days=days - 1),
         precision=DatePrecision.DAY if days == 1 else DatePrecision.DAYS if days < 7 else DatePrecision.MONTH,
+        text=date_text,
     )
     claims: list[Claim] = []
     offset = len(lines[0]) + 1
@@ -87,14 +100,14 @@ def report(
                 low=n,
                 high=None,
                 qualifier=Qualifier.EXACT,
-                victims=Victims.TOTAL,
+                victims=victims,
                 evidence=doc.span(offset, offset + len(line)),
                 claimant=who,
                 updates=updates,
             )
         )
         offset += len(line) + 1
-    a1, a2 = (Actor(name=ACTORS[k][0], type=ACTORS[k][1]) if k else None for k in actors)
+    a1, a2 = (Actor(name=ACTORS[k][0], type=ACTORS[k][1], country=ACTORS[k][2]) if k else None for k in actors)
     event = Event(
         id=f"ev-{doc_id}",
         event_type=event_type,

@@ -69,8 +69,9 @@ def test_a_document_never_merges_with_itself() -> None:
 
 
 def test_merged_event_takes_the_most_precise_place_and_narrowest_date() -> None:
-    _, vague = report("a", place="Diyala", day="2021-07-18", days=3)
-    _, exact = report("b", place="Baqubah", day="2021-07-19")
+    # a province-level report needs two pieces of evidence: the attacker and the toll
+    _, vague = report("a", place="Diyala", day="2021-07-18", days=3, killed=((30, None),))
+    _, exact = report("b", place="Baqubah", day="2021-07-19", killed=((30, None),))
     (merged,) = fuse([vague, exact])
     assert merged.event.location is not None and merged.event.location.name == "Baqubah"
     assert merged.event.date is not None and (merged.event.date.start, merged.event.date.end) == (
