@@ -161,11 +161,8 @@ def reconcile_fatalities(members: Sequence[Event], *, merged: Event) -> tuple[Fa
         values[party] = value
         if choice is not None:
             choices.append(choice)
-    low, best, high = values["low"], values["best"], values["high"]
-    if best is not None and low is not None:
-        best = max(best, low)
-    if best is not None and high is not None:
-        best = min(best, high)
+    low, high = values["low"], values["high"]
+    best = _within(values["best"], low=low, high=high)
     fatalities = Fatalities(
         low=low,
         best=best,
@@ -178,6 +175,15 @@ def reconcile_fatalities(members: Sequence[Event], *, merged: Event) -> tuple[Fa
     return fatalities, tuple(choices)
 
 
+def _within(best: int | None, *, low: int | None, high: int | None) -> int | None:
+    """`best` held between `low` and `high` (the median of the surviving reports can fall outside them)."""
+    if best is not None and low is not None:
+        best = max(best, low)
+    if best is not None and high is not None:
+        best = min(best, high)
+    return best
+
+
 def reconcile_injured(members: Sequence[Event]) -> tuple[Injured, tuple[TollChoice, ...]]:
     kind = ClaimKind.INJURED
     choices: list[TollChoice] = []
@@ -188,9 +194,6 @@ def reconcile_injured(members: Sequence[Event]) -> tuple[Injured, tuple[TollChoi
         values[field] = value
         if choice is not None:
             choices.append(choice)
-    low, best, high = values["low"], values["best"], values["high"]
-    if best is not None and low is not None:
-        best = max(best, low)
-    if best is not None and high is not None:
-        best = min(best, high)
+    low, high = values["low"], values["high"]
+    best = _within(values["best"], low=low, high=high)
     return Injured(low=low, best=best, high=high), tuple(choices)

@@ -15,6 +15,7 @@ import duckdb
 from eventcoder.fusion.similarity import report_doc
 from eventcoder.model import Event
 from eventcoder.store.bulk import insert_rows
+from eventcoder.store.columns import FLAT_COLUMNS, flat_values
 
 if TYPE_CHECKING:
     from eventcoder.fusion import FusedEvent, Override
@@ -31,40 +32,11 @@ __all__ = [
     "unfused_events",
 ]
 
-_MERGED_COLUMNS = (
-    "id, event_type, sub_event_type, date_start, date_end, date_precision, country, admin1, "
-    "location_name, lat, lon, geo_precision, actor1, actor1_type, actor2, actor2_type, "
-    "fatalities_low, fatalities_best, fatalities_high, injured_low, background, confidence, n_sources, rejected, "
-    "review_status, record"
-)
+_MERGED_COLUMNS = f"id, {FLAT_COLUMNS}, n_sources, rejected, review_status, record"
 
 
 def _flat(event: Event) -> list[Any]:
-    date, place, a1, a2 = event.date, event.location, event.actor1, event.actor2
-    return [
-        event.id,
-        event.event_type.value,
-        event.sub_event_type,
-        date.start if date else None,
-        date.end if date else None,
-        date.precision.value if date else None,
-        place.country if place else None,
-        place.admin1 if place else None,
-        place.name if place else None,
-        place.lat if place else None,
-        place.lon if place else None,
-        place.precision.value if place else None,
-        a1.name if a1 else None,
-        a1.type.value if a1 else None,
-        a2.name if a2 else None,
-        a2.type.value if a2 else None,
-        event.fatalities.low,
-        event.fatalities.best,
-        event.fatalities.high,
-        event.injured.low,
-        event.background,
-        event.confidence,
-    ]
+    return [event.id, *flat_values(event)]
 
 
 def events_near(con: duckdb.DuckDBPyConnection, *, country: str, start: dt.date, end: dt.date) -> list[Event]:

@@ -30,6 +30,7 @@ from eventcoder.store import ledger as ledger_layer
 from eventcoder.store import merged as fused_layer
 from eventcoder.store import search as searching
 from eventcoder.store.bulk import insert_rows, skip_absent_pandas
+from eventcoder.store.columns import FLAT_COLUMNS, flat_values
 from eventcoder.store.errors import (
     StoreClosedError,
     StoreError,
@@ -78,40 +79,10 @@ def _evidence_rows(event: Event) -> list[tuple[str, Span]]:
 
 
 def _event_row(*, doc_id: str, event: Event) -> list[Any]:
-    date, place, a1, a2 = event.date, event.location, event.actor1, event.actor2
-    return [
-        event.id,
-        doc_id,
-        event.event_type.value,
-        event.sub_event_type,
-        date.start if date else None,
-        date.end if date else None,
-        date.precision.value if date else None,
-        place.country if place else None,
-        place.admin1 if place else None,
-        place.name if place else None,
-        place.lat if place else None,
-        place.lon if place else None,
-        place.precision.value if place else None,
-        a1.name if a1 else None,
-        a1.type.value if a1 else None,
-        a2.name if a2 else None,
-        a2.type.value if a2 else None,
-        event.fatalities.low,
-        event.fatalities.best,
-        event.fatalities.high,
-        event.injured.low,
-        event.background,
-        event.confidence,
-        json.dumps(event.to_json(), ensure_ascii=False),
-    ]
+    return [event.id, doc_id, *flat_values(event), json.dumps(event.to_json(), ensure_ascii=False)]
 
 
-_EVENT_COLUMNS = (
-    "id, doc_id, event_type, sub_event_type, date_start, date_end, date_precision, country, admin1, "
-    "location_name, lat, lon, geo_precision, actor1, actor1_type, actor2, actor2_type, "
-    "fatalities_low, fatalities_best, fatalities_high, injured_low, background, confidence, record"
-)
+_EVENT_COLUMNS = f"id, doc_id, {FLAT_COLUMNS}, record"
 _CLAIM_COLUMNS = (
     "event_id",
     "ordinal",
