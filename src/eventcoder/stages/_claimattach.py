@@ -36,7 +36,6 @@ __all__ = ["attach_claims", "headline_sentences"]
 _SENTENCE_END = re.compile(r"[.!?…][\"'»”’)\]]*$")
 _STEM = 5  # letters two event words share when one names the other ("angrepet" -> "Angrepet ble innledet")
 _WORD = re.compile(r"\w+")
-_DATELINE_END = re.compile(r"\s*(?:[,:(]|--|[-–—]\s)")
 
 
 def headline_sentences(analysis: Analysis) -> frozenset[int]:
@@ -161,7 +160,7 @@ def _placed(analysis: Analysis, cm: ClaimMention, events: Sequence[Draft], owner
         for m in _own_places(analysis, cm)
         if m.place is not None and located(cues, text=analysis.document.text, sentence=sentence, place=m.span)
     ]
-    here = _place(analysis, owner)
+    here = _place(owner)
     if not places or here is None or any(places_compatible(here, p) for p in places):
         return owner
     fits = [
@@ -169,7 +168,7 @@ def _placed(analysis: Analysis, cm: ClaimMention, events: Sequence[Draft], owner
         for e in events
         if e is not owner
         and not e.background
-        and (there := _place(analysis, e)) is not None
+        and (there := _place(e)) is not None
         and all(places_compatible(there, p) for p in places)
     ]
     if fits:
@@ -190,21 +189,14 @@ def _same_figure(a: ClaimMention, b: ClaimMention) -> bool:
     )
 
 
-def _dateline(analysis: Analysis, mention: PlaceMention) -> bool:
-    """ "SANAA, Sept 21 ...", "RIYADH (Reuters) - ...": a capitalised place opening its sentence names where the
-    report was filed, not where the event happened."""
-    sentence = analysis.sentences[analysis.sentence_of(mention.span.start)].span
-    after = analysis.document.text[mention.span.end : sentence.end]
-    return mention.span.start == sentence.start and mention.span.text.isupper() and bool(_DATELINE_END.match(after))
-
-
-def _place(analysis: Analysis, event: Draft) -> Place | None:
-    """The event's place as its own words give it, datelines left out."""
-    own = [p for p in event.places if not _dateline(analysis, p)]
+def _place(event: Draft) -> Place | None:
+    """The event's place as its own words give it: datelines (`PlaceMention.dateline`, marked by the place finder)
+    left out, so an event whose only place is a dateline has none here."""
+    own = [p for p in event.places if not p.dateline]
     return event.place if len(own) == len(event.places) else dataclasses.replace(event, places=own).place
 
 
-def _alike(analysis: Analysis, a: Draft, b: Draft) -> bool:
+def _alike(a: Draft, b: Draft) -> bool:
     types = a.event_type is None or b.event_type is None or a.event_type is b.event_type
     windows = a.window is None or b.window is None or a.window.overlaps(b.window)
     return (
@@ -212,11 +204,11 @@ def _alike(analysis: Analysis, a: Draft, b: Draft) -> bool:
         and windows
         and not a.background
         and not b.background
-        and places_compatible(_place(analysis, a), _place(analysis, b))
+        and places_compatible(_place(a), _place(b))
     )
 
 
-def _restated(analysis: Analysis, events: Sequence[Draft]) -> None:
+def _restated(events: Sequence[Draft]) -> None:
     """Move each figure that restates an earlier figure of another event of the same kind, day and place to that
     event, with the other figures of its sentence."""
     for event in events:
@@ -226,7 +218,7 @@ def _restated(analysis: Analysis, events: Sequence[Draft]) -> None:
                     other
                     for other in events
                     if other is not event
-                    and _alike(analysis, other, event)
+                    and _alike(other, event)
                     and any(c.sentence < cm.sentence and _same_figure(c, cm) for c in other.claims)
                 ),
                 None,
@@ -258,4 +250,4 @@ def attach_claims(*, analysis: Analysis, events: Sequence[Draft]) -> None:
                 owner = _placed(analysis, cm, events, owner)
         if owner is not None:
             owner.claims.append(cm)
-    _restated(analysis, events)
+    _restated(events)
