@@ -15,7 +15,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -261,6 +262,21 @@ class Store:
 
     # -- writing ---------------------------------------------------------------------------------------------
 
+    @contextmanager
+    def _transaction(self, what: str) -> Iterator[duckdb.DuckDBPyConnection]:
+        """One transaction: committed when the block ends, rolled back when it raises (a database error becomes a
+        StoreWriteError that names `what` and the store)."""
+        con = self._db()
+        con.execute("BEGIN TRANSACTION")
+        try:
+            yield con
+            con.execute("COMMIT")
+        except BaseException as exc:
+            con.execute("ROLLBACK")
+            if isinstance(exc, duckdb.Error):
+                raise StoreWriteError(f"could not store {what} in {self._label} (rolled back): {exc}") from exc
+            raise
+
     def add(self, document: Document, events: Sequence[Event]) -> bool:
         """Store `document` and the events extracted from it, in one transaction.
 
@@ -271,23 +287,12 @@ class Store:
         if self.read_only:
             raise StoreWriteError(f"store {self._label} is open read-only")
         self._check_spans(document, events)
-        con = self._db()
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with self._transaction(f"document {document.id!r}"):
             if self._has_document(id=document.id, content_hash=document.content_hash):
-                con.execute("ROLLBACK")
-                return False
+                return False  # nothing written: the empty transaction commits
             self._insert_document(document)
             for event in events:
                 self._insert_event(doc_id=document.id, event=event)
-            con.execute("COMMIT")
-        except BaseException as exc:
-            con.execute("ROLLBACK")
-            if isinstance(exc, duckdb.Error):
-                raise StoreWriteError(
-                    f"could not store document {document.id!r} in {self._label} (rolled back): {exc}"
-                ) from exc
-            raise
         return True
 
     @staticmethod
@@ -334,9 +339,7 @@ class Store:
         self._writable()
         for document, events in documents:
             self._check_spans(document, events)
-        con = self._db()
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with self._transaction("a batch of documents") as con:
             taken = self._stored_keys(documents)
             rows = _Rows()
             stored: list[str] = []
@@ -361,14 +364,6 @@ class Store:
                     for e in ledger
                 ],
             )
-            con.execute("COMMIT")
-        except BaseException as exc:
-            con.execute("ROLLBACK")
-            if isinstance(exc, duckdb.Error):
-                raise StoreWriteError(
-                    f"could not store a batch of documents in {self._label} (rolled back): {exc}"
-                ) from exc
-            raise
         return BatchWrite(stored=tuple(stored), events=n_events)
 
     def _stored_keys(self, documents: Sequence[tuple[Document, Sequence[Event]]]) -> set[str]:
@@ -464,9 +459,7 @@ class Store:
         """In one transaction: delete the merged events that hold any member of `fused` (all merged events with
         `everything`), then store `fused`.  Returns how many merged events were deleted."""
         self._writable()
-        con = self._db()
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with self._transaction("merged events") as con:
             if everything:
                 row = con.execute("SELECT count(*) FROM merged_events").fetchone()
                 gone = int(row[0]) if row else 0
@@ -475,12 +468,6 @@ class Store:
             else:
                 gone = fused_layer.delete_merged_of(con, members=[m for f in fused for m in f.members])
             fused_layer.insert_fused(con, fused)
-            con.execute("COMMIT")
-        except BaseException as exc:
-            con.execute("ROLLBACK")
-            if isinstance(exc, duckdb.Error):
-                raise StoreWriteError(f"could not store merged events in {self._label} (rolled back): {exc}") from exc
-            raise
         return gone
 
     def merged_events(
@@ -544,18 +531,10 @@ class Store:
     def record_review(self, decisions: Sequence[Override], entry: audit.LogEntry) -> None:
         """Store human decisions and their audit log entry in one transaction (re-fuse afterwards)."""
         self._writable()
-        con = self._db()
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with self._transaction("the review") as con:
             for decision in decisions:
                 fused_layer.add_override(con, decision)
             audit.add_entry(con, entry)
-            con.execute("COMMIT")
-        except BaseException as exc:
-            con.execute("ROLLBACK")
-            if isinstance(exc, duckdb.Error):
-                raise StoreWriteError(f"could not store the review in {self._label} (rolled back): {exc}") from exc
-            raise
 
     def review_log(
         self, *, members: Sequence[str] | None = None, target: str | None = None, limit: int = 200
