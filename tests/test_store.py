@@ -360,6 +360,12 @@ def test_filter_by_country(filled: Store) -> None:
     assert filled.events(country="NO") == []
 
 
+def test_filter_by_document(filled: Store) -> None:
+    assert ids(filled.events(doc_id=nb_doc().id)) == ["ev-gao-battle"]
+    assert ids(filled.events(doc_id=en_doc().id)) == ["ev-idlib-2019", "ev-idlib-strike", "ev-idlib-aaa-undated"]
+    assert filled.events(doc_id="no-such-document") == []
+
+
 def test_filter_by_type_or_sub_type(filled: Store) -> None:
     assert ids(filled.events(event_type="Explosions/Remote violence")) == ["ev-idlib-2019", "ev-idlib-strike"]
     assert ids(filled.events(event_type="Air/drone strike")) == ["ev-idlib-strike"]

@@ -431,14 +431,18 @@ class Store:
         event_type: str | None = None,
         since: dt.date | None = None,
         include_background: bool = True,
+        doc_id: str | None = None,
     ) -> list[Event]:
         """Stored events, ordered by date_start (undated last), then id.
 
         `country`: ISO alpha-2 code (case-insensitive).  `event_type`: an ACLED event type or sub-event type
         name (case-insensitive; StoreQueryError when it is neither).  `since`: events whose date window reaches
-        `since` or later (date_end >= since); undated events are left out.
+        `since` or later (date_end >= since); undated events are left out.  `doc_id`: the events of one document.
         """
         where, params = _filters(country=country, event_type=event_type, since=since, background=include_background)
+        if doc_id is not None:
+            where.append("doc_id = ?")
+            params.append(doc_id)
         return [_event(r[0]) for r in self._db().execute(_select("events", where), params).fetchall()]
 
     # -- the fused layer (migrations/0002_fusion.sql, SQL in merged.py) -------------------------------------------

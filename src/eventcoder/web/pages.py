@@ -152,7 +152,7 @@ def document_page(request: Request, doc_id: str) -> Response:
         document = store.document(doc_id)
         if document is None:
             return error_response(request, status=404, message=f"no document {doc_id!r}", json_twin=json_twin)
-        events = [e for e in store.events() if any(s.doc == doc_id for s in e.sources)]
+        events = store.events(doc_id=doc_id)
         merged = {e.id: store.merged_of([e.id]) for e in events}
     data = {
         "document": document_view(document, [rs for e in events for rs in roles_of(e)]),
