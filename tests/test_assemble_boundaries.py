@@ -608,3 +608,54 @@ BORROWED_PLACE = [
 def test_borrowed_place(lang: str, text: str, places: list[str | None]) -> None:
     events = [e for e in extract(text, published="2020-05-08", lang=lang) if not e.background]
     assert [e.location.name if e.location else None for e in events] == places
+
+
+_LEAD_NB = "Ukraina er rystet etter det russiske angrepet natt til lørdag. Minst 40 mennesker er bekreftet drept.\n\n"
+_LEAD_EN = (
+    "Ukraine is reeling after the Russian attack that began overnight on Saturday. "
+    "At least 40 people have been confirmed killed.\n\n"
+)
+_VAC, _REMOTE = "Violence against civilians", "Explosions/Remote violence"
+# (lang, text) -> (event type, deaths) of each current event, in text order
+SUMMARY_LEADS = [
+    # a lead of generic words over a body in timed sections: the lead sums up the whole night, not the drones
+    (
+        "nb",
+        _LEAD_NB + "Klokken 03.10\n\nRussland sender over hundre droner mot Kharkiv.\n\n"
+        "Klokken 04.45\n\nRussiske soldater stormer en kontrollpost utenfor Pokrovsk.",
+        [(_VAC, 40), (_REMOTE, None), (_VAC, None)],
+    ),
+    (
+        "en",
+        _LEAD_EN + "3.10 am\n\nRussia launches more than a hundred drones at Kharkiv.\n\n"
+        "4.45 am\n\nRussian troops storm into a checkpoint outside Vovchansk.",
+        [(_VAC, 40), (_REMOTE, None), (_VAC, None)],
+    ),
+    # one section reporting one event: the lead is that event's lead
+    (
+        "nb",
+        _LEAD_NB + "Klokken 03.10\n\nRussland sender over hundre droner mot Kharkiv. Mange av dronene blir skutt ned.",
+        [("Explosions/Remote violence", 40)],
+    ),
+    (
+        "en",
+        _LEAD_EN + "3.10 am\n\nRussia launches more than a hundred drones at Kharkiv. "
+        "Many of the drones are shot down.",
+        [("Explosions/Remote violence", 40)],
+    ),
+    # no subheading: the lead opens the body's first report, as in any news story
+    (
+        "nb",
+        _LEAD_NB + "Russland sendte over hundre droner mot Kharkiv. Russiske soldater stormet en kontrollpost "
+        "utenfor Pokrovsk.",
+        [("Explosions/Remote violence", 40), ("Violence against civilians", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), SUMMARY_LEADS)
+def test_a_summary_lead_over_several_sections_is_its_own_event(
+    lang: str, text: str, expected: list[tuple[str, int | None]]
+) -> None:
+    events = [e for e in extract(text, published="2024-05-11", lang=lang) if not e.background]
+    assert [(e.event_type.value, e.fatalities.low) for e in events] == expected

@@ -15,6 +15,20 @@ PUBLISHED = "2020-05-02"
 
 # (lang, text) -> (event_type, sub_event_type) of the first current event
 TYPES = [
+    # an incursion ("trengte inn i", "forced their way into") is a direct attack, typed by its victims
+    ("nb", "Bevæpnede menn trengte inn i en landsby i Kaduna lørdag.", ("Violence against civilians", "Attack")),
+    ("nb", "Krigere kjørte inn i byen Kaduna lørdag.", ("Violence against civilians", "Attack")),
+    (
+        "nb",
+        "Opprørere brøt seg inn i militærbasen i Kaduna lørdag og drepte sju soldater.",
+        ("Battles", "Armed clash"),
+    ),
+    ("en", "Gunmen forced their way into a village in Kaduna on Saturday.", ("Violence against civilians", "Attack")),
+    (
+        "en",
+        "Militants infiltrated an army base in Kaduna on Saturday, killing seven soldiers.",
+        ("Battles", "Armed clash"),
+    ),
     # a change of territory is coded as such, whatever weapons won it
     (
         "en",

@@ -181,7 +181,29 @@ READINGS = [
     ),
     ("Angrepet skjedde i Nord-Syria.", "nb", "Nord-Syria", ("SY", "region", "Syria (north)")),
     ("Kampene fortsatte nord i Syria.", "nb", "nord i Syria", ("SY", "region", "Syria (north)")),
+    # a demonym before a word for towns names that country's towns: the country is the place
+    ("Krigere tok seg inn i ukrainske byer.", "nb", "ukrainske byer", ("UA", "country", "Ukraine")),
+    ("Raketter traff syriske landsbyer langs grensen.", "nb", "syriske landsbyer", ("SY", "country", "Syria")),
+    ("Militants raided Syrian border towns overnight.", "en", "Syrian border towns", ("SY", "country", "Syria")),
+    ("Drones struck Ukrainian cities.", "en", "Ukrainian cities", ("UA", "country", "Ukraine")),
 ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "places"),
+    [
+        ("Syriske soldater ble drept i Homs.", "nb", ["Homs"]),  # people, not towns
+        ("Ukrainian troops left Pokrovsk.", "en", ["Pokrovsk"]),
+        ("Syrian cities-based groups met in Homs.", "en", ["Homs"]),  # the town word must end there
+    ],
+)
+def test_a_demonym_without_a_town_word_is_no_place(text: str, lang: str, places: list[str]) -> None:
+    assert [m.span.text for m in places_in(text, lang)] == places
+
+
+def test_a_weapon_system_is_no_place() -> None:
+    # "Iron Dome" is Israel's air defence, not the village of 'En 'Iron
+    assert [m.span.text for m in places_in("Iron Dome shot down most of the rockets over Syria.", "en")] == ["Syria"]
 
 
 @pytest.mark.parametrize(("text", "lang", "mention", "expected"), READINGS)

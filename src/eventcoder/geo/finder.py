@@ -397,6 +397,45 @@ def find_raw_mentions(
         floor = mention.end
         # the rest of a name that goes on after a connector is no name of its own ("Arboledas de los Naranjos")
         i = max(last_used, last) + 1 if last_used == j and finder.joined_after(j) else last_used + 1
+    towns = _demonym_towns(text, toks, words, initial=initial, sentence_of=sentence_of)
+    if towns:
+        out = sorted(
+            [*out, *(t for t in towns if not any(m.start < t.end and t.start < m.end for m in out))],
+            key=lambda m: m.start,
+        )
+    return out
+
+
+def _demonym_towns(
+    text: str, toks: Sequence[_Tok], words: PlaceWords, *, initial: set[int], sentence_of: Sequence[int]
+) -> list[RawMention]:
+    """ "israelske byer", "Israeli border towns": towns of the country the demonym names, so that country (the
+    finest place the words give)."""
+    if not words.settlement_words:
+        return []
+    out: list[RawMention] = []
+    longest = max(len(w.split()) for w in words.settlement_words)
+    for k, tok in enumerate(toks[:-1]):
+        iso = words.demonyms.get(tok.text.casefold())
+        if iso is None:
+            continue
+        for n in range(min(longest, len(toks) - k - 1), 0, -1):
+            following = toks[k + 1 : k + 1 + n]
+            joined = text[tok.end : following[-1].end]
+            if " ".join(joined.split()).casefold() in words.settlement_words and joined.startswith(" "):
+                out.append(
+                    RawMention(
+                        start=tok.start,
+                        end=following[-1].end,
+                        key=light_key(tok.text),
+                        ids=(),
+                        country=iso,
+                        cue=True,
+                        initial=k in initial,
+                        sentence=sentence_of[k],
+                    )
+                )
+                break
     return out
 
 

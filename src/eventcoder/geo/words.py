@@ -26,6 +26,7 @@ class PlaceWords:
     directions: dict[str, str]  # lower-case word for a part of a country ("southern", "nord") -> N, S, ..., C
     bearings: dict[str, str]  # lower-case near phrase some way off in one direction ("north of") -> N, S, ...
     kind_words: frozenset[str]  # "city", "villages": the kind of place just written, before the area holding it
+    settlement_words: frozenset[str]  # "towns", "byer": after a demonym, that country's towns ("Israeli towns")
     admin1_words: frozenset[str]
     district_words: frozenset[str]
     subarea_words: frozenset[str]  # "Trindade community": a part of a town, not a town of its own
@@ -97,6 +98,7 @@ def place_words(lang: str) -> PlaceWords:
         directions={str(k).casefold(): str(v) for k, v in directions.items()},
         bearings={str(k).casefold(): str(v) for k, v in data.get("bearings", {}).items()},
         kind_words=frozenset(w.casefold() for w in words("kind_words")),
+        settlement_words=frozenset(w.casefold() for w in words("settlement_words")),
         admin1_words=frozenset(w.casefold() for w in words("admin1_words")),
         district_words=frozenset(w.casefold() for w in words("district_words")),
         subarea_words=frozenset(w.casefold() for w in words("subarea_words")),

@@ -199,13 +199,7 @@ def _place(event: Draft) -> Place | None:
 def _alike(a: Draft, b: Draft) -> bool:
     types = a.event_type is None or b.event_type is None or a.event_type is b.event_type
     windows = a.window is None or b.window is None or a.window.overlaps(b.window)
-    return (
-        types
-        and windows
-        and not a.background
-        and not b.background
-        and places_compatible(_place(a), _place(b))
-    )
+    return types and windows and not a.background and not b.background and places_compatible(_place(a), _place(b))
 
 
 def _restated(events: Sequence[Draft]) -> None:

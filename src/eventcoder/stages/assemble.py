@@ -3,7 +3,9 @@
 1. Each sentence with an active trigger (not negated, not hypothetical) is a draft: its strongest trigger, the
    most specific resolved place, the date and the actors of that sentence.
 2. Drafts merge into one event when their types agree (a generic "attack" joins any type), their places are the
-   same or one is missing, their dates overlap and their background flags agree.
+   same or one is missing, their dates overlap and their background flags agree. A summary lead (generic words
+   only, then a subheading, over a body with events of several kinds or in several sections) stays an event of its
+   own: it sums up a whole operation rather than opening the body's first report.
 3. The event takes its type from its strongest trigger (generic only: Battles when two armed sides are named,
    Violence against civilians when one armed side hits civilians), its place and date from its sentences (else
    the nearest earlier mention, else the publication date), its actors (perpetrator first), and the claims of its
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from collections import Counter
 
 from eventcoder.mentions import ActorMention, PlaceMention, TriggerMention
@@ -65,6 +68,7 @@ __all__ = ["assemble"]
 
 _DEFAULT_WINDOW_DAYS = 3  # a report without a date: the publication day and the two days before
 _AFTERMATH_STRENGTH = 2  # arrests, deployments: the aftermath of an event the sentence points back to
+_SENTENCE_END = re.compile(r"[.!?…][\"'»”’)\]]*$")
 _UNDATED_FLOOR = dt.date(1989, 1, 1)  # an undated article naming no year: from UCDP GED's first year
 
 
@@ -263,7 +267,43 @@ def _absorb(into: Draft, draft: Draft) -> None:
     into.sentences.extend(draft.sentences)
 
 
+def _subheading(analysis: Analysis, index: int) -> bool:
+    """A heading inside the text: marked so, or a paragraph of one line without a final stop ("Klokken 06.40")."""
+    sentence = analysis.sentences[index]
+    alone = sum(1 for o in analysis.sentences if o.paragraph == sentence.paragraph) == 1
+    return sentence.heading or (alone and not _SENTENCE_END.search(sentence.span.text))
+
+
+def _summary_lead(analysis: Analysis, drafts: list[Draft]) -> int:
+    """How many opening drafts are a summary lead that stays an event of its own: drafts with only generic event
+    words ("the Hamas attack ... at least 600 Israelis killed") before a subheading, when the body reports events
+    of two or more kinds (rockets, then battles at the crossings) or in two or more sections under subheadings
+    ("05.30", "06.40"): the lead sums up a whole operation, so it is none of the body's events in particular.
+    0 when there is no such lead."""
+    lead = 0
+    while lead < len(drafts) and not drafts[lead].specific and not drafts[lead].background:
+        lead += 1
+    if lead == 0 or lead == len(drafts):
+        return 0
+    last, first = max(drafts[lead - 1].sentences), min(drafts[lead].sentences)
+    headings = [i for i in range(last + 1, len(analysis.sentences)) if _subheading(analysis, i)]
+    if not headings or headings[0] > first:
+        return 0
+    body = drafts[lead:]
+    sections = {sum(1 for h in headings if h < min(d.sentences)) for d in body if not d.background}
+    # an event of generic words only is typed later from its sides: a kind of its own here
+    kinds = {e.event_type for e in _group_all(analysis, body) if not e.background}
+    return lead if len(sections) >= 2 or len(kinds) >= 2 else 0
+
+
 def _group(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
+    lead = _summary_lead(analysis, drafts)
+    if lead:
+        return [*_group_all(analysis, drafts[:lead]), *_group_all(analysis, drafts[lead:])]
+    return _group_all(analysis, drafts)
+
+
+def _group_all(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
     events: list[Draft] = []
     for draft in drafts:
         target = next((e for e in reversed(events) if _compatible(e, draft)), None)
