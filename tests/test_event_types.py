@@ -327,3 +327,45 @@ def test_cue_lists(lang: str, text: str, cue: str, matches: bool) -> None:
 def test_descriptions_are_not_reports(lang: str, text: str, kept: bool) -> None:
     events = extract(f"On 1 May 2020, {text}." if lang == "en" else f"Fredag: {text}.", published=PUBLISHED, lang=lang)
     assert any(e.sub_event_type == "Arrests" for e in events) is kept
+
+
+# (lang, text) -> (type, sub-type) of each current event: an attack told only in generic words, in a text whose
+# other attacks are all missiles or air strikes, is one more of them; an assault on the ground anywhere in the
+# text says the text is not only about such weapons
+REMOTE_CONTEXT = [
+    (
+        "nb",
+        "Russiske raketter traff Kyiv lørdag. Flere raketter traff Dnipro. "
+        "En person ble drept i et angrep mot Kryvyj Rih.",
+        [("Explosions/Remote violence", "Shelling/artillery/missile attack")] * 3,
+    ),
+    (
+        "en",
+        "Russian missiles hit Kyiv on Saturday. More missiles struck Dnipro. "
+        "One person was killed in an attack on Kryvyi Rih.",
+        [("Explosions/Remote violence", "Shelling/artillery/missile attack")] * 3,
+    ),
+    (
+        "nn",
+        "Israelske kampfly angreip mål ved Damaskus måndag. Elleve krigarar vart drepne i eit israelsk åtak i Palmyra.",
+        [("Explosions/Remote violence", "Air/drone strike")] * 2,
+    ),
+    (
+        "nb",
+        "Russiske raketter traff Kyiv lørdag. Væpnede menn stormet en landsby ved Kryvyj Rih og drepte en mann.",
+        [("Explosions/Remote violence", "Shelling/artillery/missile attack"), ("Violence against civilians", "Attack")],
+    ),
+    (
+        "en",
+        "Russian missiles hit Kyiv on Saturday. Gunmen raided a village near Kryvyi Rih and killed a man.",
+        [("Explosions/Remote violence", "Shelling/artillery/missile attack"), ("Violence against civilians", "Attack")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), REMOTE_CONTEXT)
+def test_a_generic_attack_in_a_text_of_missiles_is_one_more(
+    lang: str, text: str, expected: list[tuple[str, str]]
+) -> None:
+    events = [e for e in extract(text, published=PUBLISHED, lang=lang) if not e.background]
+    assert [(e.event_type.value, e.sub_event_type) for e in events] == expected

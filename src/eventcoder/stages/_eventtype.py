@@ -12,6 +12,9 @@ sentences.
 - A coder's label ("Property destruction: ...") or a decisive phrase ("leftover from the civil war") is never
   overruled; otherwise a strategic-development word does not type an event with deaths, and an abduction that kills
   is an attack.
+- An event told only in generic words ("an attack", "killed") in a text whose other attacks are missiles, shelling
+  or air strikes (at most one stray word of another kind in four, and no assault on the ground anywhere) is one
+  more of them, before its sides are asked ("eleven fighters were killed in an Israeli attack in Palmyra").
 - The cue words are read in the event's sentences and in the sentences around them that report no event of their own.
 """
 
@@ -102,6 +105,32 @@ def _victims_armed(event: Draft, actor2: Actor | None) -> bool:
     return any(c.victim_actor_type is not None and c.victim_actor_type not in _UNARMED for c in event.claims)
 
 
+_REMOTE = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
+_DOMINANT = 4  # a text of remote weapons: at most one other event word for every four of them
+_ASSAULT = 2  # generic words this strong tell a direct assault (stormed, raided, ambushed), not just a death
+
+
+def _remote_context(analysis: Analysis, event: Draft) -> str | None:
+    """The weapon of a text whose every other reported attack is an air strike or shelling ("Russian missiles hit
+    Kyiv ... one person was killed in an attack on Kryvyi Rih"): an event told only in generic words ("an attack",
+    "killed") is one more of them. None when the text also reports an assault on the ground, when other kinds of
+    event words are more than a stray one in four, or when it names no such weapon outside the event."""
+    active = [t for t in analysis.triggers if not (t.negated or t.hypothetical)]
+    if any(t.generic and t.strength >= _ASSAULT for t in active):
+        return None  # "stormed", "raided", "drove into the towns": an assault on the ground, here or elsewhere
+    own = {id(t) for t in event.triggers}
+    active = [t for t in active if id(t) not in own]
+    others = [t for t in active if not t.generic and t.event_type is not EventType.STRATEGIC]
+    remote = [t for t in others if t.sub_event_type in _REMOTE]
+    # a stray word of another kind ("we fight for every life") does not outweigh a text of missiles
+    if not remote or len(others) - len(remote) > len(remote) // _DOMINANT:
+        return None
+    counts: dict[str, int] = {}
+    for t in remote:
+        counts[t.sub_event_type] = counts.get(t.sub_event_type, 0) + 1
+    return max(counts, key=lambda k: (counts[k], k == "Air/drone strike"))
+
+
 def type_of(
     analysis: Analysis, event: Draft, actor1: Actor | None, actor2: Actor | None
 ) -> tuple[EventType, str, TriggerMention]:
@@ -143,6 +172,9 @@ def type_of(
             return (*_MOB, best)
         return best.event_type, best.sub_event_type, best
     trigger = event.triggers[0]
+    remote = _remote_context(analysis, event)
+    if remote is not None and not two_sided and not mob:
+        return EventType.EXPLOSIONS, remote, trigger
     armed_sides = [a for a in (actor1, actor2) if _armed(a)]
     if two_sided or len(armed_sides) >= 2 or _victims_armed(event, actor2):
         return (*_CLASH, trigger)
