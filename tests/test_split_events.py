@@ -44,3 +44,30 @@ def test_two_countries_two_events(lang: str, text: str, countries: list[str]) ->
     events = [e for e in extract(text, published="2021-08-10", lang=lang) if not e.background]
     events.sort(key=lambda e: e.trigger.start if e.trigger else 0)
     assert [e.location.country if e.location else None for e in events] == countries
+
+
+# (lang, text) -> the towns of the current events, in text order
+TOWN_SPLITS = [
+    # a plural event word over two towns joined by "and": an attack at each town
+    ("en", "Russian drones struck overnight. The attacks hit the port city of Odesa and the city of Kharkiv.", 2),
+    ("nb", "Russland sendte droner i natt. Angrepene rammet havnebyen Odesa og storbyen Kharkiv i nordøst.", 2),
+    ("nn", "Russland sende dronar i natt. Åtaka råka hamnebyen Odesa og storbyen Kharkiv i nordaust.", 2),
+    # a singular event word over the same towns: one event, as before
+    ("en", "Russian drones struck overnight. An attack hit the port city of Odesa and the city of Kharkiv.", 1),
+    ("nb", "Russland sendte droner i natt. Et angrep rammet havnebyen Odesa og storbyen Kharkiv i nordøst.", 1),
+    # towns far from the plural word, in another clause: no list of targets
+    (
+        "en",
+        "The attacks damaged houses in Odesa, and air raid alerts were later sounded in the regions around the "
+        "cities of Kharkiv and Sumy.",
+        1,
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "count"), TOWN_SPLITS)
+def test_plural_event_word_over_towns(lang: str, text: str, count: int) -> None:
+    events = [e for e in extract(text, published="2025-05-01", lang=lang) if not e.background]
+    assert len(events) == count
+    if count == 2:
+        assert {e.location.name for e in events if e.location} == {"Odesa", "Kharkiv"}

@@ -59,7 +59,7 @@ from eventcoder.stages._draft import (
     places_compatible,
 )
 from eventcoder.stages._eventtype import type_of
-from eventcoder.stages._split import split_across_countries
+from eventcoder.stages._split import split_across_countries, split_over_towns
 from eventcoder.stages._weekdays import weekdays_in
 from eventcoder.stages.actors import actor_name
 from eventcoder.stages.tolls import fatalities_from_claims, injured_from_claims
@@ -227,7 +227,10 @@ def _drafts(analysis: Analysis) -> list[Draft]:
             stray_countries=stray,
             weekdays=frozenset() if dates else weekdays_in(text, lang=analysis.lang),
         )
-        drafts.extend(split_across_countries(draft, text=doc_text, coordinators=lex.coordinators))
+        for part in split_across_countries(draft, text=doc_text, coordinators=lex.coordinators):
+            drafts.extend(
+                split_over_towns(part, text=doc_text, coordinators=lex.coordinators, plural=lex.plural_events)
+            )
     return drafts
 
 

@@ -49,6 +49,7 @@ class TriggerLexicon:
     armed_cues: re.Pattern[str]
     not_reports: re.Pattern[str]
     coordinators: re.Pattern[str]
+    plural_events: re.Pattern[str]
 
 
 def _cue(patterns: list[str]) -> re.Pattern[str]:
@@ -84,6 +85,7 @@ def lexicon(lang: str) -> TriggerLexicon:
         armed_cues=_cue(data.get("armed_cues", [])),
         not_reports=_cue(data.get("not_reports", [])),
         coordinators=_cue(data.get("coordinators", [])),
+        plural_events=_cue(data.get("plural_events", [])),
     )
 
 
