@@ -188,6 +188,35 @@ BOUNDARIES = [
         "2023-02-14",
         (1, 0),
     ),
+    # two towns of a list article, 9 km apart but each far outside the other's built-up area: a strike in each
+    (
+        "en",
+        "Israeli missiles struck a house in Deir al-Balah on Saturday, killing a couple and their three children. "
+        "Late on Saturday, an attack in Khan Younis killed four people.",
+        "2024-08-19",
+        (2, 0),
+    ),
+    (
+        "nb",
+        "Israelske raketter traff et hus i Deir al-Balah lørdag og drepte et par og deres tre barn. "
+        "Sent lørdag ble fire personer drept i et angrep i Khan Younis.",
+        "2024-08-19",
+        (2, 0),
+    ),
+    # a district of a city lies inside it: one place
+    (
+        "en",
+        "A car bomb exploded in Sadr City on Monday, killing 30 people. "
+        "Fifty more were wounded in Baghdad, police said.",
+        "2021-07-20",
+        (1, 0),
+    ),
+    (
+        "nb",
+        "En bilbombe gikk av i Sadr City mandag og drepte 30 mennesker. Femti til ble såret i Bagdad, sier politiet.",
+        "2021-07-20",
+        (1, 0),
+    ),
 ]
 
 

@@ -80,3 +80,25 @@ def test_stage_on_full_gazetteer(gaz: Gazetteer) -> None:
 def test_bad_fixture_rows_are_rejected() -> None:
     with pytest.raises(GazetteerError):
         Gazetteer.from_entries([{"name": "X", "kind": "city", "lat": "north", "lon": 1.0}])
+
+
+def test_population_by_geonameid() -> None:
+    gaz = Gazetteer.from_entries(
+        [
+            {
+                "name": "Alpha",
+                "kind": "city",
+                "country": "XX",
+                "admin1": None,
+                "lat": 1.0,
+                "lon": 1.0,
+                "population": 5000,
+                "geonameid": 11,
+            },
+        ]
+    )
+    assert gaz.population(11) == 5000
+    assert gaz.population(12) is None
+    assert gaz.population(None) is None
+    gaz.add(name="Beta", kind=Kind.CITY, country="XX", admin1=None, lat=2.0, lon=2.0, population=70, geonameid=12)
+    assert gaz.population(12) == 70  # an entry added after a lookup is found too

@@ -70,6 +70,7 @@ class Gazetteer:
     fuzzy: dict[str, int | tuple[int, ...]] = field(default_factory=dict)
     country_ids: dict[str, int] = field(default_factory=dict)  # ISO2 -> id of the country entry
     version: str = ""
+    _by_geonameid: dict[int, int] | None = None  # geonameid -> id, built on first use
 
     def __len__(self) -> int:
         return len(self.names)
@@ -112,6 +113,7 @@ class Gazetteer:
         self.lons.append(lon)
         self.populations.append(max(0, population))
         self.geonameids.append(geonameid or 0)
+        self._by_geonameid = None
         if kind is Kind.COUNTRY and country:
             self.country_ids.setdefault(country, i)
         self.add_aliases(i, (name, *aliases))
@@ -135,6 +137,16 @@ class Gazetteer:
         if len(key.replace(" ", "")) < 4:
             return ()
         return _ids(self.fuzzy.get(skeleton(key)))
+
+    def population(self, geonameid: int | None) -> int | None:
+        """The population of the entry with GeoNames id `geonameid` (None when the gazetteer has no such entry)."""
+        if geonameid is None:
+            return None
+        index = getattr(self, "_by_geonameid", None)  # unset in a gazetteer pickled before the index existed
+        if index is None:
+            index = self._by_geonameid = {gid: i for i, gid in enumerate(self.geonameids) if gid > 0}
+        i = index.get(geonameid)
+        return None if i is None else self.populations[i]
 
     def lookup_country(self, iso: str) -> tuple[int, ...]:
         """The id of the country entry of ISO2 code `iso` (empty when the gazetteer has none)."""

@@ -23,6 +23,8 @@ __all__ = [
 ]
 
 _SAME_PLACE_KM = 15.0
+_TOWN_DENSITY = 10_000.0  # people per km² of a town's built-up area: its extent from its population
+_TOWN_SLACK_KM = 2.0  # two readings of one village may lie this far apart
 _SUPPORT_KM = 250.0
 _POOR_LIKENESS = 0.5  # below this, a resolved name is a poor reading of the words ("Banks building" -> Watford City)
 _REPORT_LAG = dt.timedelta(days=3)
@@ -222,4 +224,25 @@ def places_compatible(a: Place | None, b: Place | None) -> bool:
     if a.precision in provinces or b.precision in provinces:
         # a town agrees with the province around it, not with a province elsewhere in the country
         return a.name == b.name or km(a, b) <= _SUPPORT_KM
-    return km(a, b) <= _SAME_PLACE_KM
+    return km(a, b) <= _one_town_km(a, b)
+
+
+def _one_town_km(a: Place, b: Place) -> float:
+    """How far apart two town readings may lie and still be one place. Two differently named towns of known size
+    are one place only when they overlap (a district of a city: "Sadr City" in Baghdad), else two ("Deir el-Balah"
+    and "Khan Younis", 9 km apart: a strike in each); otherwise _SAME_PLACE_KM."""
+    if a.precision is not PlacePrecision.TOWN or b.precision is not PlacePrecision.TOWN or a.geonameid == b.geonameid:
+        return _SAME_PLACE_KM
+    extents = [_extent_km(p) for p in (a, b)]
+    if any(e is None for e in extents):
+        return _SAME_PLACE_KM
+    return min(_SAME_PLACE_KM, sum(e for e in extents if e is not None) + _TOWN_SLACK_KM)
+
+
+def _extent_km(place: Place) -> float | None:
+    """The radius of a town's built-up area from its population (Baghdad ~15 km, Khan Younis ~2 km); None when the
+    gazetteer does not know the town."""
+    from eventcoder.geo.build import load_gazetteer  # the places stage has loaded it already
+
+    population = load_gazetteer().population(place.geonameid)
+    return None if population is None else math.sqrt(population / (math.pi * _TOWN_DENSITY))
