@@ -369,3 +369,29 @@ def test_a_generic_attack_in_a_text_of_missiles_is_one_more(
 ) -> None:
     events = [e for e in extract(text, published=PUBLISHED, lang=lang) if not e.background]
     assert [(e.event_type.value, e.sub_event_type) for e in events] == expected
+
+
+# a word that names the whole war in a war's toll ("the three-year-long offensive has so far killed ...") is no
+# event of another kind: the generic attack of a text of missiles is still one more missile attack
+WAR_WORDS = [
+    (
+        "en",
+        "Russian missiles hit Kyiv on Saturday. More missiles struck Dnipro. Russia's three-year-long offensive has "
+        "so far killed more than 12,000 civilians. One person was killed in an attack on Kryvyi Rih.",
+    ),
+    (
+        "nb",
+        "Russiske raketter traff Kyiv lørdag. Flere raketter traff Dnipro. Den treårige offensiven har så langt "
+        "drept over 12 000 sivile. En person ble drept i et angrep mot Kryvyj Rih.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), WAR_WORDS)
+def test_the_war_named_in_a_war_toll_is_no_event_of_another_kind(lang: str, text: str) -> None:
+    events = [e for e in extract(text, published=PUBLISHED, lang=lang) if not e.background]
+    last = max(events, key=lambda e: e.trigger.start if e.trigger else 0)
+    assert (last.event_type.value, last.sub_event_type) == (
+        "Explosions/Remote violence",
+        "Shelling/artillery/missile attack",
+    )

@@ -14,7 +14,9 @@ sentences.
   is an attack.
 - An event told only in generic words ("an attack", "killed") in a text whose other attacks are missiles, shelling
   or air strikes (at most one stray word of another kind in four, and no assault on the ground anywhere) is one
-  more of them, before its sides are asked ("eleven fighters were killed in an Israeli attack in Palmyra").
+  more of them, before its sides are asked ("eleven fighters were killed in an Israeli attack in Palmyra"). A word
+  that names the whole war in a war's toll ("Israel's 10-month-long offensive has so far killed 40,000") is no
+  event of another kind.
 - The cue words are read in the event's sentences and in the sentences around them that report no event of their own.
 """
 
@@ -23,6 +25,7 @@ from __future__ import annotations
 from eventcoder.mentions import TriggerMention
 from eventcoder.model import Actor, ActorType, ClaimKind, EventType, Victims
 from eventcoder.pipeline import Analysis
+from eventcoder.stages._attachcues import attach_cues
 from eventcoder.stages._draft import Draft
 from eventcoder.stages.triggers import TriggerLexicon, lexicon
 
@@ -119,7 +122,9 @@ def _remote_context(analysis: Analysis, event: Draft) -> str | None:
     if any(t.generic and t.strength >= _ASSAULT for t in active):
         return None  # "stormed", "raided", "drove into the towns": an assault on the ground, here or elsewhere
     own = {id(t) for t in event.triggers}
-    active = [t for t in active if id(t) not in own]
+    war = [(m.start(), m.end()) for m in attach_cues(analysis.lang).cumulative.finditer(analysis.document.text)]
+    # "Israel's 10-month-long offensive has so far killed ...": the war itself, not an event of another kind
+    active = [t for t in active if id(t) not in own and not any(a < t.span.end and t.span.start < b for a, b in war)]
     others = [t for t in active if not t.generic and t.event_type is not EventType.STRATEGIC]
     remote = [t for t in others if t.sub_event_type in _REMOTE]
     # a stray word of another kind ("we fight for every life") does not outweigh a text of missiles
