@@ -49,6 +49,8 @@ class Draft:
     stray_countries: frozenset[str] = frozenset()
     # the weekdays its sentences name when none could be dated (an article without a publication date)
     weekdays: frozenset[int] = frozenset()
+    # a period's sum over several events in generic words only ("25 were killed in the past 24 hours"): no one event
+    summary: bool = False
 
     @property
     def specific(self) -> list[TriggerMention]:

@@ -24,6 +24,7 @@ from eventcoder.model import (
     Actor,
     ActorType,
     Claim,
+    ClaimKind,
     DatePrecision,
     DateWindow,
     Event,
@@ -49,6 +50,7 @@ from eventcoder.stages._actorchoice import (
 )
 from eventcoder.stages._anaphora import cues as anaphora_cues
 from eventcoder.stages._anaphora import refers_back
+from eventcoder.stages._attachcues import attach_cues, in_clause
 from eventcoder.stages._claimattach import attach_claims
 from eventcoder.stages._draft import (
     PRECISION_RANK,
@@ -204,6 +206,9 @@ def _drafts(analysis: Analysis) -> list[Draft]:
         pointing_back = any(back) and all(
             b or t.generic or t.strength <= _AFTERMATH_STRENGTH for b, t in zip(back, by_sentence[index], strict=True)
         )
+        # a period's sum ("25 killed in the past 24 hours") is no event of the day: set aside with its figure
+        summary = _period_sum(analysis, index, by_sentence[index])
+        background = background or summary
         draft = Draft(
             sentences=[index],
             triggers=by_sentence[index],
@@ -226,12 +231,30 @@ def _drafts(analysis: Analysis) -> list[Draft]:
             doc_countries=doc_countries,
             stray_countries=stray,
             weekdays=frozenset() if dates else weekdays_in(text, lang=analysis.lang),
+            summary=summary,
         )
         for part in split_across_countries(draft, text=doc_text, coordinators=lex.coordinators):
             drafts.extend(
                 split_over_towns(part, text=doc_text, coordinators=lex.coordinators, plural=lex.plural_events)
             )
     return drafts
+
+
+def _period_sum(analysis: Analysis, index: int, triggers: list[TriggerMention]) -> bool:
+    """A sentence that only sums a period's events ("At least 25 Palestinians were killed in the past 24 hours",
+    "23 drepte det siste døgnet"): generic event words only, and a death or injury figure with a period cue in its
+    clause (`period` in `attach.yaml`). It sums the incidents the text goes on to report (EVENTS.md: the incidents
+    are the events, the total an optional summary), so it is set aside as background and joins none of them."""
+    if any(not t.generic for t in triggers):
+        return False
+    cues = attach_cues(analysis.lang)
+    text, sentence = analysis.document.text, analysis.sentences[index].span
+    return any(
+        c.sentence == index
+        and c.claim.kind in (ClaimKind.KILLED, ClaimKind.INJURED)
+        and in_clause(cues.period, text=text, sentence=sentence, figure=c.claim.evidence)
+        for c in analysis.claims
+    )
 
 
 def _follows_on(analysis: Analysis, event: Draft, draft: Draft) -> bool:
@@ -309,9 +332,13 @@ def _group(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
 def _group_all(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
     events: list[Draft] = []
     for draft in drafts:
-        target = next((e for e in reversed(events) if _compatible(e, draft)), None)
+        if draft.summary:  # a period's sum stays apart: it is none of the incidents in particular
+            events.append(draft)
+            continue
+        own = [e for e in events if not e.summary]
+        target = next((e for e in reversed(own) if _compatible(e, draft)), None)
         # a recalled event in between ("... still carries out frequent attacks") does not cut a report short
-        previous = next((e for e in reversed(events) if e.background == draft.background), None)
+        previous = next((e for e in reversed(own) if e.background == draft.background), None)
         if target is not None:
             _merge(target, draft)
         elif previous is not None and (_follows_on(analysis, previous, draft) or _points_back(previous, draft)):
