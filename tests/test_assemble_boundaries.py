@@ -218,6 +218,36 @@ BOUNDARIES = [
         "2024-08-19",
         (1, 1),
     ),
+    # "Meanwhile, ...", "I en annen hendelse ...": a sentence about another incident starts an event of its own
+    (
+        "en",
+        "Gunmen attacked a police post near Kirkuk on Monday, killing four policemen. "
+        "Meanwhile, militants abducted three villagers.",
+        "2020-08-25",
+        (2, 0),
+    ),
+    (
+        "nb",
+        "Væpnede menn angrep en politipost nær Kirkuk mandag og drepte fire politimenn. "
+        "I en annen hendelse bortførte militante tre landsbyboere.",
+        "2020-08-25",
+        (2, 0),
+    ),
+    (
+        "nn",
+        "Væpna menn angreip ein politipost nær Kirkuk måndag og drap fire politimenn. "
+        "I ei anna hending vart tre landsbybuarar bortførte av militante.",
+        "2020-08-25",
+        (2, 0),
+    ),
+    # without such a cue, the same words go on about the attack
+    (
+        "en",
+        "Gunmen attacked a police post near Kirkuk on Monday, killing four policemen. "
+        "Militants also abducted three villagers.",
+        "2020-08-25",
+        (1, 0),
+    ),
     # a district of a city lies inside it: one place
     (
         "en",

@@ -5,6 +5,9 @@ The cues are language data (`anaphora` in `lang/<code>/segment.yaml`):
 - `definite_endings` with `prepositions`: an event word ending in a definite suffix ("angrep-et", "kamp-ene")
   right after a preposition or at the start of its sentence ("i angrepet", "Angrepet skjedde"), so that a verb
   with the same ending ("ble angrepet", "Israel bombet") does not count.
+
+The opposite cue, `separate` (top level of `segment.yaml`), opens a sentence about another incident ("Meanwhile,",
+"Elsewhere in the strip", "I en annen hendelse"): such a sentence starts an event of its own.
 """
 
 from __future__ import annotations
@@ -14,10 +17,12 @@ from dataclasses import dataclass
 from functools import cache
 
 from eventcoder.lang import load_section
+from eventcoder.stages._patterns import compile_alternation
 
-__all__ = ["AnaphoraCues", "cues", "refers_back"]
+__all__ = ["AnaphoraCues", "cues", "opens_separately", "refers_back"]
 
 _WORD = re.compile(r"[\w'’]+")
+_LEAD = re.compile(r"[\s\"'«“”‘’(–—-]*")  # quotes, brackets and dashes before a sentence's first word
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,16 +30,25 @@ class AnaphoraCues:
     determiners: frozenset[str]
     prepositions: frozenset[str]
     definite_endings: tuple[str, ...]
+    separate: re.Pattern[str]
 
 
 @cache
 def cues(lang: str) -> AnaphoraCues:
-    data = load_section(lang, "segment").get("anaphora", {})
+    section = load_section(lang, "segment")
+    data = section.get("anaphora", {})
     return AnaphoraCues(
         determiners=frozenset(str(w).casefold().replace("’", "'") for w in data.get("determiners", [])),
         prepositions=frozenset(str(w).casefold() for w in data.get("prepositions", [])),
         definite_endings=tuple(str(e).casefold() for e in data.get("definite_endings", [])),
+        separate=compile_alternation(section.get("separate", [])),
     )
+
+
+def opens_separately(sentence: str, cue: AnaphoraCues) -> bool:
+    """Whether `sentence` opens with a cue of a separate incident ("Meanwhile, ...", "Elsewhere in the strip")."""
+    lead = _LEAD.match(sentence)
+    return cue.separate.match(sentence, lead.end() if lead else 0) is not None
 
 
 def refers_back(before: str, word: str, cue: AnaphoraCues) -> bool:

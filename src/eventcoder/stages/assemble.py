@@ -49,7 +49,7 @@ from eventcoder.stages._actorchoice import (
     victim_side,
 )
 from eventcoder.stages._anaphora import cues as anaphora_cues
-from eventcoder.stages._anaphora import refers_back
+from eventcoder.stages._anaphora import opens_separately, refers_back
 from eventcoder.stages._attachcues import attach_cues, in_clause
 from eventcoder.stages._claimattach import attach_claims
 from eventcoder.stages._draft import (
@@ -232,6 +232,7 @@ def _drafts(analysis: Analysis) -> list[Draft]:
             stray_countries=stray,
             weekdays=frozenset() if dates else weekdays_in(text, lang=analysis.lang),
             summary=summary,
+            separate=opens_separately(text, anaphora),
         )
         for part in split_across_countries(draft, text=doc_text, coordinators=lex.coordinators):
             drafts.extend(
@@ -332,7 +333,8 @@ def _group(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
 def _group_all(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
     events: list[Draft] = []
     for draft in drafts:
-        if draft.summary:  # a period's sum stays apart: it is none of the incidents in particular
+        # a period's sum stays apart: it is none of the incidents in particular; "Meanwhile, ..." opens another one
+        if draft.summary or draft.separate:
             events.append(draft)
             continue
         own = [e for e in events if not e.summary]
