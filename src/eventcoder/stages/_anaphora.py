@@ -6,8 +6,8 @@ The cues are language data (`anaphora` in `lang/<code>/segment.yaml`):
   right after a preposition or at the start of its sentence ("i angrepet", "Angrepet skjedde"), so that a verb
   with the same ending ("ble angrepet", "Israel bombet") does not count.
 
-The opposite cue, `separate` (top level of `segment.yaml`), opens a sentence about another incident ("Meanwhile,",
-"Elsewhere in the strip", "I en annen hendelse"): such a sentence starts an event of its own.
+The opposite cue, `separate` (top level of `segment.yaml`), opens a sentence about another incident ("Elsewhere in
+the strip", "In another incident", "I en annen hendelse"): such a sentence starts an event of its own.
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ def cues(lang: str) -> AnaphoraCues:
 
 
 def opens_separately(sentence: str, cue: AnaphoraCues) -> bool:
-    """Whether `sentence` opens with a cue of a separate incident ("Meanwhile, ...", "Elsewhere in the strip")."""
+    """Whether `sentence` opens with a cue of a separate incident ("Elsewhere in the strip", "In another incident")."""
     lead = _LEAD.match(sentence)
     return cue.separate.match(sentence, lead.end() if lead else 0) is not None
 

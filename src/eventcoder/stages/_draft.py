@@ -51,7 +51,7 @@ class Draft:
     weekdays: frozenset[int] = frozenset()
     # a period's sum over several events in generic words only ("25 were killed in the past 24 hours"): no one event
     summary: bool = False
-    # its sentence opens with a cue of another incident ("Meanwhile, ...", "Elsewhere in the strip, ...")
+    # its sentence opens with a cue of another incident ("In another incident, ...", "Elsewhere in the strip, ...")
     separate: bool = False
 
     @property

@@ -333,7 +333,7 @@ def _group(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
 def _group_all(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
     events: list[Draft] = []
     for draft in drafts:
-        # a period's sum stays apart: it is none of the incidents in particular; "Meanwhile, ..." opens another one
+        # a period's sum stays apart: it is none of the incidents in particular; "In another incident" opens one more
         if draft.summary or draft.separate:
             events.append(draft)
             continue
