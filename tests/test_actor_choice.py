@@ -326,3 +326,47 @@ def test_an_event_that_names_no_one_continues_the_sentence_before() -> None:
     arrests = [e for e in events if e.sub_event_type == "Arrests"]
     assert arrests
     assert arrests[0].actor1 is not None and arrests[0].actor1.name == "Syrian Democratic Forces"
+
+
+_UA = "Military Forces of Ukraine"
+_NAF = "NAF: United Armed Forces of Novorossiya"
+
+# (lang, text, published) -> (actor1, actor2): fire on the Donbas line of contact (2014-2022) that the text
+# attributes to no one is fighting between its two sides; a side named as the one hit leaves the other as attacker
+FRONT = [
+    ("en", "On 3 June 2019, the OSCE SMM recorded 14 explosions near Zaitseve.", "2019-06-03", (_UA, _NAF)),
+    ("en", "On 3 June 2019, shelling hit the outskirts of Avdiivka, Donetsk region.", "2019-06-03", (_UA, _NAF)),
+    (
+        "en",
+        "On 3 June 2019, shelling hit the outskirts of Avdiivka, Donetsk region. One Ukrainian soldier was wounded.",
+        "2019-06-03",
+        (_NAF, _UA),
+    ),
+    (
+        "nb",
+        "Søndag ble Avdiivka i Donetsk-regionen beskutt med artilleri. En ukrainsk soldat ble såret.",
+        "2019-06-03",
+        (_NAF, _UA),
+    ),
+    ("nb", "Søndag ble Avdiivka i Donetsk-regionen beskutt med artilleri.", "2019-06-03", (_UA, _NAF)),
+    (
+        "nn",
+        "Søndag vart Avdiivka i Donetsk-regionen beskoten med artilleri. Ein ukrainsk soldat vart såra.",
+        "2019-06-03",
+        (_NAF, _UA),
+    ),
+    # after the front of 2014-2022 gave way to the full invasion, its two sides no longer apply
+    (
+        "en",
+        "On 3 June 2023, the OSCE SMM recorded 14 explosions near Zaitseve.",
+        "2023-06-03",
+        ("Unidentified Armed Group (Ukraine)", None),
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "published", "expected"), FRONT)
+def test_front_line_sides(lang: str, text: str, published: str, expected: tuple[str, str | None]) -> None:
+    event = _main(extract(text, published=published, lang=lang))
+    got = (event.actor1.name if event.actor1 else None, event.actor2.name if event.actor2 else None)
+    assert got == expected

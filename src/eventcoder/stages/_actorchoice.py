@@ -10,6 +10,7 @@ ACLED's two-party logic: actor1 is the initiator, actor2 the target.
 - At assembly (`unnamed_perpetrator`): an attack without a named attacker is the state a demonym names on the
   article's first attack ("Russian missile attacks ..."), else "Unidentified Armed Group (Country)"; violence
   against civilians, arrests and looting get "Civilians (Country)" as the second side when no one else is named.
+- On a front line of geo/hotspots.yaml (`front_line`): unattributed fire is between the front's two sides.
 """
 
 from __future__ import annotations
@@ -17,8 +18,9 @@ from __future__ import annotations
 import itertools
 from collections.abc import Collection
 
+from eventcoder.geo.fronts import front_sides
 from eventcoder.mentions import ActorMention, ClaimMention, TriggerMention
-from eventcoder.model import Actor, ActorType, EventType, Victims
+from eventcoder.model import Actor, ActorType, DateWindow, EventType, Place, Victims
 from eventcoder.pipeline import Analysis
 from eventcoder.stages import triggers as trigger_stage
 from eventcoder.stages._draft import Draft
@@ -31,6 +33,7 @@ __all__ = [
     "crowd_actor",
     "demonym_actor",
     "fill_template",
+    "front_line",
     "named_as_victim",
     "unnamed_perpetrator",
     "usual_perpetrator",
@@ -392,3 +395,38 @@ def unnamed_perpetrator(
         return usual, victim
     name = actor_name(f"{_UNIDENTIFIED} ({{country}})", country)
     return Actor(name=name, type=ActorType.REBEL_GROUP, country=country), victim
+
+
+_FRONT_TYPES = frozenset({EventType.BATTLES, EventType.EXPLOSIONS})
+
+
+def front_line(
+    event_type: EventType,
+    actor1: Actor | None,
+    actor2: Actor | None,
+    *,
+    place: Place | None,
+    window: DateWindow | None,
+    text: str,
+) -> tuple[Actor | None, Actor | None]:
+    """Fire along a front line that the text attributes to no one ("the OSCE SMM observed 12 explosions near
+    Vodyane", Donbas 2014-2022) is fighting between the front's two sides (geo/hotspots.yaml), not an
+    unidentified armed group's: actor1 and actor2 are the two sides; when the text names one side as the one hit
+    ("one Ukrainian soldier was wounded"), the other side fired. Civilian victims leave the attacker unknown.
+    `text`: the event's sentences, where a front's monitor may be cited."""
+    if event_type not in _FRONT_TYPES or actor1 is None or not _generic_armed(actor1) or window is None:
+        return actor1, actor2
+    point = (place.lat, place.lon) if place is not None and place.lat is not None and place.lon is not None else None
+    country = place.country if place is not None else None
+    sides = front_sides(start=window.start, end=window.end, point=point, country=country, text=text)
+    if sides is None:
+        return actor1, actor2
+    first, second = sides
+    if actor2 is None:
+        return first, second
+    for hit, other in ((first, second), (second, first)):
+        if actor2.name == hit.name or (
+            actor2.type is hit.type is ActorType.STATE_FORCES and actor2.country == hit.country
+        ):
+            return other, actor2
+    return actor1, actor2

@@ -42,6 +42,7 @@ from eventcoder.stages._actorchoice import (
     claimed_by,
     crowd_actor,
     demonym_actor,
+    front_line,
     named_as_victim,
     unnamed_perpetrator,
     usual_perpetrator,
@@ -465,6 +466,8 @@ def _build(
     actor1, actor2 = unnamed_perpetrator(
         event, event_type, actor1, actor2, country=country, sub_type=sub_type, usual=usual
     )
+    own_text = " ".join(analysis.sentences[i].span.text for i in sorted(set(event.sentences)))
+    actor1, actor2 = front_line(event_type, actor1, actor2, place=place, window=window, text=own_text)
     claims: list[Claim] = []
     for cm in sorted(event.claims, key=lambda c: c.claim.evidence.start):
         side = victim_side(cm, actor1, actor2, country)
