@@ -370,3 +370,70 @@ def test_front_line_sides(lang: str, text: str, published: str, expected: tuple[
     event = _main(extract(text, published=published, lang=lang))
     got = (event.actor1.name if event.actor1 else None, event.actor2.name if event.actor2 else None)
     assert got == expected
+
+
+_MX_GANG = "Unidentified Gang (Mexico)"
+_MX_ARMED = "Unidentified Armed Group (Mexico)"
+
+# (lang, text, published) -> (actor1, actor2): where ACLED codes gangs, a mark of organised crime ("drive-by",
+# "hands tied", "drug cartels", seized cocaine) makes the unnamed side the unidentified gang; elsewhere, or
+# without such a mark, it stays the unidentified armed group
+ORGANISED_CRIME = [
+    (
+        "en",
+        "On 2 May 2021, in Culiacan, Sinaloa, gunmen on a motorcycle killed a taxi driver in a drive-by shooting.",
+        "2021-05-02",
+        (_MX_GANG, "Civilians (Mexico)"),
+    ),
+    (
+        "en",
+        "On 2 May 2021, in Culiacan, Sinaloa, gunmen on a motorcycle killed a taxi driver.",
+        "2021-05-02",
+        (_MX_ARMED, "Civilians (Mexico)"),
+    ),
+    (
+        "en",
+        "On 2 May 2021, in Recife, Pernambuco, two men were found dead in a canal. Both had their hands tied.",
+        "2021-05-02",
+        ("Unidentified Gang and/or Police Militia", "Civilians (Brazil)"),
+    ),
+    (
+        "en",
+        "On 2 May 2021, in Londrina, Parana, federal police forces seized 2 tons of cocaine hidden in a lorry.",
+        "2021-05-02",
+        ("Police Forces of Brazil Federal Police", "Unidentified Gang (Brazil)"),
+    ),
+    (
+        "en",
+        "On 2 May 2021, in Kano, Nigeria, gunmen killed a trader in a drive-by shooting.",
+        "2021-05-02",
+        ("Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)"),
+    ),
+    (
+        "nb",
+        "En drosjesjåfør ble skutt og drept av ukjente gjerningsmenn i Culiacán i Mexico søndag. Drapet har trolig "
+        "forbindelse til narkotikakarteller.",
+        "2021-05-02",
+        (_MX_GANG, "Civilians (Mexico)"),
+    ),
+    (
+        "nb",
+        "En drosjesjåfør ble skutt og drept av ukjente gjerningsmenn i Culiacán i Mexico søndag.",
+        "2021-05-02",
+        (_MX_ARMED, "Civilians (Mexico)"),
+    ),
+    (
+        "nn",
+        "Væpna menn skaut og drap ein drosjesjåfør i Culiacán i Mexico søndag. Drapet har truleg samband med "
+        "narkotikakartell.",
+        "2021-05-02",
+        (_MX_GANG, "Civilians (Mexico)"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "published", "expected"), ORGANISED_CRIME)
+def test_organised_crime_side(lang: str, text: str, published: str, expected: tuple[str, str | None]) -> None:
+    event = _main(extract(text, published=published, lang=lang))
+    got = (event.actor1.name if event.actor1 else None, event.actor2.name if event.actor2 else None)
+    assert got == expected

@@ -10,11 +10,14 @@ ACLED's two-party logic: actor1 is the initiator, actor2 the target.
 - At assembly (`unnamed_perpetrator`): an attack without a named attacker is the state a demonym names on the
   article's first attack ("Russian missile attacks ..."), else "Unidentified Armed Group (Country)"; violence
   against civilians, arrests and looting get "Civilians (Country)" as the second side when no one else is named.
+- Organised crime (`organised_crime_side`): where ACLED codes gangs, an unnamed side of a killing, shoot-out or
+  seizure that bears the marks of organised crime ("drive-by shooting", "hands tied") is the unidentified gang.
 - On a front line of geo/hotspots.yaml (`front_line`): unattributed fire is between the front's two sides.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from collections.abc import Collection
 
@@ -24,7 +27,7 @@ from eventcoder.model import Actor, ActorType, DateWindow, EventType, Place, Vic
 from eventcoder.pipeline import Analysis
 from eventcoder.stages import triggers as trigger_stage
 from eventcoder.stages._draft import Draft
-from eventcoder.stages.actors import actor_name, country_name
+from eventcoder.stages.actors import actor_name, country_name, organised_crime
 from eventcoder.stages.actors import lexicon as actor_lexicon
 
 __all__ = [
@@ -35,6 +38,7 @@ __all__ = [
     "fill_template",
     "front_line",
     "named_as_victim",
+    "organised_crime_side",
     "unnamed_perpetrator",
     "usual_perpetrator",
     "victim_side",
@@ -429,4 +433,48 @@ def front_line(
             actor2.type is hit.type is ActorType.STATE_FORCES and actor2.country == hit.country
         ):
             return other, actor2
+    return actor1, actor2
+
+
+_SEIZURE = "Looting/property destruction"
+
+
+def _as_gang(actor: Actor, name: str) -> Actor:
+    return dataclasses.replace(actor, name=name, type=ActorType.POLITICAL_MILITIA)
+
+
+def organised_crime_side(
+    event_type: EventType,
+    actor1: Actor | None,
+    actor2: Actor | None,
+    *,
+    country: str | None,
+    sub_type: str,
+    text: str,
+    lang: str,
+) -> tuple[Actor | None, Actor | None]:
+    """Where ACLED codes gangs (Mexico, Brazil, Central America, the Caribbean), a deed whose text carries a mark of
+    organised crime ("a drive-by shooting", "the body was found with hands tied", "seized 3 tons of marijuana")
+    has the unidentified gang as its unnamed side: the unidentified armed group that killed or fired becomes the
+    gang ("Unidentified Gang (Mexico)"; in Brazil "Unidentified Gang and/or Police Militia"), so does the man
+    "killed after exchanging fire with police" in an armed clash, and the goods that state forces seize were the
+    gang's. `text`: the paragraphs of the event's sentences ("The body of a man was found. His hands were tied.")."""
+    crime = organised_crime()
+    if country is None or country not in crime.countries or not actor_lexicon(lang).crime_hallmarks.search(text):
+        return actor1, actor2
+    armed = crime.name(country, armed=True)
+    if actor1 is not None and _generic_armed(actor1):
+        actor1 = _as_gang(actor1, armed)
+    if actor2 is not None and _generic_armed(actor2):
+        actor2 = _as_gang(actor2, armed)
+    state = actor1 is not None and actor1.type is ActorType.STATE_FORCES
+    if state and event_type is EventType.BATTLES and actor2 is not None and actor2.type is ActorType.CIVILIANS:
+        actor2 = _as_gang(actor2, armed)
+    if state and sub_type == _SEIZURE and (actor2 is None or actor2.type is ActorType.CIVILIANS):
+        gang = crime.name(country, armed=False)
+        actor2 = (
+            _as_gang(actor2, gang)
+            if actor2 is not None
+            else Actor(name=gang, type=ActorType.POLITICAL_MILITIA, country=country)
+        )
     return actor1, actor2

@@ -44,6 +44,7 @@ from eventcoder.stages._actorchoice import (
     demonym_actor,
     front_line,
     named_as_victim,
+    organised_crime_side,
     unnamed_perpetrator,
     usual_perpetrator,
     victim_side,
@@ -467,6 +468,11 @@ def _build(
         event, event_type, actor1, actor2, country=country, sub_type=sub_type, usual=usual
     )
     own_text = " ".join(analysis.sentences[i].span.text for i in sorted(set(event.sentences)))
+    paragraphs = {analysis.sentences[i].paragraph for i in event.sentences}
+    paragraph_text = " ".join(s.span.text for s in analysis.sentences if s.paragraph in paragraphs)
+    actor1, actor2 = organised_crime_side(
+        event_type, actor1, actor2, country=country, sub_type=sub_type, text=paragraph_text, lang=analysis.lang
+    )
     actor1, actor2 = front_line(event_type, actor1, actor2, place=place, window=window, text=own_text)
     claims: list[Claim] = []
     for cm in sorted(event.claims, key=lambda c: c.claim.evidence.start):
