@@ -437,3 +437,35 @@ def test_organised_crime_side(lang: str, text: str, published: str, expected: tu
     event = _main(extract(text, published=published, lang=lang))
     got = (event.actor1.name if event.actor1 else None, event.actor2.name if event.actor2 else None)
     assert got == expected
+
+
+_PK_MOB = ("Rioters (Pakistan)", "Civilians (Pakistan)")
+
+# (lang, text, published) -> (actor1, actor2): a crowd that beats or lynches someone the text does not name as an
+# armed side has civilians as its victims; a named armed group the crowd fought is the second side
+MOBS = [
+    (
+        "en",
+        "On 2 May 2021, villagers beat up a shopkeeper over a debt in Sagar, Madhya Pradesh, India.",
+        "2021-05-02",
+        ("Rioters (India)", "Civilians (India)"),
+    ),
+    (
+        "en",
+        "On 2 May 2021, Imbonerakure and opposition supporters fought one another with sticks in Ngozi, Burundi.",
+        "2021-05-02",
+        (
+            "Rioters (Burundi)",
+            "CNDD-FDD-Imbonerakure: National Council for the Defence of Democracy (Imbonerakure Faction)",
+        ),
+    ),
+    ("nb", "En mobb banket opp en butikkeier i Lahore i Pakistan søndag.", "2021-05-02", _PK_MOB),
+    ("nn", "Ein mobb banka opp ein butikkeigar i Lahore i Pakistan søndag.", "2021-05-02", _PK_MOB),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "published", "expected"), MOBS)
+def test_mob_victims(lang: str, text: str, published: str, expected: tuple[str, str | None]) -> None:
+    event = _main(extract(text, published=published, lang=lang))
+    got = (event.actor1.name if event.actor1 else None, event.actor2.name if event.actor2 else None)
+    assert got == expected

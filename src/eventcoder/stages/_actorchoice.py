@@ -350,6 +350,7 @@ def claimed_by(analysis: Analysis) -> ActorMention | None:
 _ONE_SIDED = frozenset({EventType.VIOLENCE_AGAINST_CIVILIANS, EventType.EXPLOSIONS})
 _VIOLENT = frozenset({*_ONE_SIDED, EventType.BATTLES})
 _AGAINST_PEOPLE = frozenset({"Arrests", "Looting/property destruction"})  # strategic developments with victims
+_MOB = "Mob violence"  # a crowd that beats, lynches or vandalises: its victims are civilians unless named
 
 
 def usual_perpetrator(analysis: Analysis) -> Actor | None:
@@ -377,9 +378,12 @@ def unnamed_perpetrator(
     """An attack whose perpetrator the text does not name: the article's usual attacker if a demonym names one,
     else ACLED's unidentified armed group of the country; the civilians, or the armed side that only suffered
     casualties ("11 Algerian soldiers were killed in an ambush"), are the second side. Violence against civilians,
-    arrests and looting have civilians as the second side when no one else is named."""
-    against_people = event_type is EventType.VIOLENCE_AGAINST_CIVILIANS or (
-        event_type is EventType.STRATEGIC and sub_type in _AGAINST_PEOPLE
+    arrests, looting and mob violence ("villagers beat up a ration dealer") have civilians as the second side
+    when no one else is named."""
+    against_people = (
+        event_type is EventType.VIOLENCE_AGAINST_CIVILIANS
+        or (event_type is EventType.STRATEGIC and sub_type in _AGAINST_PEOPLE)
+        or (event_type is EventType.RIOTS and sub_type == _MOB)
     )
     # "abducted the village head": the victims are civilians even when no listed noun names them
     civilians = Actor(
