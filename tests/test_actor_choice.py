@@ -307,6 +307,43 @@ NAMES = [
         "Police Forces of the Democratic Republic of Congo",
     ),
     ("nb", "Flere hundre demonstranter protesterte i Kabul lørdag.", "2020-05-02", "Protesters (Afghanistan)"),
+    # ACLED names of well-known armed actors and state forces
+    (
+        "en",
+        "On 2 May 2021, SSPDF soldiers clashed with NAS rebels near Yei, Central Equatoria, South Sudan.",
+        "2021-05-02",
+        "NAS: National Salvation Front",
+    ),
+    (
+        "en",
+        "On 2 May 2021, SSPDF soldiers clashed with NAS rebels near Yei, Central Equatoria, South Sudan.",
+        "2021-05-02",
+        "Military Forces of South Sudan",
+    ),
+    (
+        "en",
+        "On 2 May 2021, Al Shabaab fighters attacked an AMISOM base near Afgoye, Lower Shabelle, Somalia.",
+        "2021-05-02",
+        "AMISOM: African Union Mission in Somalia",
+    ),
+    (
+        "en",
+        "On 2 May 2021, KNLA troops exchanged fire with Myanmar military troops in Hpapun, Karen State.",
+        "2021-05-02",
+        "KNU/KNLA: Karen National Union/Karen National Liberation Army",
+    ),
+    (
+        "en",
+        "On 2 May 2021, militants attacked a CRPF patrol in Pulwama, Jammu and Kashmir, injuring two CRPF personnel.",
+        "2021-05-02",
+        "Police Forces of India Central Reserve Police Force",
+    ),
+    (
+        "en",
+        "On 2 May 2021, members of La Familia Michoacana shot dead two men in Tejupilco, Mexico state.",
+        "2021-05-02",
+        "La Familia Michoacana Cartel",
+    ),
 ]
 
 
