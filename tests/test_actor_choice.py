@@ -344,6 +344,19 @@ NAMES = [
         "2021-05-02",
         "La Familia Michoacana Cartel",
     ),
+    # fighting between clans or cults that the text does not name: ACLED's unidentified clan and cult militias
+    (
+        "en",
+        "On 2 May 2021, two people were killed in inter-clan fighting near Dhobley, Lower Juba, Somalia.",
+        "2021-05-02",
+        "Unidentified Clan Militia (Somalia)",
+    ),
+    (
+        "en",
+        "On 2 May 2021, rival cults clashed in Ughelli, Delta, Nigeria, killing one person.",
+        "2021-05-02",
+        "Unidentified Cult Militia (Nigeria)",
+    ),
 ]
 
 
