@@ -307,6 +307,56 @@ NAMES = [
         "Police Forces of the Democratic Republic of Congo",
     ),
     ("nb", "Flere hundre demonstranter protesterte i Kabul lørdag.", "2020-05-02", "Protesters (Afghanistan)"),
+    # ACLED names of well-known armed actors and state forces
+    (
+        "en",
+        "On 2 May 2021, SSPDF soldiers clashed with NAS rebels near Yei, Central Equatoria, South Sudan.",
+        "2021-05-02",
+        "NAS: National Salvation Front",
+    ),
+    (
+        "en",
+        "On 2 May 2021, SSPDF soldiers clashed with NAS rebels near Yei, Central Equatoria, South Sudan.",
+        "2021-05-02",
+        "Military Forces of South Sudan",
+    ),
+    (
+        "en",
+        "On 2 May 2021, Al Shabaab fighters attacked an AMISOM base near Afgoye, Lower Shabelle, Somalia.",
+        "2021-05-02",
+        "AMISOM: African Union Mission in Somalia",
+    ),
+    (
+        "en",
+        "On 2 May 2021, KNLA troops exchanged fire with Myanmar military troops in Hpapun, Karen State.",
+        "2021-05-02",
+        "KNU/KNLA: Karen National Union/Karen National Liberation Army",
+    ),
+    (
+        "en",
+        "On 2 May 2021, militants attacked a CRPF patrol in Pulwama, Jammu and Kashmir, injuring two CRPF personnel.",
+        "2021-05-02",
+        "Police Forces of India Central Reserve Police Force",
+    ),
+    (
+        "en",
+        "On 2 May 2021, members of La Familia Michoacana shot dead two men in Tejupilco, Mexico state.",
+        "2021-05-02",
+        "La Familia Michoacana Cartel",
+    ),
+    # fighting between clans or cults that the text does not name: ACLED's unidentified clan and cult militias
+    (
+        "en",
+        "On 2 May 2021, two people were killed in inter-clan fighting near Dhobley, Lower Juba, Somalia.",
+        "2021-05-02",
+        "Unidentified Clan Militia (Somalia)",
+    ),
+    (
+        "en",
+        "On 2 May 2021, rival cults clashed in Ughelli, Delta, Nigeria, killing one person.",
+        "2021-05-02",
+        "Unidentified Cult Militia (Nigeria)",
+    ),
 ]
 
 
@@ -326,3 +376,146 @@ def test_an_event_that_names_no_one_continues_the_sentence_before() -> None:
     arrests = [e for e in events if e.sub_event_type == "Arrests"]
     assert arrests
     assert arrests[0].actor1 is not None and arrests[0].actor1.name == "Syrian Democratic Forces"
+
+
+_UA = "Military Forces of Ukraine"
+_NAF = "NAF: United Armed Forces of Novorossiya"
+
+# (lang, text, published) -> (actor1, actor2): fire on the Donbas line of contact (2014-2022) that the text
+# attributes to no one is fighting between its two sides; a side named as the one hit leaves the other as attacker
+FRONT = [
+    ("en", "On 3 June 2019, the OSCE SMM recorded 14 explosions near Zaitseve.", "2019-06-03", (_UA, _NAF)),
+    ("en", "On 3 June 2019, shelling hit the outskirts of Avdiivka, Donetsk region.", "2019-06-03", (_UA, _NAF)),
+    (
+        "en",
+        "On 3 June 2019, shelling hit the outskirts of Avdiivka, Donetsk region. One Ukrainian soldier was wounded.",
+        "2019-06-03",
+        (_NAF, _UA),
+    ),
+    (
+        "nb",
+        "Søndag ble Avdiivka i Donetsk-regionen beskutt med artilleri. En ukrainsk soldat ble såret.",
+        "2019-06-03",
+        (_NAF, _UA),
+    ),
+    ("nb", "Søndag ble Avdiivka i Donetsk-regionen beskutt med artilleri.", "2019-06-03", (_UA, _NAF)),
+    (
+        "nn",
+        "Søndag vart Avdiivka i Donetsk-regionen beskoten med artilleri. Ein ukrainsk soldat vart såra.",
+        "2019-06-03",
+        (_NAF, _UA),
+    ),
+    # after the front of 2014-2022 gave way to the full invasion, its two sides no longer apply
+    (
+        "en",
+        "On 3 June 2023, the OSCE SMM recorded 14 explosions near Zaitseve.",
+        "2023-06-03",
+        ("Unidentified Armed Group (Ukraine)", None),
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "published", "expected"), FRONT)
+def test_front_line_sides(lang: str, text: str, published: str, expected: tuple[str, str | None]) -> None:
+    event = _main(extract(text, published=published, lang=lang))
+    got = (event.actor1.name if event.actor1 else None, event.actor2.name if event.actor2 else None)
+    assert got == expected
+
+
+_MX_GANG = "Unidentified Gang (Mexico)"
+_MX_ARMED = "Unidentified Armed Group (Mexico)"
+
+# (lang, text, published) -> (actor1, actor2): where ACLED codes gangs, a mark of organised crime ("drive-by",
+# "hands tied", "drug cartels", seized cocaine) makes the unnamed side the unidentified gang; elsewhere, or
+# without such a mark, it stays the unidentified armed group
+ORGANISED_CRIME = [
+    (
+        "en",
+        "On 2 May 2021, in Culiacan, Sinaloa, gunmen on a motorcycle killed a taxi driver in a drive-by shooting.",
+        "2021-05-02",
+        (_MX_GANG, "Civilians (Mexico)"),
+    ),
+    (
+        "en",
+        "On 2 May 2021, in Culiacan, Sinaloa, gunmen on a motorcycle killed a taxi driver.",
+        "2021-05-02",
+        (_MX_ARMED, "Civilians (Mexico)"),
+    ),
+    (
+        "en",
+        "On 2 May 2021, in Recife, Pernambuco, two men were found dead in a canal. Both had their hands tied.",
+        "2021-05-02",
+        ("Unidentified Gang and/or Police Militia", "Civilians (Brazil)"),
+    ),
+    (
+        "en",
+        "On 2 May 2021, in Londrina, Parana, federal police forces seized 2 tons of cocaine hidden in a lorry.",
+        "2021-05-02",
+        ("Police Forces of Brazil Federal Police", "Unidentified Gang (Brazil)"),
+    ),
+    (
+        "en",
+        "On 2 May 2021, in Kano, Nigeria, gunmen killed a trader in a drive-by shooting.",
+        "2021-05-02",
+        ("Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)"),
+    ),
+    (
+        "nb",
+        "En drosjesjåfør ble skutt og drept av ukjente gjerningsmenn i Culiacán i Mexico søndag. Drapet har trolig "
+        "forbindelse til narkotikakarteller.",
+        "2021-05-02",
+        (_MX_GANG, "Civilians (Mexico)"),
+    ),
+    (
+        "nb",
+        "En drosjesjåfør ble skutt og drept av ukjente gjerningsmenn i Culiacán i Mexico søndag.",
+        "2021-05-02",
+        (_MX_ARMED, "Civilians (Mexico)"),
+    ),
+    (
+        "nn",
+        "Væpna menn skaut og drap ein drosjesjåfør i Culiacán i Mexico søndag. Drapet har truleg samband med "
+        "narkotikakartell.",
+        "2021-05-02",
+        (_MX_GANG, "Civilians (Mexico)"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "published", "expected"), ORGANISED_CRIME)
+def test_organised_crime_side(lang: str, text: str, published: str, expected: tuple[str, str | None]) -> None:
+    event = _main(extract(text, published=published, lang=lang))
+    got = (event.actor1.name if event.actor1 else None, event.actor2.name if event.actor2 else None)
+    assert got == expected
+
+
+_PK_MOB = ("Rioters (Pakistan)", "Civilians (Pakistan)")
+
+# (lang, text, published) -> (actor1, actor2): a crowd that beats or lynches someone the text does not name as an
+# armed side has civilians as its victims; a named armed group the crowd fought is the second side
+MOBS = [
+    (
+        "en",
+        "On 2 May 2021, villagers beat up a shopkeeper over a debt in Sagar, Madhya Pradesh, India.",
+        "2021-05-02",
+        ("Rioters (India)", "Civilians (India)"),
+    ),
+    (
+        "en",
+        "On 2 May 2021, Imbonerakure and opposition supporters fought one another with sticks in Ngozi, Burundi.",
+        "2021-05-02",
+        (
+            "Rioters (Burundi)",
+            "CNDD-FDD-Imbonerakure: National Council for the Defence of Democracy (Imbonerakure Faction)",
+        ),
+    ),
+    ("nb", "En mobb banket opp en butikkeier i Lahore i Pakistan søndag.", "2021-05-02", _PK_MOB),
+    ("nn", "Ein mobb banka opp ein butikkeigar i Lahore i Pakistan søndag.", "2021-05-02", _PK_MOB),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "published", "expected"), MOBS)
+def test_mob_victims(lang: str, text: str, published: str, expected: tuple[str, str | None]) -> None:
+    event = _main(extract(text, published=published, lang=lang))
+    got = (event.actor1.name if event.actor1 else None, event.actor2.name if event.actor2 else None)
+    assert got == expected

@@ -10,19 +10,24 @@ ACLED's two-party logic: actor1 is the initiator, actor2 the target.
 - At assembly (`unnamed_perpetrator`): an attack without a named attacker is the state a demonym names on the
   article's first attack ("Russian missile attacks ..."), else "Unidentified Armed Group (Country)"; violence
   against civilians, arrests and looting get "Civilians (Country)" as the second side when no one else is named.
+- Organised crime (`organised_crime_side`): where ACLED codes gangs, an unnamed side of a killing, shoot-out or
+  seizure that bears the marks of organised crime ("drive-by shooting", "hands tied") is the unidentified gang.
+- On a front line of geo/hotspots.yaml (`front_line`): unattributed fire is between the front's two sides.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from collections.abc import Collection
 
+from eventcoder.geo.fronts import front_sides
 from eventcoder.mentions import ActorMention, ClaimMention, TriggerMention
-from eventcoder.model import Actor, ActorType, EventType, Victims
+from eventcoder.model import Actor, ActorType, DateWindow, EventType, Place, Victims
 from eventcoder.pipeline import Analysis
 from eventcoder.stages import triggers as trigger_stage
 from eventcoder.stages._draft import Draft
-from eventcoder.stages.actors import actor_name, country_name
+from eventcoder.stages.actors import actor_name, country_name, organised_crime
 from eventcoder.stages.actors import lexicon as actor_lexicon
 
 __all__ = [
@@ -31,7 +36,9 @@ __all__ = [
     "crowd_actor",
     "demonym_actor",
     "fill_template",
+    "front_line",
     "named_as_victim",
+    "organised_crime_side",
     "unnamed_perpetrator",
     "usual_perpetrator",
     "victim_side",
@@ -343,6 +350,7 @@ def claimed_by(analysis: Analysis) -> ActorMention | None:
 _ONE_SIDED = frozenset({EventType.VIOLENCE_AGAINST_CIVILIANS, EventType.EXPLOSIONS})
 _VIOLENT = frozenset({*_ONE_SIDED, EventType.BATTLES})
 _AGAINST_PEOPLE = frozenset({"Arrests", "Looting/property destruction"})  # strategic developments with victims
+_MOB = "Mob violence"  # a crowd that beats, lynches or vandalises: its victims are civilians unless named
 
 
 def usual_perpetrator(analysis: Analysis) -> Actor | None:
@@ -370,9 +378,12 @@ def unnamed_perpetrator(
     """An attack whose perpetrator the text does not name: the article's usual attacker if a demonym names one,
     else ACLED's unidentified armed group of the country; the civilians, or the armed side that only suffered
     casualties ("11 Algerian soldiers were killed in an ambush"), are the second side. Violence against civilians,
-    arrests and looting have civilians as the second side when no one else is named."""
-    against_people = event_type is EventType.VIOLENCE_AGAINST_CIVILIANS or (
-        event_type is EventType.STRATEGIC and sub_type in _AGAINST_PEOPLE
+    arrests, looting and mob violence ("villagers beat up a ration dealer") have civilians as the second side
+    when no one else is named."""
+    against_people = (
+        event_type is EventType.VIOLENCE_AGAINST_CIVILIANS
+        or (event_type is EventType.STRATEGIC and sub_type in _AGAINST_PEOPLE)
+        or (event_type is EventType.RIOTS and sub_type == _MOB)
     )
     # "abducted the village head": the victims are civilians even when no listed noun names them
     civilians = Actor(
@@ -392,3 +403,82 @@ def unnamed_perpetrator(
         return usual, victim
     name = actor_name(f"{_UNIDENTIFIED} ({{country}})", country)
     return Actor(name=name, type=ActorType.REBEL_GROUP, country=country), victim
+
+
+_FRONT_TYPES = frozenset({EventType.BATTLES, EventType.EXPLOSIONS})
+
+
+def front_line(
+    event_type: EventType,
+    actor1: Actor | None,
+    actor2: Actor | None,
+    *,
+    place: Place | None,
+    window: DateWindow | None,
+    text: str,
+) -> tuple[Actor | None, Actor | None]:
+    """Fire along a front line that the text attributes to no one ("the OSCE SMM observed 12 explosions near
+    Vodyane", Donbas 2014-2022) is fighting between the front's two sides (geo/hotspots.yaml), not an
+    unidentified armed group's: actor1 and actor2 are the two sides; when the text names one side as the one hit
+    ("one Ukrainian soldier was wounded"), the other side fired. Civilian victims leave the attacker unknown.
+    `text`: the event's sentences, where a front's monitor may be cited."""
+    if event_type not in _FRONT_TYPES or actor1 is None or not _generic_armed(actor1) or window is None:
+        return actor1, actor2
+    point = (place.lat, place.lon) if place is not None and place.lat is not None and place.lon is not None else None
+    country = place.country if place is not None else None
+    sides = front_sides(start=window.start, end=window.end, point=point, country=country, text=text)
+    if sides is None:
+        return actor1, actor2
+    first, second = sides
+    if actor2 is None:
+        return first, second
+    for hit, other in ((first, second), (second, first)):
+        if actor2.name == hit.name or (
+            actor2.type is hit.type is ActorType.STATE_FORCES and actor2.country == hit.country
+        ):
+            return other, actor2
+    return actor1, actor2
+
+
+_SEIZURE = "Looting/property destruction"
+
+
+def _as_gang(actor: Actor, name: str) -> Actor:
+    return dataclasses.replace(actor, name=name, type=ActorType.POLITICAL_MILITIA)
+
+
+def organised_crime_side(
+    event_type: EventType,
+    actor1: Actor | None,
+    actor2: Actor | None,
+    *,
+    country: str | None,
+    sub_type: str,
+    text: str,
+    lang: str,
+) -> tuple[Actor | None, Actor | None]:
+    """Where ACLED codes gangs (Mexico, Brazil, Central America, the Caribbean), a deed whose text carries a mark of
+    organised crime ("a drive-by shooting", "the body was found with hands tied", "seized 3 tons of marijuana")
+    has the unidentified gang as its unnamed side: the unidentified armed group that killed or fired becomes the
+    gang ("Unidentified Gang (Mexico)"; in Brazil "Unidentified Gang and/or Police Militia"), so does the man
+    "killed after exchanging fire with police" in an armed clash, and the goods that state forces seize were the
+    gang's. `text`: the paragraphs of the event's sentences ("The body of a man was found. His hands were tied.")."""
+    crime = organised_crime()
+    if country is None or country not in crime.countries or not actor_lexicon(lang).crime_hallmarks.search(text):
+        return actor1, actor2
+    armed = crime.name(country, armed=True)
+    if actor1 is not None and _generic_armed(actor1):
+        actor1 = _as_gang(actor1, armed)
+    if actor2 is not None and _generic_armed(actor2):
+        actor2 = _as_gang(actor2, armed)
+    state = actor1 is not None and actor1.type is ActorType.STATE_FORCES
+    if state and event_type is EventType.BATTLES and actor2 is not None and actor2.type is ActorType.CIVILIANS:
+        actor2 = _as_gang(actor2, armed)
+    if state and sub_type == _SEIZURE and (actor2 is None or actor2.type is ActorType.CIVILIANS):
+        gang = crime.name(country, armed=False)
+        actor2 = (
+            _as_gang(actor2, gang)
+            if actor2 is not None
+            else Actor(name=gang, type=ActorType.POLITICAL_MILITIA, country=country)
+        )
+    return actor1, actor2

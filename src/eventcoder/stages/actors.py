@@ -15,7 +15,7 @@ from eventcoder.model import Actor, ActorType, Document
 from eventcoder.pipeline import Analysis, stage
 from eventcoder.stages._patterns import compile_alternation, pattern_regex
 
-__all__ = ["ActorLexicon", "actor_name", "country_name", "lexicon"]
+__all__ = ["ActorLexicon", "OrganisedCrime", "actor_name", "country_name", "lexicon", "organised_crime"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +35,7 @@ class ActorLexicon:
     demonyms: tuple[tuple[str, re.Pattern[str]], ...]  # (ISO2, regex)
     agent_markers: frozenset[str] = frozenset()  # "by", "av": the word before the one who did it
     list_joiners: re.Pattern[str] = re.compile(r"(?!x)x")  # ", ", " and ": the gap between listed actors
+    crime_hallmarks: re.Pattern[str] = re.compile(r"(?!x)x")  # "drive-by", "hands tied": marks of organised crime
 
     def demonym_country(self, text: str) -> str | None:
         found = self.find_demonym(text, 0, len(text))
@@ -110,7 +111,36 @@ def lexicon(lang: str) -> ActorLexicon:
     agents = frozenset(str(w).casefold() for w in data.get("agent_markers", []))
     words = "|".join(re.escape(str(w)) for w in data.get("list_joiners", []))
     joiners = re.compile(rf"\s*(?:,\s*)?(?:(?:{words})\s+)?" if words else r"\s*,\s*", re.IGNORECASE)
-    return ActorLexicon(entries=tuple(entries), demonyms=demonyms, agent_markers=agents, list_joiners=joiners)
+    return ActorLexicon(
+        entries=tuple(entries),
+        demonyms=demonyms,
+        agent_markers=agents,
+        list_joiners=joiners,
+        crime_hallmarks=compile_alternation(data.get("crime_hallmarks", [])),
+    )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class OrganisedCrime:
+    """ACLED's names for the unidentified side of organised crime where it codes gangs."""
+
+    gang: str  # "Unidentified Gang ({country})"
+    armed_gang: dict[str, str]  # ISO2 -> the name of an unknown side that kills or fires, where it differs
+    countries: frozenset[str]
+
+    def name(self, iso: str, *, armed: bool) -> str:
+        return actor_name(self.armed_gang.get(iso, self.gang) if armed else self.gang, iso)
+
+
+@cache
+def organised_crime() -> OrganisedCrime:
+    """The names of the English file's `organised_crime` (ACLED names, the same for every language)."""
+    data = load_section("en", "actors").get("organised_crime") or {}
+    return OrganisedCrime(
+        gang=str(data.get("gang", "Unidentified Gang ({country})")),
+        armed_gang={str(k): str(v) for k, v in (data.get("armed_gang") or {}).items()},
+        countries=frozenset(str(c) for c in data.get("countries", [])),
+    )
 
 
 @stage(name="actors", reads=(), adds=("actors",))

@@ -43,7 +43,9 @@ from eventcoder.stages._actorchoice import (
     claimed_by,
     crowd_actor,
     demonym_actor,
+    front_line,
     named_as_victim,
+    organised_crime_side,
     unnamed_perpetrator,
     usual_perpetrator,
     victim_side,
@@ -477,9 +479,11 @@ def _build(
         actor1, actor2 = from_demonym, actor2 or actor1
     crowd = crowd_actor(event_type, trigger, country)
     if crowd is not None and not any(a is not None and a.type is crowd.type for a in (actor1, actor2)):
-        # the police or troops named in a protest or riot are the side that faced the crowd
+        # the police or troops named in a protest or riot are the side that faced the crowd, else a named armed
+        # group the crowd fought ("Imbonerakure and CNL members fought one another")
         forces = [a for a in (actor1, actor2) if a is not None and a.type is ActorType.STATE_FORCES]
-        actor1, actor2 = crowd, (forces[0] if forces else None)
+        named = [a for a in (actor1, actor2) if a is not None and a.type in _NAMED_FOES and not _unidentified(a)]
+        actor1, actor2 = crowd, (forces[0] if forces else named[0] if named else None)
     hits_civilians = actor2 is not None and actor2.type is ActorType.CIVILIANS
     if event_type is EventType.VIOLENCE_AGAINST_CIVILIANS and not hits_civilians:
         civ = next(
@@ -497,6 +501,13 @@ def _build(
     actor1, actor2 = unnamed_perpetrator(
         event, event_type, actor1, actor2, country=country, sub_type=sub_type, usual=usual
     )
+    own_text = " ".join(analysis.sentences[i].span.text for i in sorted(set(event.sentences)))
+    paragraphs = {analysis.sentences[i].paragraph for i in event.sentences}
+    paragraph_text = " ".join(s.span.text for s in analysis.sentences if s.paragraph in paragraphs)
+    actor1, actor2 = organised_crime_side(
+        event_type, actor1, actor2, country=country, sub_type=sub_type, text=paragraph_text, lang=analysis.lang
+    )
+    actor1, actor2 = front_line(event_type, actor1, actor2, place=place, window=window, text=own_text)
     claims: list[Claim] = []
     for cm in sorted(event.claims, key=lambda c: c.claim.evidence.start):
         side = victim_side(cm, actor1, actor2, country)
@@ -532,6 +543,15 @@ def _build(
         confidence=round(confidence, 3),
         trigger=trigger.span,
     )
+
+
+_NAMED_FOES = frozenset(
+    {ActorType.REBEL_GROUP, ActorType.POLITICAL_MILITIA, ActorType.IDENTITY_MILITIA, ActorType.EXTERNAL_FORCES}
+)
+
+
+def _unidentified(actor: Actor) -> bool:
+    return actor.name.startswith("Unidentified")
 
 
 @stage(name="assemble", reads=("sentences", "dates", "places", "actors", "triggers", "claims"), adds=("events",))
