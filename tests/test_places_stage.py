@@ -370,3 +370,18 @@ def test_the_slot_after_an_unknown_village_names_its_province(
 def test_a_namesake_dropped_for_its_province_is_dropped_where_the_name_returns(text: str, lang: str) -> None:
     found = [m for m in places_in(text, lang) if "Viktorivka" in m.span.text]
     assert len(found) == 2 and all(m.place is None for m in found), [(m.span.text, m.place) for m in found]
+
+
+# (text, lang, whether the namesake elsewhere is dropped): the province slot may close the clause and the sentence go
+# on in small letters after a comma; a list of places going on is no apposition
+APPOSITION_BEFORE_A_COMMA = [
+    ("Shots were fired near Viktorivka, Donetsk, the army said.", "en", True),
+    ("Det ble skutt nær Viktorivka, Donetsk, opplyste hæren.", "nb", True),
+    ("Shots were fired near Viktorivka, Donetsk and Kharkiv.", "en", False),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "dropped"), APPOSITION_BEFORE_A_COMMA)
+def test_a_province_slot_may_end_before_a_comma(text: str, lang: str, dropped: bool) -> None:
+    (village,) = [m for m in places_in(text, lang) if "Viktorivka" in m.span.text]
+    assert (village.place is None) is dropped, village.place

@@ -463,7 +463,9 @@ def _skips_district(text: str, a: RawMention, b: RawMention, kind_words: frozens
     return slot is not None and slot.group("slot")[0].isupper() and _CLOSING.match(text, b.end) is not None
 
 
-_APPOSITION_END = re.compile(r"\s*(?:[.;)\]]|$)")
+# the apposition closes the clause or the bracket, or the sentence goes on in small letters after a comma ("in La
+# Sabana, Guerrero, dozens of demonstrators ..."); not a list going on ("in Kabul, Herat and Kandahar")
+_APPOSITION_END = re.compile(r"\s*(?:[.;)\]]|$|,\s*(?!(?:and|or|og|eller)\b)[^\W\d_A-ZÆØÅ]|,\s*\d)")
 
 
 def _appositions(
