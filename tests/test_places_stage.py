@@ -385,3 +385,17 @@ APPOSITION_BEFORE_A_COMMA = [
 def test_a_province_slot_may_end_before_a_comma(text: str, lang: str, dropped: bool) -> None:
     (village,) = [m for m in places_in(text, lang) if "Viktorivka" in m.span.text]
     assert (village.place is None) is dropped, village.place
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Residents protested in Viktorivka (eKhorivka, Donetsk) on Monday.", "en"),
+        ("Innbyggere demonstrerte i Viktorivka (eKhorivka, Donetsk) mandag.", "nb"),
+    ],
+)
+def test_a_district_slot_written_with_a_small_first_letter_still_names_a_district(text: str, lang: str) -> None:
+    # "Chatsworth (eThekwini, KwaZulu-Natal)": the province closes the brackets, the namesake elsewhere is dropped
+    found = places_in(text, lang)
+    assert all(m.place is None for m in found if "Viktorivka" in m.span.text), found
+    assert [m.place.precision.value for m in found if m.place is not None and m.span.text == "Donetsk"] == ["admin1"]

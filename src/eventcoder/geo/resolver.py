@@ -460,7 +460,9 @@ def _skips_district(text: str, a: RawMention, b: RawMention, kind_words: frozens
     """Whether `b` closes "a (District, b)" with a district slot that holds no place read ("Kagara (Rafi LGA,
     Niger)", "Kagara (Rafi, Niger)"): `b` is then the province of `a` as in "Kagara (Niger)"."""
     slot = _unread_slot(kind_words).fullmatch(text, a.end, b.start)
-    return slot is not None and slot.group("slot")[0].isupper() and _CLOSING.match(text, b.end) is not None
+    # a name, however its first letter is written ("eThekwini")
+    name = slot.group("slot").split()[0] if slot is not None else ""
+    return any(ch.isupper() for ch in name) and _CLOSING.match(text, b.end) is not None
 
 
 # the apposition closes the clause or the bracket, or the sentence goes on in small letters after a comma ("in La
