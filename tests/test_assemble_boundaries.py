@@ -11,8 +11,8 @@ import datetime as dt
 import pytest
 
 from eventcoder.extraction import extract
-from eventcoder.mentions import PlaceMention, TriggerMention
-from eventcoder.model import DatePrecision, Document, EventType, Place, PlacePrecision
+from eventcoder.mentions import ActorMention, PlaceMention, TriggerMention
+from eventcoder.model import Actor, ActorType, DatePrecision, Document, EventType, Place, PlacePrecision
 from eventcoder.stages._anaphora import cues, refers_back
 from eventcoder.stages._draft import Draft, misreading, places_compatible
 
@@ -741,3 +741,36 @@ def test_a_summary_lead_over_several_sections_is_its_own_event(
 ) -> None:
     events = [e for e in extract(text, published="2024-05-11", lang=lang) if not e.background]
     assert [(e.event_type.value, e.fatalities.low) for e in events] == expected
+
+
+# (lang, text, actor word): a place word that begins an actor's name is that actor's home, not the event's place
+ACTOR_HOME = [
+    ("en", "Army units shelled the positions of the Luhansk People's Militia near Zolote, Luhansk.", "People"),
+    ("nb", "Hæren beskjøt stillingene til Luhansk Folkemilits nær Zolote, Luhansk.", "Folkemilits"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "actor_word"), ACTOR_HOME)
+def test_a_place_word_beginning_an_actors_name_is_not_the_events_place(lang: str, text: str, actor_word: str) -> None:
+    doc = Document(id="d", text=text, lang=lang)
+    city = Place(name="Luhansk", country="UA", precision=PlacePrecision.TOWN, lat=48.57, lon=39.31, admin1="Luhansk")
+    province = Place(
+        name="Luhansk", country="UA", precision=PlacePrecision.ADMIN1, lat=48.66, lon=38.85, admin1="Luhansk"
+    )
+    start = text.index(actor_word)
+    actor = ActorMention(
+        span=doc.span(start, start + len(actor_word)), actor=Actor(name="Militia", type=ActorType.REBEL_GROUP)
+    )
+    last = text.rindex("Luhansk")
+    draft = Draft(
+        sentences=[0],
+        triggers=[],
+        places=[
+            _mention(doc, "Luhansk", city),
+            PlaceMention(span=doc.span(last, last + len("Luhansk")), place=province),
+        ],
+        dates=[],
+        actors=[actor],
+        background=False,
+    )
+    assert draft.place is province

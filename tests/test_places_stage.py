@@ -218,10 +218,10 @@ def test_readings(text: str, lang: str, mention: str, expected: tuple[str, str, 
 
 
 def test_a_text_without_a_known_place_gets_its_cues_country() -> None:
-    found = places_in("On 28 April 2020, the OSCE SMM observed 3 explosions near Pyshchevyk.", "en")
+    found = places_in("On 28 April 2020, Ukrainian soldiers reported 3 explosions near Pyshchevyk.", "en")
     resolved = [m for m in found if m.place is not None]
     assert [(m.span.text, m.place.country, m.place.precision.value) for m in resolved if m.place] == [
-        ("OSCE SMM", "UA", "country")
+        ("Ukrainian", "UA", "country")
     ]
     # a text that names a place keeps it: the cues only add context
     found = places_in("The OSCE SMM observed explosions near Kharkiv.", "en")
@@ -317,3 +317,85 @@ def test_language_data_passes_schema(lang: str) -> None:
 def test_stage_declares_its_layers() -> None:
     with pytest.raises(PipelineError, match="reads"):
         Pipeline.from_names(["places"])  # reads sentences, which no earlier stage adds
+
+
+# (text, lang, mention): a village near which a front's monitors saw fire, unknown to the gazetteer or known only as a
+# small namesake far from the fighting, lies on that front
+ON_THE_FRONT = [
+    ("On 3 May the OSCE SMM observed 12 explosions near Pyshchevyk.", "en", "Pyshchevyk"),
+    ("The OSCE SMM recorded 7 shots near Viktorivka.", "en", "near Viktorivka"),
+    ("OSCE SMM registrerte tolv eksplosjoner nær Pysjtsjevyk.", "nb", "Pysjtsjevyk"),
+    ("OSCE SMM registrerte sju skudd nær Viktorivka.", "nb", "nær Viktorivka"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "mention"), ON_THE_FRONT)
+def test_a_village_the_front_monitors_name_lies_on_the_front(text: str, lang: str, mention: str) -> None:
+    place = first_resolved(text, lang, mention).place
+    assert place is not None and place.country == "UA" and place.precision is PlacePrecision.REGION
+    assert place.lat is not None and place.lon is not None
+    assert 47.0 <= place.lat <= 49.0 and 37.5 <= place.lon <= 39.5
+
+
+def test_without_the_monitors_a_namesake_stays_where_it_is() -> None:
+    place = first_resolved("Shots were heard near Viktorivka.", "en", "near Viktorivka").place
+    assert place is not None and place.admin1 == "Odessa"
+
+
+# (text, lang, mention, precision, name): the slot after a village the gazetteer does not know names its province
+UNKNOWN_VILLAGE_PROVINCE = [
+    ("Rebels fired mortars near Starohnativka, Donetsk.", "en", "Donetsk", "admin1", "Donetsk"),
+    ("Opprørere skjøt med granatkastere nær Starohnativka, Donetsk.", "nb", "Donetsk", "admin1", "Donetsk"),
+    ("A body was found in Mojolo Sinaloa, police said.", "en", "Sinaloa", "admin1", "Sinaloa"),
+    # the province of a country the text is not about is no reading of the slot: Tunisia's Béja, not Portugal's
+    ("Residents protested in Nafza (Nefza, Beja) for water.", "en", "Beja", "town", "Béja"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "mention", "precision", "name"), UNKNOWN_VILLAGE_PROVINCE)
+def test_the_slot_after_an_unknown_village_names_its_province(
+    text: str, lang: str, mention: str, precision: str, name: str
+) -> None:
+    place = first_resolved(text, lang, mention).place
+    assert place is not None and (place.precision.value, place.name) == (precision, name)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Fire was reported near Viktorivka, Donetsk. Monitors counted 40 shots near Viktorivka.", "en"),
+        ("Det ble skutt nær Viktorivka, Donetsk. Observatørene telte 40 skudd nær Viktorivka.", "nb"),
+    ],
+)
+def test_a_namesake_dropped_for_its_province_is_dropped_where_the_name_returns(text: str, lang: str) -> None:
+    found = [m for m in places_in(text, lang) if "Viktorivka" in m.span.text]
+    assert len(found) == 2 and all(m.place is None for m in found), [(m.span.text, m.place) for m in found]
+
+
+# (text, lang, whether the namesake elsewhere is dropped): the province slot may close the clause and the sentence go
+# on in small letters after a comma; a list of places going on is no apposition
+APPOSITION_BEFORE_A_COMMA = [
+    ("Shots were fired near Viktorivka, Donetsk, the army said.", "en", True),
+    ("Det ble skutt nær Viktorivka, Donetsk, opplyste hæren.", "nb", True),
+    ("Shots were fired near Viktorivka, Donetsk and Kharkiv.", "en", False),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "dropped"), APPOSITION_BEFORE_A_COMMA)
+def test_a_province_slot_may_end_before_a_comma(text: str, lang: str, dropped: bool) -> None:
+    (village,) = [m for m in places_in(text, lang) if "Viktorivka" in m.span.text]
+    assert (village.place is None) is dropped, village.place
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Residents protested in Viktorivka (eKhorivka, Donetsk) on Monday.", "en"),
+        ("Innbyggere demonstrerte i Viktorivka (eKhorivka, Donetsk) mandag.", "nb"),
+    ],
+)
+def test_a_district_slot_written_with_a_small_first_letter_still_names_a_district(text: str, lang: str) -> None:
+    # "Chatsworth (eThekwini, KwaZulu-Natal)": the province closes the brackets, the namesake elsewhere is dropped
+    found = places_in(text, lang)
+    assert all(m.place is None for m in found if "Viktorivka" in m.span.text), found
+    assert [m.place.precision.value for m in found if m.place is not None and m.span.text == "Donetsk"] == ["admin1"]

@@ -260,6 +260,41 @@ class _Finder:
             and self.toks[k].text[:1].isupper()
         )
 
+    def unknown(self, i: int, last: int, *, cue: bool) -> RawMention | None:
+        """A name the gazetteer does not know, kept (without candidates) where its place in the text still says
+        something: after a near phrase ("near Pyshchevyk": a village the report locates), or after a place
+        preposition and before an apposition ("in Kaboresha (Chikun LGA, Kaduna)", "near Starohnativka, Donetsk"),
+        whose slot then names the province of an unknown village, not a namesake town."""
+        while last > i and self.toks[last].text in self.words.connectors:
+            last -= 1
+        if i in self.initial:
+            return None
+        for k in range(i + 1, last + 1):  # "Mojolo Sinaloa": an unknown village, then its province
+            if self.province(self.gaz.lookup(light_key(self.text[self.toks[k].start : self.toks[last].end]))):
+                last = k - 1
+                break
+        while last > i and self.toks[last].text in self.words.connectors:
+            last -= 1
+        start, end = self.toks[i].start, self.toks[last].end
+        near = self.words.near_before.search(self.text[max(0, start - _LOOKBACK) : start]) is not None
+        if not (cue or near):
+            return None
+        run = self.toks[i : last + 1]
+        if any(
+            light_key(t.text) in self.words.stop_keys
+            or t.text.casefold() in self.words.demonyms
+            or (len(t.text) > 1 and t.text.isupper())
+            or not _latin_word(t.text)
+            for t in run
+        ):
+            return None
+        key = light_key(self.text[start:end])
+        if len(key) < 3 or key in self.words.stop_keys:
+            return None
+        if not near and _APPOSITION_AFTER.match(self.text, end) is None:
+            return None
+        return RawMention(start=start, end=end, key=key, ids=(), cue=True, sentence=self.sentence_of[i])
+
     def province(self, ids: Sequence[int]) -> bool:
         """Whether a candidate is a province: "Mojolo Sinaloa" names a village and then its state."""
         return any(self.gaz.kinds[x] == _ADMIN1_KIND for x in ids)
@@ -390,6 +425,12 @@ def find_raw_mentions(
             if found:
                 break
         if found is None:
+            unknown = finder.unknown(i, last, cue=cue)
+            if unknown is not None:
+                out.append(unknown)
+                floor = unknown.end
+                i = last + 1
+                continue
             i += 1
             continue
         mention, last_used = finder.surround(found, i, j, floor)
@@ -437,6 +478,13 @@ def _demonym_towns(
                 )
                 break
     return out
+
+
+_APPOSITION_AFTER = re.compile(r"\s*[,(]\s*[^\W\d_]")
+
+
+def _latin_word(word: str) -> bool:
+    return all(ch.isascii() or "\u00c0" <= ch <= "\u024f" for ch in word if ch.isalpha())
 
 
 _DATELINE_AFTER = re.compile(r"\s*(?:,[^\n]{0,40}?)?(?:\([^()\n]{1,40}\))?\s*[-–—:]")

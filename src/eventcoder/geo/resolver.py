@@ -12,14 +12,11 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
-from typing import Any
-
-import yaml
 
 from eventcoder.geo.build import Preference, overrides
 from eventcoder.geo.finder import Hint, RawMention
-from eventcoder.geo.gazetteer import Gazetteer, GazetteerError, GeoEntry, Kind, distance_km
+from eventcoder.geo.fronts import Area, front_lines, monitored
+from eventcoder.geo.gazetteer import Gazetteer, GeoEntry, Kind, distance_km
 from eventcoder.geo.normalise import light_key
 
 __all__ = ["Resolution", "resolve_mentions"]
@@ -60,24 +57,10 @@ class Resolution:
     precision: str | None  # a PlacePrecision value
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class _Area:
-    lat: float
-    lon: float
-    radius_km: float
-
-
 @cache
-def _hotspots() -> tuple[_Area, ...]:
-    """The conflict areas of geo/hotspots.yaml."""
-    path = resources.files("eventcoder").joinpath("geo", "hotspots.yaml")
-    try:
-        data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
-        return tuple(
-            _Area(lat=float(a["lat"]), lon=float(a["lon"]), radius_km=float(a["radius_km"])) for a in data["areas"]
-        )
-    except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError) as exc:
-        raise GazetteerError(f"geo/hotspots.yaml: {exc}") from exc
+def _hotspots() -> tuple[Area, ...]:
+    """The conflict areas of geo/hotspots.yaml, of every front."""
+    return tuple(a for f in front_lines() for a in f.areas)
 
 
 def _in_hotspot(lat: float, lon: float) -> bool:
@@ -412,10 +395,14 @@ def _skips_district(text: str, a: RawMention, b: RawMention, kind_words: frozens
     """Whether `b` closes "a (District, b)" with a district slot that holds no place read ("Kagara (Rafi LGA,
     Niger)", "Kagara (Rafi, Niger)"): `b` is then the province of `a` as in "Kagara (Niger)"."""
     slot = _unread_slot(kind_words).fullmatch(text, a.end, b.start)
-    return slot is not None and slot.group("slot")[0].isupper() and _CLOSING.match(text, b.end) is not None
+    # a name, however its first letter is written ("eThekwini")
+    name = slot.group("slot").split()[0] if slot is not None else ""
+    return any(ch.isupper() for ch in name) and _CLOSING.match(text, b.end) is not None
 
 
-_APPOSITION_END = re.compile(r"\s*(?:[.;)\]]|$)")
+# the apposition closes the clause or the bracket, or the sentence goes on in small letters after a comma ("in La
+# Sabana, Guerrero, dozens of demonstrators ..."); not a list going on ("in Kabul, Herat and Kandahar")
+_APPOSITION_END = re.compile(r"\s*(?:[.;)\]]|$|,\s*(?!(?:and|or|og|eller)\b)[^\W\d_A-ZÆØÅ]|,\s*\d)")
 
 
 def _appositions(
@@ -435,6 +422,16 @@ def _appositions(
             or _skips_district(text, a, b, kind_words)
         )
     return out
+
+
+def _vouched(country: str | None, ctx: Counter[str], own: str | None, one_country: bool) -> bool:
+    """Whether a province slot after a village the gazetteer does not know may read a province of `country`: the
+    slot's name lies only in that country ("near Starohnativka, Donetsk"), or the text names that country apart from
+    the one mention that may have added it ("Nafza (Nefza, Beja)" in a text about Tunisia reads no Portuguese
+    district)."""
+    if not country:
+        return False
+    return one_country or ctx[country] - (1 if own == country else 0) > 0
 
 
 def _admin1_pairs(gaz: Gazetteer, ids: Sequence[int]) -> set[tuple[str, str]]:
@@ -505,6 +502,53 @@ def _stray(
     )
 
 
+_FRONT_TOWN_MAX = 100_000  # a town this big is itself, wherever it lies, even in a report on a front
+
+
+def _on_fronts(
+    mentions: Sequence[RawMention],
+    chosen: list[GeoEntry | None],
+    containers: Sequence[int | None],
+    text: str | None,
+    strays: Mapping[str, set[int]],
+) -> None:
+    """In a report citing a front's monitors ("the OSCE SMM observed ... near Pyshchevyk"), a village named after a
+    place preposition that the gazetteer does not know on the front (unknown, or read as a small namesake far from
+    the fighting: "near Viktorivka" -> a village of Odesa) lies on that front: at the middle of its areas, at region
+    precision.  A name written with its area ("near Vodyane, Donetsk") keeps that area's reading."""
+    fronts = monitored(text)
+    if not fronts:
+        return
+    framed = {mentions[h].key for h in containers if h is not None} | set(strays)
+    for k, m in enumerate(mentions):
+        if not m.cue or m.country or m.key in framed or containers[k] is not None:
+            continue
+        if m.hint not in (Hint.NONE, Hint.NEAR) or m.partial or m.acronym:
+            continue
+        e = chosen[k]
+        for front in fronts:
+            if e is not None and (
+                e.kind is not Kind.CITY
+                or e.country != front.country
+                or e.population >= _FRONT_TOWN_MAX
+                or _in_hotspot(e.lat, e.lon)
+            ):
+                continue
+            lat, lon = front.middle
+            chosen[k] = GeoEntry(
+                id=-1,
+                name=front.name,
+                kind=Kind.REGION,
+                country=front.country,
+                admin1=None,
+                lat=lat,
+                lon=lon,
+                population=0,
+                geonameid=None,
+            )
+            break
+
+
 def resolve_mentions(
     mentions: Sequence[RawMention],
     *,
@@ -533,6 +577,7 @@ def resolve_mentions(
         for k, m in enumerate(mentions)
     ]
     chosen: list[GeoEntry | None] = [None] * len(mentions)
+    single = [len({gazetteer.countries[i] for i in m.ids}) == 1 for m in mentions]
     kins = [_kin(gazetteer, m.ids) for m in mentions]
     base = [[_score(m, gazetteer, i, named_by_others[k], kins[k]) for i in m.ids] for k, m in enumerate(mentions)]
     for _ in range(2):
@@ -564,7 +609,11 @@ def resolve_mentions(
                     s += _CONTEXT_WEIGHT * min(ctx[country], _CONTEXT_CAP)
                 if anchors and len(m.ids) > 1:
                     s += _near_bonus(gazetteer.lats[i], gazetteer.lons[i], anchors)
-                area_slot = village and _KINDS[gazetteer.kinds[i]] is Kind.ADMIN1
+                area_slot = (
+                    village
+                    and _KINDS[gazetteer.kinds[i]] is Kind.ADMIN1
+                    and (bool(inner) or _vouched(country, ctx, own[k], single[k]))
+                )
                 if area_slot or (inner and _holds(gazetteer, i, inner)):
                     s += _CONTAINER
                 if s > best_score:
@@ -573,6 +622,7 @@ def resolve_mentions(
             chosen[k] = e if e is not None and _plausible(m, e, ctx, anchors, own[k], slot=held is not None) else None
     # "Kinyinya commune (Ruyigi)": a small namesake outside the area named; the outer areas first, so that a
     # district read as a namesake outside its province does not drop the village named in it
+    strays: dict[str, set[int]] = {}  # name -> the namesakes dropped for it
     for k in range(len(containers) - 1, -1, -1):
         held = containers[k]
         if held is None:
@@ -585,10 +635,16 @@ def resolve_mentions(
             and _stray(gazetteer, mentions[k], area, within, appositions[k], skipped=skipped)
         ):
             chosen[held] = None
+            strays.setdefault(mentions[held].key, set()).add(within.id)
+    for k, m in enumerate(mentions):  # "near Vodyane, Donetsk ... near Vodyane": the same village both times
+        e = chosen[k]
+        if e is not None and e.id in strays.get(m.key, ()):
+            chosen[k] = None
     for k, held in enumerate(containers):  # "near Pyshchevyk, Donetsk": an unknown village of a province at war
         area = chosen[k]
         if held is not None and appositions[k] and chosen[held] is None and area is not None:
             chosen[k] = _front(gazetteer, area)
+    _on_fronts(mentions, chosen, containers, text, strays)
     return [
         Resolution(mention=m, entry=e, precision=_precision(m, e) if e is not None else None)
         for m, e in zip(mentions, chosen, strict=True)

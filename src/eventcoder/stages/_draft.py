@@ -29,6 +29,7 @@ _SUPPORT_KM = 250.0
 _POOR_LIKENESS = 0.5  # below this, a resolved name is a poor reading of the words ("Banks building" -> Watford City)
 _REPORT_LAG = dt.timedelta(days=3)
 _TIED_CHARS = 20  # a place this close after an event word is that event's place (between equal candidates)
+_ACTOR_GAP = 1  # characters between a place word and the actor name it begins ("Luhansk People's Militia")
 PRECISION_RANK = {p: i for i, p in enumerate(PlacePrecision)}  # site first, water last
 PRECISION_RANK_ADMIN1 = PRECISION_RANK[PlacePrecision.ADMIN1]
 _AREAS = frozenset({PlacePrecision.ADMIN1, PlacePrecision.ADMIN2})
@@ -99,9 +100,12 @@ class Draft:
             if misreading(m, doc_countries=self.doc_countries, stray_countries=self.stray_countries)
         }
 
-        def rank(p: Place) -> tuple[bool, int, int, bool, int, bool, float]:
+        named = {id(m.place) for m in self.places if m.place is not None and self._names_actor(m)}
+
+        def rank(p: Place) -> tuple[bool, bool, int, int, bool, int, bool, float]:
             return (
                 id(p) in misread,
+                id(p) in named,
                 -support(p),
                 -self.doc_countries.get(p.country or "", 0),
                 likeness[id(p)] < _POOR_LIKENESS,
@@ -119,10 +123,21 @@ class Draft:
                 and p.country == best.country
                 and p.admin1 is not None
                 and p.admin1 == best.admin1  # inside the very area named: a reading to trust, however spelt
+                and id(p) not in named
             ]
             if inside:
                 return min(inside, key=rank)
         return best
+
+    def _names_actor(self, mention: PlaceMention) -> bool:
+        """Whether the place is written as part of an actor's name, right before it or inside it ("positions of the
+        Luhansk People's Militia", "Kabul police"): the actor's home, not where the event happened (a candidate only
+        when the event names no other place)."""
+        return any(
+            a.span.doc == mention.span.doc
+            and (a.span.start <= mention.span.start < a.span.end or 0 <= a.span.start - mention.span.end <= _ACTOR_GAP)
+            for a in self.actors
+        )
 
     def _tied(self, mention: PlaceMention) -> bool:
         """Whether a place closely follows one of the event's words ("protest in Ravar"): between equal candidates,
