@@ -15,6 +15,17 @@ PUBLISHED = "2020-05-02"
 
 # (lang, text) -> (event_type, sub_event_type) of the first current event
 TYPES = [
+    # a month inside a date is no march
+    (
+        "en",
+        "On 2 March 2021, unidentified gunmen shot and killed a man in Kaduna.",
+        ("Violence against civilians", "Attack"),
+    ),
+    (
+        "en",
+        "On 2 March 2021, hundreds marched in Kaduna to demand the release of detainees.",
+        ("Protests", "Peaceful protest"),
+    ),
     # an incursion ("trengte inn i", "forced their way into") is a direct attack, typed by its victims
     ("nb", "Bevæpnede menn trengte inn i en landsby i Kaduna lørdag.", ("Violence against civilians", "Attack")),
     ("nb", "Krigere kjørte inn i byen Kaduna lørdag.", ("Violence against civilians", "Attack")),

@@ -1,7 +1,8 @@
 """Event triggers: words that report an event, typed by `lang/<code>/triggers.yaml`.
 
 Overlapping matches keep the stronger (then longer) trigger. A trigger right after a negation or a modal/future cue
-is marked `negated` / `hypothetical`; assembly ignores those.
+is marked `negated` / `hypothetical`; assembly ignores those. A word inside a date phrase ("On 2 March 2021") is a
+date, not an event word ("march").
 """
 
 from __future__ import annotations
@@ -94,7 +95,7 @@ def _window_before(text: str, start: int, floor: int) -> str:
     return text[a:start]
 
 
-@stage(name="triggers", reads=("sentences",), adds=("triggers",))
+@stage(name="triggers", reads=("sentences", "dates"), adds=("triggers",))
 def triggers(analysis: Analysis) -> Analysis:
     doc = analysis.document
     text = doc.text
@@ -106,6 +107,7 @@ def triggers(analysis: Analysis) -> Analysis:
     found.sort(key=lambda f: (-f[2].strength, -(f[1] - f[0]), f[0]))
     taken: list[tuple[int, int]] = []
     described = [(m.start(), m.end()) for m in lex.not_reports.finditer(text)]
+    described += [(d.span.start, d.span.end) for d in analysis.dates]  # "2 March 2021": a date, not a march
     out: list[TriggerMention] = []
     for start, end, entry in found:
         if any(start < b and a < end for a, b in taken):
@@ -115,7 +117,7 @@ def triggers(analysis: Analysis) -> Analysis:
         floor = sentence.span.start if sentence else 0
         before = _window_before(text, start, floor)
         if any(a <= start and end <= b for a, b in described):
-            continue  # "the arrested president": a description, not a report
+            continue  # "the arrested president": a description, not a report; "2 March": a date
         # the cue must be within the last few words before the trigger
         tail = " ".join(before.split()[-4:])
         out.append(
