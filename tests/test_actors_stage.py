@@ -80,6 +80,16 @@ MENTIONS = [
     ("en", "a security personnel commander", [("Military Forces of {country}", "security personnel")]),
     ("en", "two groups clashed", [("Rioters ({country})", "two groups")]),
     ("nb", "en mobb angrep", [("Rioters ({country})", "mobb")]),
+    # "angriper" alone is the verb ("they attack"); the noun is definite, plural or after "en"
+    ("nb", "De angriper grenseovergangen.", []),
+    ("nb", "Særlig angriper de sykehus.", []),
+    (
+        "nb",
+        "Angriperen ble skutt, og to angripere flyktet.",
+        [("Unidentified Armed Group ({country})", "Angriperen"), ("Unidentified Armed Group ({country})", "angripere")],
+    ),
+    # the targets a state's enemy strikes are its forces' positions
+    ("nb", "ødela 21 syriske mål", [("Military Forces of Syria", "syriske mål")]),
 ]
 
 

@@ -539,6 +539,8 @@ EVENT_PLACES = [
         "2020-05-06",
         ("Farah", "admin1"),
     ),
+    # a border crossing GeoNames lacks, known by its name
+    ("Gunmen attacked soldiers at Kerem Shalom on Saturday, killing two.", "2023-10-09", ("Kerem Shalom", "town")),
 ]
 
 
