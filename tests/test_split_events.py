@@ -71,3 +71,50 @@ def test_plural_event_word_over_towns(lang: str, text: str, count: int) -> None:
     assert len(events) == count
     if count == 2:
         assert {e.location.name for e in events if e.location} == {"Odesa", "Kharkiv"}
+
+
+# (lang, text) -> the (sub-type, first actor) of the current events, in text order
+RETALIATIONS = [
+    # a strike by one side, then a strike that hit that side: the response and the attack it answered, two events
+    (
+        "nb",
+        "Tyrkiske styrker svarte på angrepet og ødela 12 syriske mål mandag, ifølge forsvarsdepartementet. "
+        "Tidligere samme dag ble tre tyrkiske soldater drept i et luftangrep i Idlib.",
+        [("Shelling/artillery/missile attack", "Military Forces of Turkey"), ("Air/drone strike", None)],
+    ),
+    (
+        "nn",
+        "Tyrkiske styrkar svara på åtaket og øydela 12 syriske mål måndag. "
+        "Tidlegare same dag vart tre tyrkiske soldatar drepne i eit luftåtak i Idlib.",
+        [("Shelling/artillery/missile attack", "Military Forces of Turkey"), ("Air/drone strike", None)],
+    ),
+    (
+        "en",
+        "Turkish forces retaliated and destroyed 12 Syrian targets on Monday, the defence ministry said. "
+        "Earlier that day three Turkish soldiers were killed in an air strike in Idlib.",
+        [("Shelling/artillery/missile attack", "Military Forces of Turkey"), ("Air/drone strike", None)],
+    ),
+    # the striker's enemy is hit: one strike, however many sentences
+    (
+        "en",
+        "Israeli jets struck targets near Damascus on Monday. Four Syrian soldiers were killed in the air strike.",
+        [("Air/drone strike", "Military Forces of Israel")],
+    ),
+    (
+        "nb",
+        "Israelske kampfly angrep mål nær Damaskus mandag. Fire syriske soldater ble drept i luftangrepet.",
+        [("Air/drone strike", "Military Forces of Israel")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), RETALIATIONS)
+def test_a_strike_and_the_strike_it_answers_are_two_events(
+    lang: str, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    events = [e for e in extract(text, published="2020-02-20", lang=lang) if not e.background]
+    events.sort(key=lambda e: e.trigger.start if e.trigger else 0)
+    got = [(e.sub_event_type, e.actor1.name if e.actor1 else None) for e in events]
+    # the answered strike's author is not named in these texts: only its sub-type is checked
+    assert [(s, a if w is not None else None) for (s, a), (_, w) in zip(got, expected, strict=False)] == expected
+    assert len(got) == len(expected)

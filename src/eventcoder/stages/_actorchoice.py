@@ -29,6 +29,7 @@ from eventcoder.stages import triggers as trigger_stage
 from eventcoder.stages._draft import Draft
 from eventcoder.stages.actors import actor_name, country_name, organised_crime
 from eventcoder.stages.actors import lexicon as actor_lexicon
+from eventcoder.stages.claims import lexicon as claim_lexicon
 
 __all__ = [
     "choose_actors",
@@ -39,6 +40,8 @@ __all__ = [
     "front_line",
     "named_as_victim",
     "organised_crime_side",
+    "strikers",
+    "struck",
     "unnamed_perpetrator",
     "usual_perpetrator",
     "victim_side",
@@ -482,3 +485,48 @@ def organised_crime_side(
             else Actor(name=gang, type=ActorType.POLITICAL_MILITIA, country=country)
         )
     return actor1, actor2
+
+
+def strikers(analysis: Analysis, *, triggers: list[TriggerMention], actors: list[ActorMention]) -> frozenset[str]:
+    """The armed sides that strike in one sentence ("Turkish forces responded and destroyed 21 Syrian targets"):
+    actors of a known country named before its first specific event word, not marked as the target ("attacks on
+    police"), not the victims of a casualty figure and not followed by a casualty word ("Syrian soldiers have been
+    killed in Israeli airstrikes"). A demonym on that word names the striker alone ("Syrian air defences downed
+    some of the Israeli missiles": Israel). Empty when the sentence has no specific event word."""
+    specific = sorted((t for t in triggers if not t.generic), key=lambda t: t.span.start)
+    if not specific:
+        return frozenset()
+    own = demonym_actor(analysis, specific[0])
+    if own is not None:
+        return frozenset({own.name})
+    first = specific[0].span.start
+    text = analysis.document.text
+    casualty = [regex for _kind, regex in claim_lexicon(analysis.lang).kinds]
+    victims = {
+        (cm.victim_actor.span.start, cm.victim_actor.span.end)
+        for cm in analysis.claims
+        if cm.victim_actor is not None and cm.victim_actor.span is not None
+    }
+    return frozenset(
+        m.actor.name
+        for m in actors
+        if m.armed
+        and m.template is None
+        and m.actor.type is not ActorType.CIVILIANS
+        and m.span.end <= first
+        and (m.span.start, m.span.end) not in victims
+        and not _is_target(analysis, m)
+        and not any(regex.search(text, m.span.end, first) for regex in casualty)
+    )
+
+
+def struck(analysis: Analysis, *, sentence: int) -> frozenset[str]:
+    """The armed sides a casualty figure of the sentence names as its victims ("two Turkish soldiers were killed")."""
+    return frozenset(
+        cm.victim_actor.name
+        for cm in analysis.claims
+        if cm.sentence == sentence
+        and cm.victim_actor is not None
+        and cm.victim_actor.type is not ActorType.CIVILIANS
+        and "{country}" not in cm.victim_actor.name
+    )

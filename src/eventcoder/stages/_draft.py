@@ -54,6 +54,9 @@ class Draft:
     summary: bool = False
     # its sentence opens with a cue of another incident ("In another incident, ...", "Elsewhere in the strip, ...")
     separate: bool = False
+    # the armed sides that strike in it, and those its casualty figures name as hit (filled ACLED names)
+    strikers: frozenset[str] = frozenset()
+    struck: frozenset[str] = frozenset()
 
     @property
     def specific(self) -> list[TriggerMention]:

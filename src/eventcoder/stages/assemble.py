@@ -46,6 +46,8 @@ from eventcoder.stages._actorchoice import (
     front_line,
     named_as_victim,
     organised_crime_side,
+    strikers,
+    struck,
     unnamed_perpetrator,
     usual_perpetrator,
     victim_side,
@@ -107,8 +109,21 @@ def _compatible(event: Draft, draft: Draft) -> bool:
         return False
     if not days_compatible(event, draft):
         return False
+    if _opposite_strikes(event, draft):
+        return False
     w1, w2 = event.event_window, draft.event_window
     return w1 is None or w2 is None or w1.overlaps(w2)
+
+
+def _opposite_strikes(a: Draft, b: Draft) -> bool:
+    """Two strikes from a distance where the side that strikes in one is hit in the other ("Turkish forces
+    responded and destroyed 21 Syrian targets" / "two Turkish soldiers were killed in an air strike"): a strike and
+    the one it answers, two events. One-sided remote violence never hits its own author; a battle may, so only two
+    drafts of remote violence are kept apart."""
+    remote = EventType.EXPLOSIONS
+    if _grouping_type(a) is not remote or _grouping_type(b) is not remote:
+        return False
+    return bool(a.strikers & b.struck or a.struck & b.strikers)
 
 
 def _merge(into: Draft, draft: Draft) -> None:
@@ -121,6 +136,8 @@ def _merge(into: Draft, draft: Draft) -> None:
     into.places.extend(p for p in draft.places if _place_key(p) not in seen)
     into.dates.extend(draft.dates)
     into.actors.extend(draft.actors)
+    into.strikers |= draft.strikers
+    into.struck |= draft.struck
 
 
 def _place_key(mention: PlaceMention) -> tuple[str, str | None, PlacePrecision | None]:
@@ -236,10 +253,12 @@ def _drafts(analysis: Analysis) -> list[Draft]:
             summary=summary,
             separate=opens_separately(text, anaphora),
         )
+        hit = struck(analysis, sentence=index)
         for part in split_across_countries(draft, text=doc_text, coordinators=lex.coordinators):
-            drafts.extend(
-                split_over_towns(part, text=doc_text, coordinators=lex.coordinators, plural=lex.plural_events)
-            )
+            for one in split_over_towns(part, text=doc_text, coordinators=lex.coordinators, plural=lex.plural_events):
+                one.strikers = strikers(analysis, triggers=one.triggers, actors=one.actors)
+                one.struck = hit
+                drafts.append(one)
     return drafts
 
 
@@ -345,7 +364,11 @@ def _group_all(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
         previous = next((e for e in reversed(own) if e.background == draft.background), None)
         if target is not None:
             _merge(target, draft)
-        elif previous is not None and (_follows_on(analysis, previous, draft) or _points_back(previous, draft)):
+        elif (
+            previous is not None
+            and not _opposite_strikes(previous, draft)
+            and (_follows_on(analysis, previous, draft) or _points_back(previous, draft))
+        ):
             _absorb(previous, draft)
         else:
             events.append(draft)
