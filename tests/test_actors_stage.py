@@ -81,7 +81,7 @@ MENTIONS = [
     ("en", "two groups clashed", [("Rioters ({country})", "two groups")]),
     ("nb", "en mobb angrep", [("Rioters ({country})", "mobb")]),
     # "angriper" alone is the verb ("they attack"); the noun is definite, plural or after "en"
-    ("nb", "De angriper grenseovergangen.", []),
+    ("nb", "De angriper i natt.", []),
     ("nb", "Særlig angriper de sykehus.", []),
     (
         "nb",
@@ -90,6 +90,9 @@ MENTIONS = [
     ),
     # the targets a state's enemy strikes are its forces' positions
     ("nb", "ødela 21 syriske mål", [("Military Forces of Syria", "syriske mål")]),
+    # a border crossing or post is held by the state's forces
+    ("nb", "angrep grenseovergangen i sør", [("Military Forces of {country}", "grenseovergangen")]),
+    ("en", "attacked the border crossing", [("Military Forces of {country}", "border crossing")]),
 ]
 
 

@@ -118,3 +118,76 @@ def test_a_strike_and_the_strike_it_answers_are_two_events(
     # the answered strike's author is not named in these texts: only its sub-type is checked
     assert [(s, a if w is not None else None) for (s, a), (_, w) in zip(got, expected, strict=False)] == expected
     assert len(got) == len(expected)
+
+
+_ROCKETS_NB = "Hamas skjøt tusenvis av raketter mot Israel lørdag morgen. "
+_ROCKETS_NN = "Hamas skaut tusenvis av rakettar mot Israel laurdag morgon. "
+_ROCKETS_EN = "Hamas fired thousands of rockets at Israel on Saturday morning. "
+
+# (lang, text) -> the (sub-type, place) of the current events, in text order
+GROUND_ASSAULTS = [
+    # fighters on foot who attack after the rockets (named by a pronoun): a battle of its own at each crossing
+    (
+        "nb",
+        _ROCKETS_NB + "Under dekke av rakettene tok flere hundre Hamas-krigere seg over grensen. "
+        "De angriper grenseovergangene Kerem Shalom i sør og Erez i nord.",
+        [("Shelling/artillery/missile attack", "Israel"), ("Armed clash", "Kerem Shalom"), ("Armed clash", "Erez")],
+    ),
+    (
+        "nn",
+        _ROCKETS_NN + "Under dekke av rakettane tok fleire hundre Hamas-krigarar seg over grensa. "
+        "Dei angrip grenseovergangane Kerem Shalom i sør og Erez i nord.",
+        [("Shelling/artillery/missile attack", "Israel"), ("Armed clash", "Kerem Shalom"), ("Armed clash", "Erez")],
+    ),
+    (
+        "en",
+        _ROCKETS_EN + "Under cover of the rockets, hundreds of Hamas fighters crossed the border fence. "
+        "They attacked the border crossings at Kerem Shalom and Erez.",
+        [("Shelling/artillery/missile attack", "Israel"), ("Armed clash", "Kerem Shalom"), ("Armed clash", "Erez")],
+    ),
+    # the group itself, not its fighters on foot, named beside the rockets: one event
+    (
+        "nb",
+        _ROCKETS_NB + "Hamas angriper grenseovergangen Kerem Shalom.",
+        [("Shelling/artillery/missile attack", "Kerem Shalom")],
+    ),
+    # soldiers killed in the attack are its victims, not an assault of theirs: one event
+    (
+        "en",
+        "Russian missiles hit Kharkiv overnight. Two soldiers were killed in the attack.",
+        [("Shelling/artillery/missile attack", "Kharkiv")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), GROUND_ASSAULTS)
+def test_an_assault_on_the_ground_is_not_the_rocket_fire_before_it(
+    lang: str, text: str, expected: list[tuple[str, str]]
+) -> None:
+    events = [e for e in extract(text, published="2023-10-08", lang=lang) if not e.background]
+    events.sort(key=lambda e: e.trigger.start if e.trigger else 0)
+    assert [(e.sub_event_type, e.location.name if e.location else None) for e in events] == expected
+
+
+def test_the_pronoun_subject_names_the_attackers() -> None:
+    text = (
+        "Flere hundre Hamas-krigere tok seg over grensen til Israel lørdag morgen. "
+        "De angriper grenseovergangen Kerem Shalom i sør."
+    )
+    events = [e for e in extract(text, published="2023-10-08", lang="nb") if not e.background]
+    assert [(e.actor1.name if e.actor1 else None, e.actor2.name if e.actor2 else None) for e in events] == [
+        ("Hamas", "Military Forces of Israel")
+    ]
+
+
+# (lang, text) -> how many current events: villages in one list are often one event (ACLED codes the note once)
+VILLAGE_LISTS = [
+    ("en", "Militiamen attacked the villages of Bule and Fataki on Monday, killing four civilians.", 1),
+    ("nb", "Militsfolk angrep landsbyene Bule og Fataki mandag og drepte fire sivile.", 1),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "count"), VILLAGE_LISTS)
+def test_a_list_of_villages_under_one_attack_stays_one_event(lang: str, text: str, count: int) -> None:
+    events = [e for e in extract(text, published="2020-05-01", lang=lang) if not e.background]
+    assert len(events) == count

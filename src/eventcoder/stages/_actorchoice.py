@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import re
 from collections.abc import Collection
 
 from eventcoder.geo.fronts import front_sides
@@ -38,7 +39,9 @@ __all__ = [
     "demonym_actor",
     "fill_template",
     "front_line",
+    "ground_assault",
     "named_as_victim",
+    "opens_with_pronoun",
     "organised_crime_side",
     "strikers",
     "struck",
@@ -163,8 +166,9 @@ def _context_actors(analysis: Analysis, event: Draft) -> list[ActorMention]:
             ):
                 near.add(other)
     first = min(own)
-    if not event.actors and first > 0 and not near:
-        # "He was arrested along with ...": an event that names no one continues the sentence before it
+    if first > 0 and ((not event.actors and not near) or opens_with_pronoun(analysis, first)):
+        # "He was arrested along with ...": an event that names no one continues the sentence before it; so does
+        # one whose subject is a pronoun ("They attacked the crossing")
         near.add(first - 1)
     if not near:
         return []
@@ -211,8 +215,10 @@ def choose_actors(analysis: Analysis, event: Draft, country: str | None) -> tupl
     own = sorted([*event.actors, *_claiming_groups(analysis, event)], key=lambda m: m.span.start)
     mentions = own
     victims = _victim_spans(analysis, event, own)
-    if not any(m.armed and (m.span.start, m.span.end) not in victims for m in own):
-        # no one in the event's sentences did it: a claimant group, or the sentence next to them
+    pronoun = opens_with_pronoun(analysis, min(event.sentences))
+    if pronoun or not any(m.armed and (m.span.start, m.span.end) not in victims for m in own):
+        # no one in the event's sentences did it, or a pronoun names who did ("They attacked the crossings"): a
+        # claimant group, or the sentence next to them
         mentions = sorted(
             [*own, *_claimant_actors(analysis, event), *_context_actors(analysis, event)],
             key=lambda m: m.span.start,
@@ -489,12 +495,13 @@ def organised_crime_side(
 
 def strikers(analysis: Analysis, *, triggers: list[TriggerMention], actors: list[ActorMention]) -> frozenset[str]:
     """The armed sides that strike in one sentence ("Turkish forces responded and destroyed 21 Syrian targets"):
-    actors of a known country named before its first specific event word, not marked as the target ("attacks on
-    police"), not the victims of a casualty figure and not followed by a casualty word ("Syrian soldiers have been
-    killed in Israeli airstrikes"). A demonym on that word names the striker alone ("Syrian air defences downed
-    some of the Israeli missiles": Israel). Empty when the sentence has no specific event word."""
+    actors of a known country named in the clause before its first specific event word, when that word is one of
+    remote violence; not marked as the target ("attacks on police"), not the victims of a casualty figure and not
+    followed by a casualty word ("Syrian soldiers have been killed in Israeli airstrikes"). A demonym on that word
+    names the striker alone ("Syrian air defences downed some of the Israeli missiles": Israel). Empty when the
+    sentence has no specific event word of remote violence first."""
     specific = sorted((t for t in triggers if not t.generic), key=lambda t: t.span.start)
-    if not specific:
+    if not specific or specific[0].event_type is not EventType.EXPLOSIONS:
         return frozenset()
     own = demonym_actor(analysis, specific[0])
     if own is not None:
@@ -517,16 +524,68 @@ def strikers(analysis: Analysis, *, triggers: list[TriggerMention], actors: list
         and (m.span.start, m.span.end) not in victims
         and not _is_target(analysis, m)
         and not any(regex.search(text, m.span.end, first) for regex in casualty)
+        and not _CLAUSE_BREAK.search(text, m.span.end, first)
     )
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:()]")
 
 
 def struck(analysis: Analysis, *, sentence: int) -> frozenset[str]:
-    """The armed sides a casualty figure of the sentence names as its victims ("two Turkish soldiers were killed")."""
-    return frozenset(
-        cm.victim_actor.name
+    """The armed sides a casualty figure of the sentence names as its victims ("two Turkish soldiers were killed"),
+    not one named as its agent ("killed by a Houthi missile")."""
+    victims = [
+        v
         for cm in analysis.claims
         if cm.sentence == sentence
-        and cm.victim_actor is not None
-        and cm.victim_actor.type is not ActorType.CIVILIANS
-        and "{country}" not in cm.victim_actor.name
-    )
+        and (v := cm.victim_actor) is not None
+        and v.type is not ActorType.CIVILIANS
+        and "{country}" not in v.name
+    ]
+    if not victims:
+        return frozenset()
+    spans = {v.span for v in victims if v.span is not None}
+    agents = {m.span for m in analysis.actors if m.span in spans and _is_agent(analysis, m)}
+    return frozenset(v.name for v in victims if v.span is None or v.span not in agents)
+
+
+_LEAD_PUNCT = "\"'«“”‘’(–—- "
+
+
+def opens_with_pronoun(analysis: Analysis, index: int) -> bool:
+    """Whether sentence `index` opens with a subject pronoun ("De angriper først ...", "They then stormed ...")."""
+    words = analysis.sentences[index].span.text.lstrip(_LEAD_PUNCT).split(maxsplit=1)
+    pronouns = actor_lexicon(analysis.lang).subject_pronouns
+    return bool(words) and words[0].strip(",;:").casefold() in pronouns
+
+
+def _subjects(analysis: Analysis, *, index: int, before: int, actors: list[ActorMention]) -> list[ActorMention]:
+    """The armed actors that may be the subject of an event word at offset `before`: those named before it and not
+    marked as the target, else, when the sentence opens with a subject pronoun, the armed actors of the sentence
+    before ("Hamas fighters crossed the fence. They attacked the crossing.")."""
+    own = [m for m in actors if m.armed and m.span.end <= before and not _is_target(analysis, m)]
+    if own or index == 0 or not opens_with_pronoun(analysis, index):
+        return own
+    previous = analysis.sentences[index - 1].span
+    return [
+        m
+        for m in analysis.actors
+        if m.armed and previous.start <= m.span.start < previous.end and not _is_target(analysis, m)
+    ]
+
+
+def ground_assault(
+    analysis: Analysis, *, index: int, triggers: list[TriggerMention], actors: list[ActorMention]
+) -> bool:
+    """Whether a sentence reports an assault on the ground: generic event words only, the first an attack word
+    (`assaults` in `triggers.yaml`) whose subject names combatants on foot (`ground_fighters` in `actors.yaml`):
+    "Hamas fighters attacked the crossings", "De angriper først grenseovergangene" after "flere hundre
+    Hamas-krigere ...". Such an assault is not the rocket fire or air strikes reported before it."""
+    if not triggers or any(not t.generic for t in triggers):
+        return False
+    first = min(triggers, key=lambda t: t.span.start)
+    if not trigger_stage.lexicon(analysis.lang).assaults.fullmatch(first.span.text):
+        return False
+    fighters = actor_lexicon(analysis.lang).ground_fighters
+    subjects = _subjects(analysis, index=index, before=first.span.start, actors=actors)
+    return any(fighters.search(m.span.text) for m in subjects)

@@ -57,6 +57,8 @@ class Draft:
     # the armed sides that strike in it, and those its casualty figures name as hit (filled ACLED names)
     strikers: frozenset[str] = frozenset()
     struck: frozenset[str] = frozenset()
+    # an assault on the ground by combatants on foot, in generic words ("the fighters attacked the crossing")
+    ground: bool = False
 
     @property
     def specific(self) -> list[TriggerMention]:

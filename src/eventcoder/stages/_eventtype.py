@@ -119,8 +119,10 @@ def _remote_context(analysis: Analysis, event: Draft) -> str | None:
     "killed") is one more of them. None when the text also reports an assault on the ground, when other kinds of
     event words are more than a stray one in four, or when it names no such weapon outside the event."""
     active = [t for t in analysis.triggers if not (t.negated or t.hypothetical)]
-    if any(t.generic and t.strength >= _ASSAULT for t in active):
-        return None  # "stormed", "raided", "drove into the towns": an assault on the ground, here or elsewhere
+    if event.ground or any(t.generic and t.strength >= _ASSAULT for t in active):
+        # "stormed", "raided", "drove into the towns", "fighters attacked the crossing": an assault on the ground,
+        # here or elsewhere
+        return None
     own = {id(t) for t in event.triggers}
     war = [(m.start(), m.end()) for m in attach_cues(analysis.lang).cumulative.finditer(analysis.document.text)]
     # "Israel's 10-month-long offensive has so far killed ...": the war itself, not an event of another kind

@@ -11,7 +11,9 @@ The actors named before the first event word (the sentence's subject) take part 
 Two towns under a plural event word: "the attacks targeted Odesa and Kharkiv", "angrepene rammet Odesa og Kharkiv"
 report an attack at each town, as ACLED codes one event per location. Only a plural event word (`plural_events` in
 `triggers.yaml`) before towns joined by a coordinator or a comma splits them: "gunmen attacked a village near Kaduna
-and killed five farmers near Zaria" stays one event.
+and killed five farmers near Zaria" stays one event. So does a place noun in the plural right after an event word
+(`plural_targets`): "attacked the villages of X and Y", "angriper grenseovergangene Kerem Shalom i sør og Erez i
+nord".
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ __all__ = ["split_across_countries", "split_over_towns"]
 _TOWNS = frozenset({PlacePrecision.SITE, PlacePrecision.TOWN, PlacePrecision.NEAR_TOWN})
 _SAME_TOWN_KM = 15.0  # two readings this close are one town named twice
 _LIST_GAP_WORDS = 6  # words between two towns of one list ("Odesa sør i Ukraina og storbyen Kharkiv")
+_TARGET_GAP_WORDS = 2  # words between an event word and the places it hits ("angriper først grenseovergangene")
 
 
 def _firm(draft: Draft) -> list[PlaceMention]:
@@ -101,17 +104,39 @@ def _distinct(places: list[Place]) -> bool:
     return all(km(a, b) > _SAME_TOWN_KM for a, b in itertools.combinations(places, 2))
 
 
+def _plural_start(draft: Draft, *, text: str, plural: re.Pattern[str], targets: re.Pattern[str] | None) -> int | None:
+    """Where the list of places an event word spreads over may begin: after the first plural event word ("the
+    attacks"), or after a plural place noun at most _TARGET_GAP_WORDS words after an event word ("angriper først
+    grenseovergangene", "attacked the villages of"); None when there is neither."""
+    ends: list[int] = []
+    for t in draft.triggers:
+        if plural.fullmatch(t.span.text):
+            ends.append(t.span.end)
+            continue
+        if targets is None:
+            continue
+        m = targets.search(text, t.span.end, t.span.end + 80)
+        if m is not None and len(text[t.span.end : m.start()].split()) <= _TARGET_GAP_WORDS:
+            ends.append(m.end())
+    return min(ends) if ends else None
+
+
 def _coordinated_towns(
-    draft: Draft, *, text: str, coordinators: re.Pattern[str], plural: re.Pattern[str]
+    draft: Draft,
+    *,
+    text: str,
+    coordinators: re.Pattern[str],
+    plural: re.Pattern[str],
+    targets: re.Pattern[str] | None = None,
 ) -> list[PlaceMention]:
     """The towns of one country that a plural event word of the draft spreads over ("the strikes hit Odesa and
-    Kharkiv"): two or more distinct towns after it, each pair of neighbours joined by a coordinator or a comma
-    within a few words ("Odesa in the south and the city of Kharkiv") with no other event word between. Empty when
-    the sentence is no such list."""
-    words = sorted((t for t in draft.triggers if plural.fullmatch(t.span.text)), key=lambda t: t.span.start)
-    if not words:
+    Kharkiv", "attacked the villages of X and Y"): two or more distinct towns after it, each pair of neighbours
+    joined by a coordinator or a comma within a few words ("Odesa in the south and the city of Kharkiv") with no
+    other event word between. Empty when the sentence is no such list."""
+    start = _plural_start(draft, text=text, plural=plural, targets=targets)
+    if start is None:
         return []
-    towns = _towns_after(draft, words[0].span.end)
+    towns = _towns_after(draft, start)
     if len(towns) < 2 or len({p.place.country for p in towns if p.place is not None}) != 1:
         return []
     if not _distinct([p.place for p in towns if p.place is not None]):
@@ -125,9 +150,17 @@ def _coordinated_towns(
     return towns
 
 
-def split_over_towns(draft: Draft, *, text: str, coordinators: re.Pattern[str], plural: re.Pattern[str]) -> list[Draft]:
-    """The draft, or one draft per town when a plural event word spreads over towns joined by "and"."""
-    towns = _coordinated_towns(draft, text=text, coordinators=coordinators, plural=plural)
+def split_over_towns(
+    draft: Draft,
+    *,
+    text: str,
+    coordinators: re.Pattern[str],
+    plural: re.Pattern[str],
+    targets: re.Pattern[str] | None = None,
+) -> list[Draft]:
+    """The draft, or one draft per town when a plural event word (or an event word and a plural place noun)
+    spreads over towns joined by "and"."""
+    towns = _coordinated_towns(draft, text=text, coordinators=coordinators, plural=plural, targets=targets)
     if not towns:
         return [draft]
     others = [p for p in draft.places if all(p.span != t.span for t in towns) and not _is_town(p)]

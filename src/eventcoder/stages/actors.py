@@ -36,6 +36,8 @@ class ActorLexicon:
     agent_markers: frozenset[str] = frozenset()  # "by", "av": the word before the one who did it
     list_joiners: re.Pattern[str] = re.compile(r"(?!x)x")  # ", ", " and ": the gap between listed actors
     crime_hallmarks: re.Pattern[str] = re.compile(r"(?!x)x")  # "drive-by", "hands tied": marks of organised crime
+    subject_pronouns: frozenset[str] = frozenset()  # "they", "de": a subject that points to the sentence before
+    ground_fighters: re.Pattern[str] = re.compile(r"(?!x)x")  # "fighters", "krigere": combatants on foot
 
     def demonym_country(self, text: str) -> str | None:
         found = self.find_demonym(text, 0, len(text))
@@ -117,6 +119,8 @@ def lexicon(lang: str) -> ActorLexicon:
         agent_markers=agents,
         list_joiners=joiners,
         crime_hallmarks=compile_alternation(data.get("crime_hallmarks", [])),
+        subject_pronouns=frozenset(str(w).casefold() for w in data.get("subject_pronouns", [])),
+        ground_fighters=compile_alternation(data.get("ground_fighters", [])),
     )
 
 

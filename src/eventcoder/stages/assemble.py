@@ -44,6 +44,7 @@ from eventcoder.stages._actorchoice import (
     crowd_actor,
     demonym_actor,
     front_line,
+    ground_assault,
     named_as_victim,
     organised_crime_side,
     strikers,
@@ -109,7 +110,7 @@ def _compatible(event: Draft, draft: Draft) -> bool:
         return False
     if not days_compatible(event, draft):
         return False
-    if _opposite_strikes(event, draft):
+    if _apart(event, draft):
         return False
     w1, w2 = event.event_window, draft.event_window
     return w1 is None or w2 is None or w1.overlaps(w2)
@@ -124,6 +125,14 @@ def _opposite_strikes(a: Draft, b: Draft) -> bool:
     if _grouping_type(a) is not remote or _grouping_type(b) is not remote:
         return False
     return bool(a.strikers & b.struck or a.struck & b.strikers)
+
+
+def _apart(event: Draft, draft: Draft) -> bool:
+    """Two drafts that are never one event, whatever their places and dates: opposite strikes, or an assault on
+    the ground by combatants on foot after rocket fire or air strikes ("Under cover of the rockets, hundreds of
+    fighters crossed the fence. They attacked the crossings ...")."""
+    ground_after_strikes = draft.ground and _grouping_type(event) is EventType.EXPLOSIONS
+    return ground_after_strikes or _opposite_strikes(event, draft)
 
 
 def _merge(into: Draft, draft: Draft) -> None:
@@ -255,9 +264,16 @@ def _drafts(analysis: Analysis) -> list[Draft]:
         )
         hit = struck(analysis, sentence=index)
         for part in split_across_countries(draft, text=doc_text, coordinators=lex.coordinators):
-            for one in split_over_towns(part, text=doc_text, coordinators=lex.coordinators, plural=lex.plural_events):
+            for one in split_over_towns(
+                part,
+                text=doc_text,
+                coordinators=lex.coordinators,
+                plural=lex.plural_events,
+                targets=lex.plural_targets,
+            ):
                 one.strikers = strikers(analysis, triggers=one.triggers, actors=one.actors)
                 one.struck = hit
+                one.ground = ground_assault(analysis, index=index, triggers=one.triggers, actors=one.actors)
                 drafts.append(one)
     return drafts
 
@@ -366,7 +382,7 @@ def _group_all(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
             _merge(target, draft)
         elif (
             previous is not None
-            and not _opposite_strikes(previous, draft)
+            and not _apart(previous, draft)
             and (_follows_on(analysis, previous, draft) or _points_back(previous, draft))
         ):
             _absorb(previous, draft)

@@ -51,6 +51,8 @@ class TriggerLexicon:
     not_reports: re.Pattern[str]
     coordinators: re.Pattern[str]
     plural_events: re.Pattern[str]
+    assaults: re.Pattern[str]
+    plural_targets: re.Pattern[str]
 
 
 def _cue(patterns: list[str]) -> re.Pattern[str]:
@@ -87,6 +89,8 @@ def lexicon(lang: str) -> TriggerLexicon:
         not_reports=_cue(data.get("not_reports", [])),
         coordinators=_cue(data.get("coordinators", [])),
         plural_events=_cue(data.get("plural_events", [])),
+        assaults=_cue(data.get("assaults", [])),
+        plural_targets=_cue(data.get("plural_targets", [])),
     )
 
 
