@@ -776,3 +776,21 @@ def test_a_place_word_beginning_an_actors_name_is_not_the_events_place(lang: str
         background=False,
     )
     assert draft.place is province
+
+
+def test_the_trial_grouping_of_a_summary_lead_leaves_the_drafts_alone() -> None:
+    from eventcoder.ingest import find_headings
+    from eventcoder.pipeline import Pipeline
+    from eventcoder.stages.assemble import _drafts, _group
+
+    text = (
+        _LEAD_NB + "Klokken 03.10\n\nRussland sender over hundre droner mot Kharkiv. Dronene treffer et kraftverk i "
+        "Kharkiv.\n\nKlokken 04.45\n\nRussiske soldater stormer en kontrollpost utenfor Pokrovsk."
+    )
+    doc = Document(id="t", text=text, lang="nb", published="2024-05-11", headings=tuple(find_headings(text)))
+    analysis = Pipeline.default().analyse(doc, lang="nb")
+    events = _group(analysis, _drafts(analysis))
+    sentences = [i for e in events for i in e.sentences]
+    triggers = [t.span.start for e in events for t in e.triggers]
+    assert len(events) == 3
+    assert len(sentences) == len(set(sentences)) and len(triggers) == len(set(triggers))

@@ -356,8 +356,23 @@ def _summary_lead(analysis: Analysis, drafts: list[Draft]) -> int:
     body = drafts[lead:]
     sections = {sum(1 for h in headings if h < min(d.sentences)) for d in body if not d.background}
     # an event of generic words only is typed later from its sides: a kind of its own here
-    kinds = {e.event_type for e in _group_all(analysis, body) if not e.background}
+    # a trial grouping: on copies, as grouping merges drafts into the first of each event
+    trial = _group_all(analysis, [_copy(d) for d in body])
+    kinds = {e.event_type for e in trial if not e.background}
     return lead if len(sections) >= 2 or len(kinds) >= 2 else 0
+
+
+def _copy(draft: Draft) -> Draft:
+    """A draft whose lists can be merged into without touching `draft`."""
+    return dataclasses.replace(
+        draft,
+        sentences=list(draft.sentences),
+        triggers=list(draft.triggers),
+        places=list(draft.places),
+        dates=list(draft.dates),
+        actors=list(draft.actors),
+        claims=list(draft.claims),
+    )
 
 
 def _group(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
