@@ -459,3 +459,137 @@ SPREAD = [
 def test_spread_toll(text: str, published: str, expected: int) -> None:
     events = [e for e in extract(text, published=published, lang="en") if not e.background]
     assert [e.fatalities.low for e in events if e.fatalities.low is not None] == [expected]
+
+
+# (lang, text, published) -> fatalities low of the main event
+LISTED = [
+    pytest.param(
+        "en",
+        "The mother and her four children were killed when an Israeli airstrike hit their home in Rafah on Monday.",
+        "2024-05-06",
+        5,
+        id="en-listed-noun-before-the-figure",
+    ),
+    pytest.param(
+        "en",
+        "Three children and their parents died when a shell hit their house in Kharkiv on Monday.",
+        "2024-05-06",
+        5,
+        id="en-listed-noun-after-the-figure",
+    ),
+    pytest.param(
+        "en",
+        "On 3 May 2020, gunmen shot dead a farmer and his three sons in Zamfara.",
+        "2020-05-03",
+        4,
+        id="en-active-listed-noun",
+    ),
+    pytest.param(
+        "en",
+        "On 3 May 2020, militants ambushed a patrol in Kunduz, killing four policemen and a civilian.",
+        "2020-05-03",
+        5,
+        id="en-article-and-party-after-the-figure",
+    ),
+    pytest.param(
+        "en",
+        "On 3 May 2020, police shot at the crowd in Lagos, killing 1 woman and injuring 1 man.",
+        "2020-05-03",
+        1,
+        id="en-another-clause-is-no-listed-victim",
+    ),
+    pytest.param(
+        "nb",
+        "Ekteparet og deres tre barn ble drept da et russisk missil traff boligen deres i Kharkiv mandag.",
+        "2024-05-06",
+        5,
+        id="nb-listed-noun-before-the-figure",
+    ),
+    pytest.param(
+        "nb",
+        "Mandag ble faren og hans to sønner drept i et israelsk luftangrep i Rafah.",
+        "2024-05-06",
+        3,
+        id="nb-listed-noun-after-an-auxiliary",
+    ),
+    pytest.param(
+        "nn",
+        "Foreldra og dei fire borna vart drepne då ein rakett trefte huset i Kharkiv måndag.",
+        "2024-05-06",
+        6,
+        id="nn-listed-noun-before-the-figure",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "published", "expected"), LISTED)
+def test_listed_victims(lang: str, text: str, published: str, expected: int) -> None:
+    events = [e for e in extract(text, published=published, lang=lang) if not e.background]
+    assert [e.fatalities.low for e in events if e.fatalities.low is not None] == [expected]
+
+
+# (lang, text, published) -> (kind, low) of every claim of the text, in text order
+OWN_VICTIM = [
+    pytest.param(
+        "en",
+        "On 3 May 2020, three trucks of gunmen stormed the village of Kafin in Zamfara, wounding a farmer and "
+        "kidnapping four others.",
+        "2020-05-03",
+        [(H, 1), (ClaimKind.ABDUCTED, 4)],
+        id="en-things-and-a-claim-word-with-its-own-victim",
+    ),
+    pytest.param(
+        "nb",
+        "Tre biler med væpnede menn stormet gården søndag og såret ham.",
+        "2020-08-23",
+        [(H, 1)],
+        id="nb-things-and-a-claim-word-with-its-own-victim",
+    ),
+    pytest.param(
+        "nn",
+        "To bilar med væpna menn kom til garden søndag og skadde han.",
+        "2020-08-23",
+        [(H, 1)],
+        id="nn-things-and-a-claim-word-with-its-own-victim",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "published", "expected"), OWN_VICTIM)
+def test_claim_word_with_its_own_victim(
+    lang: str, text: str, published: str, expected: list[tuple[ClaimKind, int]]
+) -> None:
+    analysis = Pipeline.default().analyse(Document(id="t", text=text, lang=lang, published=published), lang=lang)
+    assert sorted((c.claim.kind, c.claim.low) for c in analysis.claims) == sorted(expected)
+
+
+# (lang, text, published) -> (kind, low) of every claim: a hedge inside the passive is no word between
+HEDGED = [
+    pytest.param(
+        "en",
+        "Four villagers who were on their way home from the camp are reported to have been killed.",
+        "2020-05-03",
+        [(K, 4)],
+        id="en-hedged-passive",
+    ),
+    pytest.param(
+        "nb",
+        "Fire landsbyboere som var på vei hjem fra markedet i byen, skal ha blitt drept.",
+        "2020-05-03",
+        [(K, 4)],
+        id="nb-hedged-passive",
+    ),
+    pytest.param(
+        "nn",
+        "To sivile som budde i den vesle landsbyen ved elva, skal ha vorte drepne.",
+        "2020-05-03",
+        [(K, 2)],
+        id="nn-hedged-passive",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "published", "expected"), HEDGED)
+def test_hedged_passive(lang: str, text: str, published: str, expected: list[tuple[ClaimKind, int]]) -> None:
+    analysis = Pipeline.default().analyse(Document(id="t", text=text, lang=lang, published=published), lang=lang)
+    assert [(c.claim.kind, c.claim.low) for c in analysis.claims] == expected
