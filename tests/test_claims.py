@@ -528,6 +528,38 @@ def test_listed_victims(lang: str, text: str, published: str, expected: int) -> 
     assert [e.fatalities.low for e in events if e.fatalities.low is not None] == [expected]
 
 
+# (lang, text, published) -> (kind, low) of every claim: one group listed beside a figure is one claim
+LISTED_ONE_CLAIM = [
+    pytest.param(
+        "en",
+        "Gunmen shot dead a man and his two sons in Zamfara on Sunday.",
+        "2020-05-03",
+        [(K, 3)],
+        id="en-one-group-one-claim",
+    ),
+    pytest.param(
+        "nb",
+        "Foreldrene og de tre barna deres ble drept i et luftangrep i Rafah søndag.",
+        "2020-05-03",
+        [(K, 5)],
+        id="nb-one-group-one-claim",
+    ),
+    pytest.param(
+        "nn",
+        "Mora og dei to borna hennar vart drepne i eit flyåtak i Rafah søndag.",
+        "2020-05-03",
+        [(K, 3)],
+        id="nn-one-group-one-claim",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "published", "expected"), LISTED_ONE_CLAIM)
+def test_listed_group_is_one_claim(lang: str, text: str, published: str, expected: list[tuple[ClaimKind, int]]) -> None:
+    analysis = Pipeline.default().analyse(Document(id="t", text=text, lang=lang, published=published), lang=lang)
+    assert [(c.claim.kind, c.claim.low) for c in analysis.claims] == expected
+
+
 # (lang, text, published) -> (kind, low) of every claim of the text, in text order
 OWN_VICTIM = [
     pytest.param(

@@ -318,7 +318,17 @@ def _listed_claims(
             start, end = listed.start, claim.evidence.end
         else:
             start, end = claim.evidence.start, listed.end
-        if claim.victims is Victims.TOTAL:  # "killed a man and his two sons": one count
+        if claim.victims is Victims.TOTAL:
+            victims = Victims.TOTAL  # "killed a man and his two sons": one group, no party named
+        elif listed.actor is not None and listed.actor.actor.type is ActorType.CIVILIANS:
+            victims = Victims.CIVILIANS
+        elif listed.actor is not None:
+            victims = Victims.UNKNOWN
+        else:
+            victims = claim.victims  # "the parents and their six children": the children's party
+        same = listed.actor is None or listed.actor.actor == cm.victim_actor
+        if victims is Victims.TOTAL or (victims is claim.victims and same):
+            # one group ("the parents and their six children", "a man and his two sons"): one count
             both = analysis.document.span(min(start, claim.evidence.start), max(end, claim.evidence.end))
             high = None if claim.high is None else claim.high + listed.count
             out.append(
@@ -328,12 +338,6 @@ def _listed_claims(
             )
             continue
         out.append(cm)
-        if listed.actor is not None and listed.actor.actor.type is ActorType.CIVILIANS:
-            victims = Victims.CIVILIANS
-        elif listed.actor is not None:
-            victims = Victims.UNKNOWN
-        else:
-            victims = claim.victims  # "the parents and their six children": the children's party
         extra.append(
             ClaimMention(
                 claim=dataclasses.replace(
@@ -516,6 +520,8 @@ def _sentence_claims(
         article = number.span.text.casefold() in lex.article_numbers
         if article and victim is None:
             continue  # "da en bilbombe eksploderte": an article, not a count
+        if article and lex.total.fullmatch(text, word.start, word.end):
+            continue  # "En offiser anslår dødstallet til ni": an article before a toll word, not a victim
         if article and any(w in lex.relatives for w in _words(text[number.span.end : word.start])):
             continue  # "familien til en politimann som ble drept": a death recalled, not reported
         if victim is not None and victim.actor.type is ActorType.CIVILIANS and lex.total.fullmatch(victim.span.text):
