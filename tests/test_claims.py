@@ -625,3 +625,95 @@ HEDGED = [
 def test_hedged_passive(lang: str, text: str, published: str, expected: list[tuple[ClaimKind, int]]) -> None:
     analysis = Pipeline.default().analyse(Document(id="t", text=text, lang=lang, published=published), lang=lang)
     assert [(c.claim.kind, c.claim.low) for c in analysis.claims] == expected
+
+
+M = ClaimKind.MISSING
+
+# (lang, text, published) -> (kind, low, subgroup) of every claim of the text, in text order
+MORE_CLAIMS = [
+    pytest.param(
+        "en",
+        "Two gunmen stormed a police post in Kano on Monday and killed three officers. Both were shot dead by "
+        "soldiers.",
+        "2020-05-04",
+        [(K, 3, False), (K, 2, True)],
+        id="en-both-after-a-figure-is-a-part",
+    ),
+    pytest.param(
+        "en",
+        "Two gunmen stormed a police post in Kano on Monday. Both were shot dead by soldiers.",
+        "2020-05-04",
+        [(K, 2, False)],
+        id="en-both-alone-is-the-figure",
+    ),
+    pytest.param(
+        "nb",
+        "To væpnede menn angrep en politistasjon i Kano mandag og drepte tre betjenter. Begge ble skutt og drept av "
+        "soldater.",
+        "2020-05-04",
+        [(K, 3, False), (K, 2, True)],
+        id="nb-both-after-a-figure-is-a-part",
+    ),
+    pytest.param(
+        "nn",
+        "To væpna menn angreip ein politistasjon i Kano måndag og drap tre betjentar. Begge vart drepne av soldatar.",
+        "2020-05-04",
+        [(K, 3, False), (K, 2, True)],
+        id="nn-both-after-a-figure-is-a-part",
+    ),
+    pytest.param(
+        "en",
+        "Gunmen killed a farmer and injured another in Kaduna on Monday.",
+        "2020-05-04",
+        [(K, 1, False), (H, 1, False)],
+        id="en-another-is-one-victim",
+    ),
+    pytest.param(
+        "nb",
+        "Væpnede menn drepte en bonde og såret en annen i Kaduna mandag.",
+        "2020-05-04",
+        [(K, 1, False), (H, 1, False)],
+        id="nb-another-is-one-victim",
+    ),
+    pytest.param(
+        "en",
+        "The fate of 9 residents of the building is still unknown, the rescue service said.",
+        "2023-01-15",
+        [(M, 9, False)],
+        id="en-fate-of-is-missing",
+    ),
+    pytest.param(
+        "nb",
+        "Skjebnen til ni beboere er fortsatt ukjent, opplyser redningstjenesten.",
+        "2023-01-15",
+        [(M, 9, False)],
+        id="nb-fate-of-is-missing",
+    ),
+    pytest.param(
+        "nn",
+        "Lagnaden til ni bebuarar er framleis ukjend, opplyser redningstenesta.",
+        "2023-01-15",
+        [(M, 9, False)],
+        id="nn-fate-of-is-missing",
+    ),
+    pytest.param(
+        "en",
+        "In Dnipro the death toll rises to 23 people, and about 40 others are missing after the strike.",
+        "2023-01-15",
+        [(K, 23, False), (M, 40, False)],
+        id="en-an-update-takes-the-toll-word-before-it",
+    ),
+    pytest.param(
+        "nb",
+        "I Dnipro har dødstallet steget til 23 mennesker, og rundt 40 andre er savnet etter angrepet.",
+        "2023-01-15",
+        [(K, 23, False), (M, 40, False)],
+        id="nb-an-update-takes-the-toll-word-before-it",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "published", "expected"), MORE_CLAIMS)
+def test_more_claims(lang: str, text: str, published: str, expected: list[tuple[ClaimKind, int, bool]]) -> None:
+    analysis = Pipeline.default().analyse(Document(id="t", text=text, lang=lang, published=published), lang=lang)
+    assert [(c.claim.kind, c.claim.low, c.claim.subgroup) for c in analysis.claims] == expected

@@ -70,6 +70,7 @@ class ClaimLexicon:
     relatives: frozenset[str]
     singular_subject: re.Pattern[str]  # "he", "he was" right before a claim word: one victim
     singular_object: re.Pattern[str]  # " a", " him" after an active claim word: one victim
+    pair_subject: re.Pattern[str]  # "both", "both were" right before a claim word: two victims named before
     hedges: re.Pattern[str]  # "are reported to have been": a hedge inside a passive, no word of its own
     listed: dict[str, int]  # "parents" -> 2, "man" -> 1: victims a noun counts without a number
     listed_noun: re.Pattern[str]  # one of `listed`, at the end of the searched stretch
@@ -101,6 +102,7 @@ def lexicon(lang: str) -> ClaimLexicon:
         relatives=frozenset(w.casefold() for w in data.get("relatives", [])),
         singular_subject=_subject_regex(data.get("singular_subjects", []), data.get("singular_passive", [])),
         singular_object=_object_regex(data.get("singular_objects", [])),
+        pair_subject=_subject_regex(data.get("pair_subjects", []), data.get("plural_passive", [])),
         agent_links=frozenset(w.casefold() for w in data.get("agent_links", [])),
         singular=_singular_regex(data.get("article_numbers", []), data.get("singular_passive", [])),
         hedges=compile_alternation(data.get("hedges", [])),
@@ -225,6 +227,8 @@ def _pair(
     after = [w for w in words if w.start >= n1]
     if before and _active(lex, text, before[-1], n0):
         return before[-1]
+    if updates and before and _reaches(text, before[-1], n0, _MAX_UPDATE_WORDS):
+        return before[-1]  # "the death toll rises to 23 people, and about 40 others are missing": the toll's figure
     if after and after[0].start not in objects:
         # "around 100 residents lynched two armed men": a word with an object of its own has its subject before it
         w = after[0]
@@ -238,10 +242,14 @@ def _pair(
     if before:
         w = before[-1]
         # "Tallet på sårede hadde lørdag kveld steget til 64": an update reaches back to the figure it updates
-        reach = _MAX_UPDATE_WORDS if updates else _MAX_FALLBACK_WORDS
-        if len(_words(text[w.end : n0])) <= reach and not re.search(r"[;:]|\.\s", text[w.end : n0]):
+        if _reaches(text, w, n0, _MAX_UPDATE_WORDS if updates else _MAX_FALLBACK_WORDS):
             return w
     return None
+
+
+def _reaches(text: str, word: _Word, n0: int, reach: int) -> bool:
+    """Whether `word` is at most `reach` words before the number at `n0`, in the same clause."""
+    return len(_words(text[word.end : n0])) <= reach and not re.search(r"[;:]|\.\s", text[word.end : n0])
 
 
 def _singular_objects(lex: ClaimLexicon, text: str, words: list[_Word], s1: int) -> frozenset[int]:
@@ -452,7 +460,9 @@ def _sentence_claims(
     sentence: Sentence,
     numbers: list[NumberMention],
     date_spans: list[tuple[int, int]],
+    earlier: frozenset[ClaimKind] = frozenset(),
 ) -> list[ClaimMention]:
+    """The claims of one sentence; `earlier` are the kinds of the figures given in the sentences before it."""
     doc = analysis.document
     text = doc.text
     s0, s1 = sentence.span.start, sentence.span.end
@@ -560,6 +570,7 @@ def _sentence_claims(
     out[first:] = _listed_claims(analysis, lex, sentence, numbers, pairs, out[first:])
     paired = [(c.claim.evidence.start, c.claim.evidence.end) for c in out[first:]]
     out.extend(_singular_claims(analysis, lex, sentence, numbers, words, paired=paired))
+    out.extend(_pair_claims(analysis, lex, sentence, numbers, words, paired=paired, earlier=earlier))
     out[first:] = spread_claims(analysis.document, lex.spread, sentence, numbers, out[first:])
     return out
 
@@ -660,6 +671,48 @@ def _singular_claims(
     return out
 
 
+def _pair_claims(
+    analysis: Analysis,
+    lex: ClaimLexicon,
+    sentence: Sentence,
+    numbers: list[NumberMention],
+    words: list[_Word],
+    *,
+    paired: list[tuple[int, int]],
+    earlier: frozenset[ClaimKind],
+) -> list[ClaimMention]:
+    """Two victims named before: "The two attackers drove up to the hotel. Both were killed", "begge vart drepne".
+    After a figure of the same kind in an earlier sentence the pair is a part of it (the attackers among the dead),
+    never added to the toll again."""
+    doc = analysis.document
+    text = doc.text
+    s0, s1 = sentence.span.start, sentence.span.end
+    out: list[ClaimMention] = []
+    for word in words:
+        subject = lex.pair_subject.search(text, max(s0, word.start - _OBJECT_REACH), word.start)
+        if subject is None or lex.singular_object.match(text, word.end, s1):
+            continue  # "both killed a man": the object is the victim
+        if any(word.end <= n.span.start <= word.end + _OBJECT_REACH for n in numbers):
+            continue  # "both said 5 were killed"
+        if _in_any(subject.start(1), word.end, paired):
+            continue
+        out.append(
+            ClaimMention(
+                claim=Claim(
+                    kind=word.kind,
+                    low=2,
+                    high=None,
+                    qualifier=Qualifier.EXACT,
+                    victims=Victims.TOTAL,
+                    evidence=doc.span(subject.start(1), word.end),
+                    subgroup=word.kind in earlier,
+                ),
+                sentence=sentence.index,
+            )
+        )
+    return out
+
+
 @stage(name="claims", reads=("sentences", "numbers", "dates", "actors"), adds=("claims",))
 def claims(analysis: Analysis) -> Analysis:
     lex = lexicon(analysis.lang)
@@ -671,7 +724,8 @@ def claims(analysis: Analysis) -> Analysis:
         if sentence.heading:
             continue  # headlines repeat the body's figures
         inside = [n for n in numbers if sentence.span.start <= n.span.start and n.span.end <= sentence.span.end]
-        found = _sentence_claims(analysis, lex, sentence, inside, date_spans)
+        earlier = frozenset(c.claim.kind for c in out)
+        found = _sentence_claims(analysis, lex, sentence, inside, date_spans, earlier)
         same_paragraph = previous is not None and analysis.sentences[previous.sentence].paragraph == sentence.paragraph
         if not found and previous is not None and same_paragraph:
             found = _later_parts(analysis, lex, sentence, inside, date_spans, previous.claim)
