@@ -710,6 +710,34 @@ MORE_CLAIMS = [
         [(K, 23, False), (M, 40, False)],
         id="nb-an-update-takes-the-toll-word-before-it",
     ),
+    pytest.param(
+        "en",
+        "On 4 May 2020, militants assassinated a teacher in Djibo.",
+        "2020-05-04",
+        [(K, 1, False)],
+        id="en-assassinated-is-killed",
+    ),
+    pytest.param(
+        "nb",
+        "Væpnede menn likviderte en lærer i Djibo mandag.",
+        "2020-05-04",
+        [(K, 1, False)],
+        id="nb-liquidated-is-killed",
+    ),
+    pytest.param(
+        "nn",
+        "Væpna menn likviderte ein lærar i Djibo måndag.",
+        "2020-05-04",
+        [(K, 1, False)],
+        id="nn-liquidated-is-killed",
+    ),
+    pytest.param(
+        "en",
+        "On 4 May 2020, police exchanged fire with robbers in Itambi. Four robbers managed to flee and one was killed.",
+        "2020-05-04",
+        [(ClaimKind.ESCAPED, 4, False), (K, 1, False)],
+        id="en-managed-to-flee-is-no-death",
+    ),
 ]
 
 
