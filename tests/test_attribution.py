@@ -229,6 +229,13 @@ CLAIMANTS = [
         {(K, 17): "Politiet"},
         id="nn-source-before-the-cue-when-a-figure-follows-it",
     ),
+    pytest.param(
+        "en",
+        "Around 29 April 2020 (as reported), gunmen shot dead three farmers in Cauca. The motive is not reported.",
+        "2020-04-29",
+        {(K, 3): None},
+        id="en-as-reported-names-nobody",
+    ),
 ]
 
 

@@ -745,3 +745,42 @@ MORE_CLAIMS = [
 def test_more_claims(lang: str, text: str, published: str, expected: list[tuple[ClaimKind, int, bool]]) -> None:
     analysis = Pipeline.default().analyse(Document(id="t", text=text, lang=lang, published=published), lang=lang)
     assert [(c.claim.kind, c.claim.low, c.claim.subgroup) for c in analysis.claims] == expected
+
+
+# (lang, text, published) -> fatalities low of the main event: "also" adds the victims of a figure to those before it
+ALSO = [
+    pytest.param(
+        "en",
+        "On 29 April 2020, prison guards shot dead one inmate in Freetown. 9 inmates were also killed in the riot.",
+        "2020-04-29",
+        10,
+        id="en-also-adds-to-the-figure-before",
+    ),
+    pytest.param(
+        "nb",
+        "Fengselsvakter skjøt og drepte én fange i Freetown onsdag. Ni fanger ble også drept i opprøret.",
+        "2020-04-29",
+        10,
+        id="nb-also-adds-to-the-figure-before",
+    ),
+    pytest.param(
+        "nn",
+        "Fengselsvakter drap to fangar i Freetown onsdag. Ni fangar vart òg drepne i opprøret.",
+        "2020-04-29",
+        11,
+        id="nn-also-adds-to-the-figure-before",
+    ),
+    pytest.param(
+        "nb",
+        "Tre soldater ble drept i et angrep i Kabul onsdag. To sivile ble også drept i angrepet.",
+        "2020-04-29",
+        5,
+        id="nb-also-between-two-parties-is-the-split",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "published", "expected"), ALSO)
+def test_also_adds_up(lang: str, text: str, published: str, expected: int) -> None:
+    events = [e for e in extract(text, published=published, lang=lang) if not e.background]
+    assert [e.fatalities.low for e in events if e.fatalities.low is not None] == [expected]

@@ -71,6 +71,7 @@ class ClaimLexicon:
     singular_subject: re.Pattern[str]  # "he", "he was" right before a claim word: one victim
     singular_object: re.Pattern[str]  # " a", " him" after an active claim word: one victim
     pair_subject: re.Pattern[str]  # "both", "both were" right before a claim word: two victims named before
+    additive: re.Pattern[str]  # "also" in a figure: victims besides those of the figure before it
     hedges: re.Pattern[str]  # "are reported to have been": a hedge inside a passive, no word of its own
     listed: dict[str, int]  # "parents" -> 2, "man" -> 1: victims a noun counts without a number
     listed_noun: re.Pattern[str]  # one of `listed`, at the end of the searched stretch
@@ -103,6 +104,7 @@ def lexicon(lang: str) -> ClaimLexicon:
         singular_subject=_subject_regex(data.get("singular_subjects", []), data.get("singular_passive", [])),
         singular_object=_object_regex(data.get("singular_objects", [])),
         pair_subject=_subject_regex(data.get("pair_subjects", []), data.get("plural_passive", [])),
+        additive=compile_alternation(data.get("additive", [])),
         agent_links=frozenset(w.casefold() for w in data.get("agent_links", [])),
         singular=_singular_regex(data.get("article_numbers", []), data.get("singular_passive", [])),
         hedges=compile_alternation(data.get("hedges", [])),
@@ -740,7 +742,64 @@ def claims(analysis: Analysis) -> Analysis:
                 out[first:] = apply_share(out[first:], share)
         out.extend(found)
         previous = found[-1] if found else None
-    return analysis.with_layer(claims=tuple(out))
+    return analysis.with_layer(claims=tuple(_additions(analysis, lex, out)))
+
+
+def _additions(analysis: Analysis, lex: ClaimLexicon, found: list[ClaimMention]) -> list[ClaimMention]:
+    """ "... killing one. 11 prisoners were also killed": a figure with "also" counts victims besides those of the
+    figure of the same kind before it in the paragraph; a careful coder adds them (12). The sum is a claim of its
+    own; the parts without a party become parts of it (so they no longer compete with it as totals), parts of a
+    party stay in the per-party split."""
+    text = analysis.document.text
+    out = list(found)
+    sums: list[ClaimMention] = []
+    for i, cm in enumerate(found):
+        claim = cm.claim
+        if claim.subgroup or claim.low <= 0 or claim.qualifier is Qualifier.VAGUE or not _also(lex, text, claim):
+            continue
+        paragraph = analysis.sentences[cm.sentence].paragraph
+        before = [
+            j
+            for j in range(i)
+            if (c := out[j].claim).kind is claim.kind
+            and not c.subgroup
+            and c.low > 0
+            and c.qualifier is not Qualifier.VAGUE
+            and analysis.sentences[out[j].sentence].paragraph == paragraph
+            and c.evidence.end <= claim.evidence.start
+        ]
+        if not before:
+            continue
+        j = before[-1]
+        prev = out[j].claim
+        if prev.victims is not Victims.TOTAL and claim.victims is not Victims.TOTAL:
+            continue  # two parties: the per-party split adds them already
+        total = prev.low + claim.low
+        for k in (j, i):
+            if out[k].claim.victims is Victims.TOTAL:
+                out[k] = dataclasses.replace(out[k], claim=dataclasses.replace(out[k].claim, subgroup=True))
+        sums.append(
+            ClaimMention(
+                claim=dataclasses.replace(
+                    claim,
+                    low=total,
+                    high=None,
+                    qualifier=claim.qualifier if prev.qualifier is Qualifier.EXACT else prev.qualifier,
+                    victims=Victims.TOTAL,
+                    victims_text=None,
+                    evidence=analysis.document.span(prev.evidence.start, claim.evidence.end),
+                    updates=False,
+                ),
+                sentence=cm.sentence,
+            )
+        )
+    return sorted(out + sums, key=lambda c: (c.sentence, c.claim.evidence.start))
+
+
+def _also(lex: ClaimLexicon, text: str, claim: Claim) -> bool:
+    """Whether the figure's words, or the two words before them, say "also" ("were also killed", "also killing 3")."""
+    lead = text[max(0, claim.evidence.start - 20) : claim.evidence.start].split()[-2:]
+    return bool(lex.additive.search(" ".join([*lead, claim.evidence.text])))
 
 
 def _later_parts(
