@@ -206,6 +206,36 @@ CLAIMANTS = [
         {(K, 8): "Syrian Observatory for Human Rights", (H, 10): "Syrian Observatory for Human Rights"},
         id="nn-next-sentence",
     ),
+    pytest.param(
+        "en",
+        "Militants stormed an army base near Kismayo on Tuesday. A police officer put the death toll at 9; the "
+        "militants said 17 were killed.",
+        "2020-05-04",
+        {(K, 9): "police officer", (K, 17): "militants"},
+        id="en-put-the-toll-at",
+    ),
+    pytest.param(
+        "nb",
+        "Opprørere angrep en militærbase ved Kismayo tirsdag. En offiser anslår dødstallet til ni, mens opprørerne "
+        "sier 17 ble drept.",
+        "2020-05-04",
+        {(K, 9): "offiser", (K, 17): "opprørerne"},
+        id="nb-source-before-the-cue-when-a-figure-follows-it",
+    ),
+    pytest.param(
+        "nn",
+        "Opprørarar angreip ein militærbase ved Kismayo tysdag. Politiet seier 17 vart drepne.",
+        "2020-05-04",
+        {(K, 17): "Politiet"},
+        id="nn-source-before-the-cue-when-a-figure-follows-it",
+    ),
+    pytest.param(
+        "en",
+        "Around 29 April 2020 (as reported), gunmen shot dead three farmers in Cauca. The motive is not reported.",
+        "2020-04-29",
+        {(K, 3): None},
+        id="en-as-reported-names-nobody",
+    ),
 ]
 
 

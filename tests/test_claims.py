@@ -459,3 +459,328 @@ SPREAD = [
 def test_spread_toll(text: str, published: str, expected: int) -> None:
     events = [e for e in extract(text, published=published, lang="en") if not e.background]
     assert [e.fatalities.low for e in events if e.fatalities.low is not None] == [expected]
+
+
+# (lang, text, published) -> fatalities low of the main event
+LISTED = [
+    pytest.param(
+        "en",
+        "The mother and her four children were killed when an Israeli airstrike hit their home in Rafah on Monday.",
+        "2024-05-06",
+        5,
+        id="en-listed-noun-before-the-figure",
+    ),
+    pytest.param(
+        "en",
+        "Three children and their parents died when a shell hit their house in Kharkiv on Monday.",
+        "2024-05-06",
+        5,
+        id="en-listed-noun-after-the-figure",
+    ),
+    pytest.param(
+        "en",
+        "On 3 May 2020, gunmen shot dead a farmer and his three sons in Zamfara.",
+        "2020-05-03",
+        4,
+        id="en-active-listed-noun",
+    ),
+    pytest.param(
+        "en",
+        "On 3 May 2020, militants ambushed a patrol in Kunduz, killing four policemen and a civilian.",
+        "2020-05-03",
+        5,
+        id="en-article-and-party-after-the-figure",
+    ),
+    pytest.param(
+        "en",
+        "On 3 May 2020, police shot at the crowd in Lagos, killing 1 woman and injuring 1 man.",
+        "2020-05-03",
+        1,
+        id="en-another-clause-is-no-listed-victim",
+    ),
+    pytest.param(
+        "nb",
+        "Ekteparet og deres tre barn ble drept da et russisk missil traff boligen deres i Kharkiv mandag.",
+        "2024-05-06",
+        5,
+        id="nb-listed-noun-before-the-figure",
+    ),
+    pytest.param(
+        "nb",
+        "Mandag ble faren og hans to sønner drept i et israelsk luftangrep i Rafah.",
+        "2024-05-06",
+        3,
+        id="nb-listed-noun-after-an-auxiliary",
+    ),
+    pytest.param(
+        "nn",
+        "Foreldra og dei fire borna vart drepne då ein rakett trefte huset i Kharkiv måndag.",
+        "2024-05-06",
+        6,
+        id="nn-listed-noun-before-the-figure",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "published", "expected"), LISTED)
+def test_listed_victims(lang: str, text: str, published: str, expected: int) -> None:
+    events = [e for e in extract(text, published=published, lang=lang) if not e.background]
+    assert [e.fatalities.low for e in events if e.fatalities.low is not None] == [expected]
+
+
+# (lang, text, published) -> (kind, low) of every claim: one group listed beside a figure is one claim
+LISTED_ONE_CLAIM = [
+    pytest.param(
+        "en",
+        "Gunmen shot dead a man and his two sons in Zamfara on Sunday.",
+        "2020-05-03",
+        [(K, 3)],
+        id="en-one-group-one-claim",
+    ),
+    pytest.param(
+        "nb",
+        "Foreldrene og de tre barna deres ble drept i et luftangrep i Rafah søndag.",
+        "2020-05-03",
+        [(K, 5)],
+        id="nb-one-group-one-claim",
+    ),
+    pytest.param(
+        "nn",
+        "Mora og dei to borna hennar vart drepne i eit flyåtak i Rafah søndag.",
+        "2020-05-03",
+        [(K, 3)],
+        id="nn-one-group-one-claim",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "published", "expected"), LISTED_ONE_CLAIM)
+def test_listed_group_is_one_claim(lang: str, text: str, published: str, expected: list[tuple[ClaimKind, int]]) -> None:
+    analysis = Pipeline.default().analyse(Document(id="t", text=text, lang=lang, published=published), lang=lang)
+    assert [(c.claim.kind, c.claim.low) for c in analysis.claims] == expected
+
+
+# (lang, text, published) -> (kind, low) of every claim of the text, in text order
+OWN_VICTIM = [
+    pytest.param(
+        "en",
+        "On 3 May 2020, three trucks of gunmen stormed the village of Kafin in Zamfara, wounding a farmer and "
+        "kidnapping four others.",
+        "2020-05-03",
+        [(H, 1), (ClaimKind.ABDUCTED, 4)],
+        id="en-things-and-a-claim-word-with-its-own-victim",
+    ),
+    pytest.param(
+        "nb",
+        "Tre biler med væpnede menn stormet gården søndag og såret ham.",
+        "2020-08-23",
+        [(H, 1)],
+        id="nb-things-and-a-claim-word-with-its-own-victim",
+    ),
+    pytest.param(
+        "nn",
+        "To bilar med væpna menn kom til garden søndag og skadde han.",
+        "2020-08-23",
+        [(H, 1)],
+        id="nn-things-and-a-claim-word-with-its-own-victim",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "published", "expected"), OWN_VICTIM)
+def test_claim_word_with_its_own_victim(
+    lang: str, text: str, published: str, expected: list[tuple[ClaimKind, int]]
+) -> None:
+    analysis = Pipeline.default().analyse(Document(id="t", text=text, lang=lang, published=published), lang=lang)
+    assert sorted((c.claim.kind, c.claim.low) for c in analysis.claims) == sorted(expected)
+
+
+# (lang, text, published) -> (kind, low) of every claim: a hedge inside the passive is no word between
+HEDGED = [
+    pytest.param(
+        "en",
+        "Four villagers who were on their way home from the camp are reported to have been killed.",
+        "2020-05-03",
+        [(K, 4)],
+        id="en-hedged-passive",
+    ),
+    pytest.param(
+        "nb",
+        "Fire landsbyboere som var på vei hjem fra markedet i byen, skal ha blitt drept.",
+        "2020-05-03",
+        [(K, 4)],
+        id="nb-hedged-passive",
+    ),
+    pytest.param(
+        "nn",
+        "To sivile som budde i den vesle landsbyen ved elva, skal ha vorte drepne.",
+        "2020-05-03",
+        [(K, 2)],
+        id="nn-hedged-passive",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "published", "expected"), HEDGED)
+def test_hedged_passive(lang: str, text: str, published: str, expected: list[tuple[ClaimKind, int]]) -> None:
+    analysis = Pipeline.default().analyse(Document(id="t", text=text, lang=lang, published=published), lang=lang)
+    assert [(c.claim.kind, c.claim.low) for c in analysis.claims] == expected
+
+
+M = ClaimKind.MISSING
+
+# (lang, text, published) -> (kind, low, subgroup) of every claim of the text, in text order
+MORE_CLAIMS = [
+    pytest.param(
+        "en",
+        "Two gunmen stormed a police post in Kano on Monday and killed three officers. Both were shot dead by "
+        "soldiers.",
+        "2020-05-04",
+        [(K, 3, False), (K, 2, True)],
+        id="en-both-after-a-figure-is-a-part",
+    ),
+    pytest.param(
+        "en",
+        "Two gunmen stormed a police post in Kano on Monday. Both were shot dead by soldiers.",
+        "2020-05-04",
+        [(K, 2, False)],
+        id="en-both-alone-is-the-figure",
+    ),
+    pytest.param(
+        "nb",
+        "To væpnede menn angrep en politistasjon i Kano mandag og drepte tre betjenter. Begge ble skutt og drept av "
+        "soldater.",
+        "2020-05-04",
+        [(K, 3, False), (K, 2, True)],
+        id="nb-both-after-a-figure-is-a-part",
+    ),
+    pytest.param(
+        "nn",
+        "To væpna menn angreip ein politistasjon i Kano måndag og drap tre betjentar. Begge vart drepne av soldatar.",
+        "2020-05-04",
+        [(K, 3, False), (K, 2, True)],
+        id="nn-both-after-a-figure-is-a-part",
+    ),
+    pytest.param(
+        "en",
+        "Gunmen killed a farmer and injured another in Kaduna on Monday.",
+        "2020-05-04",
+        [(K, 1, False), (H, 1, False)],
+        id="en-another-is-one-victim",
+    ),
+    pytest.param(
+        "nb",
+        "Væpnede menn drepte en bonde og såret en annen i Kaduna mandag.",
+        "2020-05-04",
+        [(K, 1, False), (H, 1, False)],
+        id="nb-another-is-one-victim",
+    ),
+    pytest.param(
+        "en",
+        "The fate of 9 residents of the building is still unknown, the rescue service said.",
+        "2023-01-15",
+        [(M, 9, False)],
+        id="en-fate-of-is-missing",
+    ),
+    pytest.param(
+        "nb",
+        "Skjebnen til ni beboere er fortsatt ukjent, opplyser redningstjenesten.",
+        "2023-01-15",
+        [(M, 9, False)],
+        id="nb-fate-of-is-missing",
+    ),
+    pytest.param(
+        "nn",
+        "Lagnaden til ni bebuarar er framleis ukjend, opplyser redningstenesta.",
+        "2023-01-15",
+        [(M, 9, False)],
+        id="nn-fate-of-is-missing",
+    ),
+    pytest.param(
+        "en",
+        "In Dnipro the death toll rises to 23 people, and about 40 others are missing after the strike.",
+        "2023-01-15",
+        [(K, 23, False), (M, 40, False)],
+        id="en-an-update-takes-the-toll-word-before-it",
+    ),
+    pytest.param(
+        "nb",
+        "I Dnipro har dødstallet steget til 23 mennesker, og rundt 40 andre er savnet etter angrepet.",
+        "2023-01-15",
+        [(K, 23, False), (M, 40, False)],
+        id="nb-an-update-takes-the-toll-word-before-it",
+    ),
+    pytest.param(
+        "en",
+        "On 4 May 2020, militants assassinated a teacher in Djibo.",
+        "2020-05-04",
+        [(K, 1, False)],
+        id="en-assassinated-is-killed",
+    ),
+    pytest.param(
+        "nb",
+        "Væpnede menn likviderte en lærer i Djibo mandag.",
+        "2020-05-04",
+        [(K, 1, False)],
+        id="nb-liquidated-is-killed",
+    ),
+    pytest.param(
+        "nn",
+        "Væpna menn likviderte ein lærar i Djibo måndag.",
+        "2020-05-04",
+        [(K, 1, False)],
+        id="nn-liquidated-is-killed",
+    ),
+    pytest.param(
+        "en",
+        "On 4 May 2020, police exchanged fire with robbers in Itambi. Four robbers managed to flee and one was killed.",
+        "2020-05-04",
+        [(ClaimKind.ESCAPED, 4, False), (K, 1, False)],
+        id="en-managed-to-flee-is-no-death",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "published", "expected"), MORE_CLAIMS)
+def test_more_claims(lang: str, text: str, published: str, expected: list[tuple[ClaimKind, int, bool]]) -> None:
+    analysis = Pipeline.default().analyse(Document(id="t", text=text, lang=lang, published=published), lang=lang)
+    assert [(c.claim.kind, c.claim.low, c.claim.subgroup) for c in analysis.claims] == expected
+
+
+# (lang, text, published) -> fatalities low of the main event: "also" adds the victims of a figure to those before it
+ALSO = [
+    pytest.param(
+        "en",
+        "On 29 April 2020, prison guards shot dead one inmate in Freetown. 9 inmates were also killed in the riot.",
+        "2020-04-29",
+        10,
+        id="en-also-adds-to-the-figure-before",
+    ),
+    pytest.param(
+        "nb",
+        "Fengselsvakter skjøt og drepte én fange i Freetown onsdag. Ni fanger ble også drept i opprøret.",
+        "2020-04-29",
+        10,
+        id="nb-also-adds-to-the-figure-before",
+    ),
+    pytest.param(
+        "nn",
+        "Fengselsvakter drap to fangar i Freetown onsdag. Ni fangar vart òg drepne i opprøret.",
+        "2020-04-29",
+        11,
+        id="nn-also-adds-to-the-figure-before",
+    ),
+    pytest.param(
+        "nb",
+        "Tre soldater ble drept i et angrep i Kabul onsdag. To sivile ble også drept i angrepet.",
+        "2020-04-29",
+        5,
+        id="nb-also-between-two-parties-is-the-split",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "published", "expected"), ALSO)
+def test_also_adds_up(lang: str, text: str, published: str, expected: int) -> None:
+    events = [e for e in extract(text, published=published, lang=lang) if not e.background]
+    assert [e.fatalities.low for e in events if e.fatalities.low is not None] == [expected]

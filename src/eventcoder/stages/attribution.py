@@ -1,14 +1,15 @@
 """Claimants: who said each figure ("ifølge SOHR", "opplyser politiet", "the health ministry said").
 
 A cue of `lang/<code>/attribution.yaml` in a claim's sentence names its source: the phrase after the cue ("ifølge
-X", Norwegian inversion ", sier X") or before it ("X said", "X, the governor's spokesman, said"), cut at punctuation
-or a stop word and normalised by the language's known sources. A `before` cue names the source after it only when
-it is inverted (', said the governor'); "He said" or a cue without a subject of its own ("... and said 14 were
-killed") repeats the source named last. A claim whose sentence has no cue takes the claimant of the nearest
-earlier sentence of the same paragraph that had one (the next sentence often continues the same source), else of
-the nearest later one ("– Seks ble drept. Seks ble såret, sier ministeren."). A news agency that relays another
-source in the same sentence ("ifølge styresmaktene ..., melder AFP") gives way to it. A paragraph label ("Source:
-X") names the source of later paragraphs that have none.
+X", Norwegian inversion ", sier X") or before it ("X said", "X, the governor's spokesman, said", "X put the death
+toll at 9"; also when the phrase after the cue is no source: "Politiet anslår dødstallet til 20", "X sier 21 ble
+drept"), cut at punctuation or a stop word and normalised by the language's known sources. A `before` cue names the
+source after it only when it is inverted (', said the governor'); "He said" or a cue without a subject of its own
+("... and said 14 were killed") repeats the source named last. A claim whose sentence has no cue takes the claimant
+of the nearest earlier sentence of the same paragraph that had one (the next sentence often continues the same
+source), else of the nearest later one ("– Seks ble drept. Seks ble såret, sier ministeren."). A news agency that
+relays another source in the same sentence ("ifølge styresmaktene ..., melder AFP") gives way to it. A paragraph
+label ("Source: X") names the source of later paragraphs that have none.
 """
 
 from __future__ import annotations
@@ -210,10 +211,21 @@ def _source(analysis: Analysis, lex: AttributionLexicon, rng: tuple[int, int], c
     src = _normalise(analysis, lex, *rng)
     if src is None:
         return None
-    claim_words = claims_lexicon(analysis.lang)
-    if any(regex.fullmatch(text, src.span.start, src.span.end) for _, regex in (*claim_words.kinds, *claim_words.zero)):
+    if _claim_word(analysis, src.span.start, src.span.end):
         return None  # "600 israelere bekreftet drept": a participle, not a source
     return dataclasses.replace(src, cue_start=cue.start())
+
+
+def _in_a_figure(analysis: Analysis, start: int, end: int) -> bool:
+    """Whether the text from `start` to `end` overlaps the evidence of a figure ("minst 600 israelere")."""
+    return any(c.claim.evidence.start < end and start < c.claim.evidence.end for c in analysis.claims)
+
+
+def _claim_word(analysis: Analysis, start: int, end: int) -> bool:
+    """Whether the text from `start` to `end` is one claim word ("drept", "dødstallet")."""
+    claim_words = claims_lexicon(analysis.lang)
+    text = analysis.document.text
+    return any(regex.fullmatch(text, start, end) for _, regex in (*claim_words.kinds, *claim_words.zero))
 
 
 def sentence_sources(analysis: Analysis, sentence: Sentence, lex: AttributionLexicon) -> list[Source]:
@@ -225,12 +237,14 @@ def sentence_sources(analysis: Analysis, sentence: Sentence, lex: AttributionLex
         # ", sier X" names the source after the verb; "X sier at ..." before it
         if lex.responsibility.match(text, m.end(), s1):
             continue
-        rng = (
-            _phrase_after(text, m.end(), s1, lex)
-            or _phrase_before(text, s0, m.start(), lex)
-            or _apposition(text, s0, m.start())
-        )
-        src = _source(analysis, lex, rng, m) if rng else None
+        # the phrase after the cue, else (none, or no source: "Politiet anslår dødstallet til 20", "al-Shabaab
+        # sier 21 ble drept") the phrase before it, unless that holds a figure ("600 israelere bekreftet drept")
+        after = _phrase_after(text, m.end(), s1, lex)
+        src = _source(analysis, lex, after, m) if after else None
+        if src is None:
+            rng = _phrase_before(text, s0, m.start(), lex) or _apposition(text, s0, m.start())
+            counted = after is not None and rng is not None and _in_a_figure(analysis, *rng)
+            src = _source(analysis, lex, rng, m) if rng and not counted else None
         if src:
             out.append(src)
     for m in lex.before.finditer(text, s0, s1):

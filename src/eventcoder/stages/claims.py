@@ -9,7 +9,10 @@ before it. The victims are the actor mention that follows the number ("39 kurdis
 "ingen ble drept" / "no fatalities" give a claim of 0, and one victim named by an article ("a man was shot dead",
 "killed a police officer", "drepte ham") a claim of 1. Numbers inside dates, numbers that count things, ages in
 brackets and attackers ("by two armed men") give nothing. Parts of a figure ("blant dem 12 barn", "sju av dei
-drepne", figures in brackets after a figure) are subgroups. The claimant is added later by the `attribution` stage.
+drepne", figures in brackets after a figure) are subgroups. Victims listed beside a figure without a number of their
+own add to it ("the parents and their six children" = 8, "a man and his two sons" = 3). A claim word with one victim
+as its object ("wounding a resident") takes no number before it. The claimant is added later by the `attribution`
+stage.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from eventcoder.lang import load_section
 from eventcoder.mentions import ActorMention, ClaimMention, NumberMention, Sentence
@@ -66,6 +70,16 @@ class ClaimLexicon:
     relatives: frozenset[str]
     singular_subject: re.Pattern[str]  # "he", "he was" right before a claim word: one victim
     singular_object: re.Pattern[str]  # " a", " him" after an active claim word: one victim
+    pair_subject: re.Pattern[str]  # "both", "both were" right before a claim word: two victims named before
+    additive: re.Pattern[str]  # "also" in a figure: victims besides those of the figure before it
+    hedges: re.Pattern[str]  # "are reported to have been": a hedge inside a passive, no word of its own
+    listed: dict[str, int]  # "parents" -> 2, "man" -> 1: victims a noun counts without a number
+    listed_noun: re.Pattern[str]  # one of `listed`, at the end of the searched stretch
+    listed_link_before: re.Pattern[str]  # " and their " between a listed noun and the number after it
+    listed_link_after: re.Pattern[str]  # " children and their " between a number and a listed noun after it
+    listed_lead: re.Pattern[str]  # "the", "an elderly" before a listed noun, at the end of the searched stretch
+    articles: re.Pattern[str]  # "a ", "an " right before a singular actor noun, at the end of the searched stretch
+    auxiliaries: frozenset[str]  # passive auxiliaries ("ble"): a listed subject may follow one (inversion)
 
 
 @cache
@@ -89,9 +103,34 @@ def lexicon(lang: str) -> ClaimLexicon:
         relatives=frozenset(w.casefold() for w in data.get("relatives", [])),
         singular_subject=_subject_regex(data.get("singular_subjects", []), data.get("singular_passive", [])),
         singular_object=_object_regex(data.get("singular_objects", [])),
+        pair_subject=_subject_regex(data.get("pair_subjects", []), data.get("plural_passive", [])),
+        additive=compile_alternation(data.get("additive", [])),
         agent_links=frozenset(w.casefold() for w in data.get("agent_links", [])),
         singular=_singular_regex(data.get("article_numbers", []), data.get("singular_passive", [])),
+        hedges=compile_alternation(data.get("hedges", [])),
+        **_listed_fields(data),
     )
+
+
+def _listed_fields(data: dict[str, Any]) -> dict[str, Any]:
+    listed = {" ".join(k.casefold().split()): int(v) for k, v in data.get("listed_victims", {}).items()}
+    nouns = alternation(listed) if listed else r"(?!x)x"
+    dets = data.get("listed_determiners", [])
+    det = rf"(?:(?i:{alternation(dets)})\s+)?" if dets else ""
+    links = data.get("listed_links", [])
+    link = rf"(?i:{alternation(links)})" if links else r"(?!x)x"
+    articles = data.get("article_numbers", [])
+    return {
+        "listed": listed,
+        "listed_noun": re.compile(rf"(?<![\w-])(?i:{nouns})\Z"),
+        "listed_link_before": re.compile(rf"\s+{link}\s+{det}\Z"),
+        "listed_link_after": re.compile(rf"\s+(?:[\w'’-]+\s+){{0,2}}?{link}\s+"),
+        "listed_lead": re.compile(
+            rf"(?<![\w-])(?i:{alternation(dets)})\s+(?:[\w'’-]+\s+){{0,2}}?\Z" if dets else r"(?!x)x"
+        ),
+        "articles": re.compile(rf"(?<![\w-])(?i:{alternation(articles)})\s+\Z" if articles else r"(?!x)x"),
+        "auxiliaries": frozenset(w.casefold() for w in data.get("singular_passive", [])),
+    }
 
 
 def _subject_regex(subjects: list[str], passive: list[str]) -> re.Pattern[str]:
@@ -190,6 +229,8 @@ def _pair(
     after = [w for w in words if w.start >= n1]
     if before and _active(lex, text, before[-1], n0):
         return before[-1]
+    if updates and before and _reaches(text, before[-1], n0, _MAX_UPDATE_WORDS):
+        return before[-1]  # "the death toll rises to 23 people, and about 40 others are missing": the toll's figure
     if after and after[0].start not in objects:
         # "around 100 residents lynched two armed men": a word with an object of its own has its subject before it
         w = after[0]
@@ -197,15 +238,192 @@ def _pair(
         # "Seks personer, blant dem to guvernører og tre direktører, ble drept": the aside does not count
         core = _ASIDE.sub(lambda m: "," if lex.subgroup.match(m.group(1)) else m.group(0), between)
         core = _BRACKETS.sub(" ", core)  # "nine fighters of the 5th Brigade (military police) were killed"
+        core = lex.hedges.sub(" ", core)  # "Two civilians who were there are reported to have been killed"
         if len(_words(core)) <= _MAX_AFTER_WORDS and not re.search(r"[;:]|\.\s", between):
             return w
     if before:
         w = before[-1]
         # "Tallet på sårede hadde lørdag kveld steget til 64": an update reaches back to the figure it updates
-        reach = _MAX_UPDATE_WORDS if updates else _MAX_FALLBACK_WORDS
-        if len(_words(text[w.end : n0])) <= reach and not re.search(r"[;:]|\.\s", text[w.end : n0]):
+        if _reaches(text, w, n0, _MAX_UPDATE_WORDS if updates else _MAX_FALLBACK_WORDS):
             return w
     return None
+
+
+def _reaches(text: str, word: _Word, n0: int, reach: int) -> bool:
+    """Whether `word` is at most `reach` words before the number at `n0`, in the same clause."""
+    return len(_words(text[word.end : n0])) <= reach and not re.search(r"[;:]|\.\s", text[word.end : n0])
+
+
+def _singular_objects(lex: ClaimLexicon, text: str, words: list[_Word], s1: int) -> frozenset[int]:
+    """The starts of claim words with one victim as their object ("wounding a resident", "drepte en politimann"):
+    such a word has its victim after it, so a number before it ("two cars of militants raided the village,
+    wounding a resident") is not its figure."""
+    out: set[int] = set()
+    for w in words:
+        obj = lex.singular_object.match(text, w.end, s1)
+        if obj is None or lex.not_people.match(text, obj.end(), s1) or lex.collectives.match(text, obj.end(), s1):
+            continue
+        out.add(w.start)
+    return frozenset(out)
+
+
+@dataclass(frozen=True, slots=True)
+class _Listed:
+    count: int
+    start: int
+    end: int
+    actor: ActorMention | None
+
+
+def _listed_at(
+    analysis: Analysis, lex: ClaimLexicon, s0: int, end: int, numbers: list[NumberMention]
+) -> _Listed | None:
+    """The victims a noun phrase ending at `end` counts without a number: a listed noun ("the parents" = 2, "a man"
+    = 1) or an article and a party ("a soldier" = 1)."""
+    text = analysis.document.text
+    noun = lex.listed_noun.search(text, s0, end)
+    actor = next((m for m in analysis.actors if m.span.end == end and m.span.start >= s0), None)
+    if noun is not None:
+        count, start = lex.listed[" ".join(noun.group(0).casefold().split())], noun.start()
+        lead = lex.listed_lead.search(text, s0, start)
+        start = lead.start() if lead else start
+    elif actor is not None and (article := lex.articles.search(text, s0, actor.span.start)) is not None:
+        count, start = 1, article.start()
+    else:
+        return None
+    if any(start <= n.span.start < end for n in numbers):
+        return None  # "one soldier and two civilians": a number of its own, a figure already
+    return _Listed(count=count, start=start, end=end, actor=actor)
+
+
+def _listed_claims(
+    analysis: Analysis,
+    lex: ClaimLexicon,
+    sentence: Sentence,
+    numbers: list[NumberMention],
+    pairs: list[tuple[NumberMention, _Word]],
+    found: list[ClaimMention],
+) -> list[ClaimMention]:
+    """Victims listed beside a figure without a number of their own, which a careful coder adds to it: "the parents
+    and their six children were killed" (2 + 6), "a man and his two sons" (1 + 2), "killing two soldiers and a
+    civilian" (2 + 1). The listed phrase must stand where the figure's victims stand: at the start of its clause,
+    after a passive auxiliary ("ble foreldrene og ... drept") or right after the active claim word, or right after
+    the figure's noun. A figure without a party takes the listed victims into its own count; a figure of a party
+    gets a coordinated claim beside it (same claim word), so that the per-party split adds them up."""
+    text = analysis.document.text
+    s0, s1 = sentence.span.start, sentence.span.end
+    out: list[ClaimMention] = []
+    extra: list[ClaimMention] = []
+    for (number, word), cm in zip(pairs, found, strict=True):
+        listed = None
+        if not cm.claim.subgroup:
+            listed = _listed_before(analysis, lex, s0, number, word, numbers)
+            listed = listed or _listed_after(analysis, lex, s1, number, word, numbers)
+        if listed is None:
+            out.append(cm)
+            continue
+        claim = cm.claim
+        # a span that ends with the figure's (passive: "... were killed") or starts with it (active: "killed ...")
+        if word.start > number.span.end:
+            start, end = listed.start, claim.evidence.end
+        else:
+            start, end = claim.evidence.start, listed.end
+        if claim.victims is Victims.TOTAL:
+            victims = Victims.TOTAL  # "killed a man and his two sons": one group, no party named
+        elif listed.actor is not None and listed.actor.actor.type is ActorType.CIVILIANS:
+            victims = Victims.CIVILIANS
+        elif listed.actor is not None:
+            victims = Victims.UNKNOWN
+        else:
+            victims = claim.victims  # "the parents and their six children": the children's party
+        same = listed.actor is None or listed.actor.actor == cm.victim_actor
+        if victims is Victims.TOTAL or (victims is claim.victims and same):
+            # one group ("the parents and their six children", "a man and his two sons"): one count
+            both = analysis.document.span(min(start, claim.evidence.start), max(end, claim.evidence.end))
+            high = None if claim.high is None else claim.high + listed.count
+            out.append(
+                dataclasses.replace(
+                    cm, claim=dataclasses.replace(claim, low=claim.low + listed.count, high=high, evidence=both)
+                )
+            )
+            continue
+        out.append(cm)
+        extra.append(
+            ClaimMention(
+                claim=dataclasses.replace(
+                    claim,
+                    low=listed.count,
+                    high=None,
+                    qualifier=Qualifier.EXACT,
+                    victims=victims,
+                    victims_text=text[listed.start : listed.end],
+                    evidence=analysis.document.span(start, end),
+                    updates=False,
+                ),
+                sentence=sentence.index,
+                victim_actor_type=listed.actor.actor.type if listed.actor else cm.victim_actor_type,
+                victim_actor=listed.actor.actor if listed.actor else cm.victim_actor,
+            )
+        )
+    return out + extra
+
+
+def _listed_before(
+    analysis: Analysis,
+    lex: ClaimLexicon,
+    s0: int,
+    number: NumberMention,
+    word: _Word,
+    numbers: list[NumberMention],
+) -> _Listed | None:
+    """ "The parents and their six children were killed": a listed phrase, a link and the number."""
+    text = analysis.document.text
+    link = lex.listed_link_before.search(text, s0, number.span.start)
+    if link is None:
+        return None
+    listed = _listed_at(analysis, lex, s0, link.start(), numbers)
+    if listed is None:
+        return None
+    lead = text[s0 : listed.start]
+    words = _words(lead)
+    at_start = not words or bool(re.search(r"[,;:(]\s*\Z", lead)) or words[-1] in lex.auxiliaries
+    after_word = word.end <= listed.start and all(w in lex.object_links for w in _words(text[word.end : listed.start]))
+    return listed if at_start or after_word else None
+
+
+def _listed_after(
+    analysis: Analysis,
+    lex: ClaimLexicon,
+    s1: int,
+    number: NumberMention,
+    word: _Word,
+    numbers: list[NumberMention],
+) -> _Listed | None:
+    """ "six children and their parents were killed", "killing two soldiers and a civilian": the number, its noun,
+    a link and a listed phrase, then the claim word (or the end of the clause)."""
+    text = analysis.document.text
+    link = lex.listed_link_after.match(text, number.span.end, s1)
+    if link is None or re.search(r"[,;:.]", link.group(0)):
+        return None
+    limit = word.start if word.start > number.span.end else s1
+    for end in _phrase_ends(text, link.end(), limit):
+        listed = _listed_at(analysis, lex, link.end(), end, numbers)
+        if listed is None:
+            continue
+        if listed.start != link.end():
+            return None  # "killing 1 woman and injuring 1 man": another clause, not a listed victim
+        rest = text[end:limit]
+        if word.start > number.span.end:  # "... and their parents were killed": the claim word follows
+            ok = len(_words(lex.hedges.sub(" ", rest))) <= _MAX_AUX_GAP and not re.search(r"[,;:.]", rest)
+        else:  # "killing two soldiers and a civilian", not "... and a civilian was injured"
+            ok = not any(w in lex.auxiliaries for w in _words(rest)[:1])
+        return listed if ok else None
+    return None
+
+
+def _phrase_ends(text: str, start: int, limit: int) -> list[int]:
+    """The ends of the first one to four words after `start` (before `limit`), shortest first."""
+    return [m.end() for m in list(_WORD.finditer(text, start, limit))[:4]]
 
 
 def _victim(actors: tuple[ActorMention, ...], number: NumberMention, text: str) -> ActorMention | None:
@@ -244,7 +462,9 @@ def _sentence_claims(
     sentence: Sentence,
     numbers: list[NumberMention],
     date_spans: list[tuple[int, int]],
+    earlier: frozenset[ClaimKind] = frozenset(),
 ) -> list[ClaimMention]:
+    """The claims of one sentence; `earlier` are the kinds of the figures given in the sentences before it."""
     doc = analysis.document
     text = doc.text
     s0, s1 = sentence.span.start, sentence.span.end
@@ -274,7 +494,7 @@ def _sentence_claims(
         if not n.unspecified
         for w in [max((w for w in words if w.end <= n.span.start), key=lambda w: w.end, default=None)]
         if w is not None and _active(lex, text, w, n.span.start, strict=True)
-    )
+    ) | _singular_objects(lex, text, words, s1)
     subgroup_words: dict[int, int] = {}  # kind word start -> end of the first subgroup figure paired with it
     pairs: list[tuple[NumberMention, _Word]] = []  # the number and claim word of each claim appended below
     for number in numbers:
@@ -312,6 +532,8 @@ def _sentence_claims(
         article = number.span.text.casefold() in lex.article_numbers
         if article and victim is None:
             continue  # "da en bilbombe eksploderte": an article, not a count
+        if article and lex.total.fullmatch(text, word.start, word.end):
+            continue  # "En offiser anslår dødstallet til ni": an article before a toll word, not a victim
         if article and any(w in lex.relatives for w in _words(text[number.span.end : word.start])):
             continue  # "familien til en politimann som ble drept": a death recalled, not reported
         if victim is not None and victim.actor.type is ActorType.CIVILIANS and lex.total.fullmatch(victim.span.text):
@@ -347,8 +569,10 @@ def _sentence_claims(
             )
         )
     out[first:] = _coordinated_parties(text, out[first:], pairs)
+    out[first:] = _listed_claims(analysis, lex, sentence, numbers, pairs, out[first:])
     paired = [(c.claim.evidence.start, c.claim.evidence.end) for c in out[first:]]
     out.extend(_singular_claims(analysis, lex, sentence, numbers, words, paired=paired))
+    out.extend(_pair_claims(analysis, lex, sentence, numbers, words, paired=paired, earlier=earlier))
     out[first:] = spread_claims(analysis.document, lex.spread, sentence, numbers, out[first:])
     return out
 
@@ -412,8 +636,11 @@ def _singular_claims(
         if obj is None or lex.not_people.match(text, obj.end(), s1) or lex.collectives.match(text, obj.end(), s1):
             continue  # "killed a day earlier", "killing a group of fighters"
         reach = obj.end() + _OBJECT_REACH
+        # "killing a total of 17": the number is the figure; not one of the next claim word ("wounding a resident
+        # and abducting three others")
+        reach = min([reach, *(w.start for w in words if w.start > word.end)])
         if any(word.end < n.span.start <= reach for n in numbers if n.span.start != obj.start(1)):
-            continue  # "killing a total of 17": the number is the figure
+            continue
         found.append((word, word.start, obj.end(1)))
     for word in words:
         subject = lex.singular_subject.search(text, max(s0, word.start - _OBJECT_REACH), word.start)
@@ -446,6 +673,48 @@ def _singular_claims(
     return out
 
 
+def _pair_claims(
+    analysis: Analysis,
+    lex: ClaimLexicon,
+    sentence: Sentence,
+    numbers: list[NumberMention],
+    words: list[_Word],
+    *,
+    paired: list[tuple[int, int]],
+    earlier: frozenset[ClaimKind],
+) -> list[ClaimMention]:
+    """Two victims named before: "The two attackers drove up to the hotel. Both were killed", "begge vart drepne".
+    After a figure of the same kind in an earlier sentence the pair is a part of it (the attackers among the dead),
+    never added to the toll again."""
+    doc = analysis.document
+    text = doc.text
+    s0, s1 = sentence.span.start, sentence.span.end
+    out: list[ClaimMention] = []
+    for word in words:
+        subject = lex.pair_subject.search(text, max(s0, word.start - _OBJECT_REACH), word.start)
+        if subject is None or lex.singular_object.match(text, word.end, s1):
+            continue  # "both killed a man": the object is the victim
+        if any(word.end <= n.span.start <= word.end + _OBJECT_REACH for n in numbers):
+            continue  # "both said 5 were killed"
+        if _in_any(subject.start(1), word.end, paired):
+            continue
+        out.append(
+            ClaimMention(
+                claim=Claim(
+                    kind=word.kind,
+                    low=2,
+                    high=None,
+                    qualifier=Qualifier.EXACT,
+                    victims=Victims.TOTAL,
+                    evidence=doc.span(subject.start(1), word.end),
+                    subgroup=word.kind in earlier,
+                ),
+                sentence=sentence.index,
+            )
+        )
+    return out
+
+
 @stage(name="claims", reads=("sentences", "numbers", "dates", "actors"), adds=("claims",))
 def claims(analysis: Analysis) -> Analysis:
     lex = lexicon(analysis.lang)
@@ -457,7 +726,8 @@ def claims(analysis: Analysis) -> Analysis:
         if sentence.heading:
             continue  # headlines repeat the body's figures
         inside = [n for n in numbers if sentence.span.start <= n.span.start and n.span.end <= sentence.span.end]
-        found = _sentence_claims(analysis, lex, sentence, inside, date_spans)
+        earlier = frozenset(c.claim.kind for c in out)
+        found = _sentence_claims(analysis, lex, sentence, inside, date_spans, earlier)
         same_paragraph = previous is not None and analysis.sentences[previous.sentence].paragraph == sentence.paragraph
         if not found and previous is not None and same_paragraph:
             found = _later_parts(analysis, lex, sentence, inside, date_spans, previous.claim)
@@ -472,7 +742,64 @@ def claims(analysis: Analysis) -> Analysis:
                 out[first:] = apply_share(out[first:], share)
         out.extend(found)
         previous = found[-1] if found else None
-    return analysis.with_layer(claims=tuple(out))
+    return analysis.with_layer(claims=tuple(_additions(analysis, lex, out)))
+
+
+def _additions(analysis: Analysis, lex: ClaimLexicon, found: list[ClaimMention]) -> list[ClaimMention]:
+    """ "... killing one. 11 prisoners were also killed": a figure with "also" counts victims besides those of the
+    figure of the same kind before it in the paragraph; a careful coder adds them (12). The sum is a claim of its
+    own; the parts without a party become parts of it (so they no longer compete with it as totals), parts of a
+    party stay in the per-party split."""
+    text = analysis.document.text
+    out = list(found)
+    sums: list[ClaimMention] = []
+    for i, cm in enumerate(found):
+        claim = cm.claim
+        if claim.subgroup or claim.low <= 0 or claim.qualifier is Qualifier.VAGUE or not _also(lex, text, claim):
+            continue
+        paragraph = analysis.sentences[cm.sentence].paragraph
+        before = [
+            j
+            for j in range(i)
+            if (c := out[j].claim).kind is claim.kind
+            and not c.subgroup
+            and c.low > 0
+            and c.qualifier is not Qualifier.VAGUE
+            and analysis.sentences[out[j].sentence].paragraph == paragraph
+            and c.evidence.end <= claim.evidence.start
+        ]
+        if not before:
+            continue
+        j = before[-1]
+        prev = out[j].claim
+        if prev.victims is not Victims.TOTAL and claim.victims is not Victims.TOTAL:
+            continue  # two parties: the per-party split adds them already
+        total = prev.low + claim.low
+        for k in (j, i):
+            if out[k].claim.victims is Victims.TOTAL:
+                out[k] = dataclasses.replace(out[k], claim=dataclasses.replace(out[k].claim, subgroup=True))
+        sums.append(
+            ClaimMention(
+                claim=dataclasses.replace(
+                    claim,
+                    low=total,
+                    high=None,
+                    qualifier=claim.qualifier if prev.qualifier is Qualifier.EXACT else prev.qualifier,
+                    victims=Victims.TOTAL,
+                    victims_text=None,
+                    evidence=analysis.document.span(prev.evidence.start, claim.evidence.end),
+                    updates=False,
+                ),
+                sentence=cm.sentence,
+            )
+        )
+    return sorted(out + sums, key=lambda c: (c.sentence, c.claim.evidence.start))
+
+
+def _also(lex: ClaimLexicon, text: str, claim: Claim) -> bool:
+    """Whether the figure's words, or the two words before them, say "also" ("were also killed", "also killing 3")."""
+    lead = text[max(0, claim.evidence.start - 20) : claim.evidence.start].split()[-2:]
+    return bool(lex.additive.search(" ".join([*lead, claim.evidence.text])))
 
 
 def _later_parts(
