@@ -519,3 +519,151 @@ def test_mob_victims(lang: str, text: str, published: str, expected: tuple[str, 
     event = _main(extract(text, published=published, lang=lang))
     got = (event.actor1.name if event.actor1 else None, event.actor2.name if event.actor2 else None)
     assert got == expected
+
+
+_IL = "Military Forces of Israel"
+_RU = "Military Forces of Russia"
+
+# (lang, text, published) -> (actor1, actor2): the grammatical subject of the event word did it. A country's name
+# as subject stands for its armed forces; a country after a preposition ("at Israel", "mot Israel") is no side. An
+# unnamed subject outranks a named object ("militants attacked a CRPF patrol"), and the object is the second side.
+SUBJECTS = [
+    (
+        "en",
+        "Israel launched air strikes against the Islamic Jihad group in Gaza on Tuesday, killing four militants.",
+        "2023-05-09",
+        (_IL, "Palestinian Islamic Jihad"),
+    ),
+    ("en", "Hamas fighters fired rockets at Israel on Monday.", "2023-05-08", ("Hamas", None)),
+    (
+        "en",
+        "On 2 May 2021, militants attacked a CRPF patrol in Pulwama, Jammu and Kashmir.",
+        "2021-05-02",
+        ("Unidentified Armed Group (India)", "Police Forces of India Central Reserve Police Force"),
+    ),
+    (
+        "en",
+        "On Sunday, unidentified gunmen killed an SDF fighter in the town of Hasakah.",
+        "2022-05-01",
+        ("Unidentified Armed Group (Syria)", "Syrian Democratic Forces"),
+    ),
+    # the one struck is the object, not an armed group named in passing
+    (
+        "en",
+        "On 6 May 2021, armed men shot dead a taxi driver in a market near Bunia, Ituri. CODECO militiamen have "
+        "often been active in the area.",
+        "2021-05-06",
+        ("Unidentified Armed Group (Democratic Republic of Congo)", "Civilians (Democratic Republic of Congo)"),
+    ),
+    # groups listed with "or" are one side ("JNIM or ISGS militants")
+    (
+        "en",
+        "On 3 May 2021, presumed JNIM or ISGS militants killed a teacher in Djibo, Burkina Faso.",
+        "2021-05-03",
+        ("JNIM", "Civilians (Burkina Faso)"),
+    ),
+    (
+        "nb",
+        "Israel angrep mål i Gaza natt til tirsdag, og fire sivile ble drept.",
+        "2023-05-09",
+        (_IL, "Civilians (Palestine)"),
+    ),
+    (
+        "nb",
+        "Russland sendte droner mot Kyiv natt til søndag, og to sivile ble drept.",
+        "2023-05-07",
+        (_RU, "Civilians (Ukraine)"),
+    ),
+    ("nb", "Hamas skjøt raketter mot Israel mandag.", "2023-05-08", ("Hamas", None)),
+    (
+        "nb",
+        "Ukjente væpnede menn drepte en SDF-soldat i Hasakeh søndag.",
+        "2022-05-01",
+        ("Unidentified Armed Group (Syria)", "Syrian Democratic Forces"),
+    ),
+    (
+        "nn",
+        "Israel gjennomførte luftåtak mot Gaza natt til tysdag, og fire sivile vart drepne.",
+        "2023-05-09",
+        (_IL, "Civilians (Palestine)"),
+    ),
+    (
+        "nn",
+        "Russland sende droner mot Kyiv natt til søndag, og to sivile vart drepne.",
+        "2023-05-07",
+        (_RU, "Civilians (Ukraine)"),
+    ),
+    ("nn", "Hamas skaut rakettar mot Israel måndag.", "2023-05-08", ("Hamas", None)),
+    (
+        "nn",
+        "Ukjende væpna menn drap ein SDF-soldat i Hasakeh søndag.",
+        "2022-05-01",
+        ("Unidentified Armed Group (Syria)", "Syrian Democratic Forces"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "published", "expected"), SUBJECTS)
+def test_subject_did_it(lang: str, text: str, published: str, expected: tuple[str, str | None]) -> None:
+    event = _main(extract(text, published=published, lang=lang))
+    got = (event.actor1.name if event.actor1 else None, event.actor2.name if event.actor2 else None)
+    assert got == expected
+
+
+# (lang, text, published) -> (actor1, actor2): the source of a report and a denied claim of responsibility name no
+# side: a group that only qualifies the source ("a Houthi-run channel"), "no group has claimed responsibility"
+SOURCES = [
+    (
+        "en",
+        "Insurgents attacked a checkpoint in Ghor on Monday, killing 18 policemen and pro-government militiamen. "
+        "No group immediately claimed responsibility.",
+        "2020-05-04",
+        ("Unidentified Armed Group (Afghanistan)", "Police Forces of Afghanistan"),
+    ),
+    (
+        "en",
+        "Houthi health sources said a Saudi-led coalition air strike killed five people in Saada on Monday.",
+        "2020-05-04",
+        ("Operation Restoring Hope", "Civilians (Yemen)"),
+    ),
+    (
+        "nb",
+        "Ukjente gjerningsmenn angrep en kontrollpost i Helmand og drepte fire afghanske soldater. Ingen har tatt "
+        "på seg ansvaret for angrepet, men Taliban er aktive i området.",
+        "2020-05-04",
+        ("Unidentified Armed Group (Afghanistan)", "Military Forces of Afghanistan"),
+    ),
+    (
+        "nb",
+        "Ifølge en Houthi-styrt TV-kanal var det den saudiledede koalisjonen som sto bak luftangrepet i Saada, der "
+        "fem sivile ble drept.",
+        "2020-05-04",
+        ("Operation Restoring Hope", "Civilians (Yemen)"),
+    ),
+    (
+        "nn",
+        "Ifølgje ein Houthi-styrt TV-kanal var det den saudiledede koalisjonen som stod bak luftåtaket i Saada, der "
+        "fem sivile vart drepne.",
+        "2020-05-04",
+        ("Operation Restoring Hope", "Civilians (Yemen)"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "published", "expected"), SOURCES)
+def test_source_is_no_side(lang: str, text: str, published: str, expected: tuple[str, str | None]) -> None:
+    event = _main(extract(text, published=published, lang=lang))
+    got = (event.actor1.name if event.actor1 else None, event.actor2.name if event.actor2 else None)
+    assert got == expected
+
+
+def test_generic_dead_of_two_named_groups_are_the_targets() -> None:
+    # "six fighters" between IS and the SDF: the dead of the one struck
+    event = _main(
+        extract(
+            "On 3 May 2021, IS gunmen shot dead six fighters of the SDF near Hasakah.",
+            published="2021-05-03",
+            lang="en",
+        )
+    )
+    assert (event.fatalities.actor1, event.fatalities.actor2) == (None, 6)

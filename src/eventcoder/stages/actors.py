@@ -34,6 +34,7 @@ class ActorLexicon:
     entries: tuple[_Entry, ...]
     demonyms: tuple[tuple[str, re.Pattern[str]], ...]  # (ISO2, regex)
     agent_markers: frozenset[str] = frozenset()  # "by", "av": the word before the one who did it
+    subject_breakers: frozenset[str] = frozenset()  # "against", "were", "said": a name before them is no subject
     list_joiners: re.Pattern[str] = re.compile(r"(?!x)x")  # ", ", " and ": the gap between listed actors
     crime_hallmarks: re.Pattern[str] = re.compile(r"(?!x)x")  # "drive-by", "hands tied": marks of organised crime
 
@@ -115,6 +116,7 @@ def lexicon(lang: str) -> ActorLexicon:
         entries=tuple(entries),
         demonyms=demonyms,
         agent_markers=agents,
+        subject_breakers=frozenset(str(w).casefold() for w in data.get("subject_breakers", [])),
         list_joiners=joiners,
         crime_hallmarks=compile_alternation(data.get("crime_hallmarks", [])),
     )
