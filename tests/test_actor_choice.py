@@ -667,3 +667,41 @@ def test_generic_dead_of_two_named_groups_are_the_targets() -> None:
         )
     )
     assert (event.fatalities.actor1, event.fatalities.actor2) == (None, 6)
+
+
+# (lang, text, published) -> (actor1, actor2): a demonym on the event word names the state that struck, even when
+# the side it hit is named as an armed force, not as the dead; a demonym inside a person's name ("al-Iraqi") does not
+DEMONYMS = [
+    (
+        "en",
+        "Israeli airstrikes hit Syrian army positions near Damascus on Monday.",
+        "2023-05-08",
+        (_IL, "Military Forces of Syria"),
+    ),
+    (
+        "en",
+        "The Islamic State group claimed responsibility for a suicide bombing in a market in Baghdad on Monday that "
+        "killed 30 people. The bomber, Abu Omar al-Iraqi, detonated his explosive belt in the crowd.",
+        "2021-07-20",
+        ("Islamic State", "Civilians (Iraq)"),
+    ),
+    (
+        "nb",
+        "Israelske luftangrep rammet syriske regjeringsstyrker nær Damaskus mandag.",
+        "2023-05-08",
+        (_IL, "Military Forces of Syria"),
+    ),
+    (
+        "nn",
+        "Israelske luftåtak ramma syriske regjeringsstyrkar nær Damaskus måndag.",
+        "2023-05-08",
+        (_IL, "Military Forces of Syria"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "published", "expected"), DEMONYMS)
+def test_demonym_on_event_word(lang: str, text: str, published: str, expected: tuple[str, str | None]) -> None:
+    event = _main(extract(text, published=published, lang=lang))
+    got = (event.actor1.name if event.actor1 else None, event.actor2.name if event.actor2 else None)
+    assert got == expected

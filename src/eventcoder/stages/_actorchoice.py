@@ -217,6 +217,30 @@ def _subjects(
     return sorted(found, key=lambda m: m.span.start)
 
 
+_NAME_JOINS = ("-", "'", "’")
+
+
+def _start(mention: ActorMention) -> int:
+    return mention.span.start
+
+
+def _demonyms_on_trigger(analysis: Analysis, event: Draft) -> list[ActorMention]:
+    """ "Israeli airstrikes", "russiske droner": a demonym on one of the event's own words names the state whose
+    forces did it, as "Taliban attack" names the group."""
+    taken = [(m.span.start, m.span.end) for m in analysis.actors]
+    out: list[ActorMention] = []
+    for trigger in event.specific:
+        found = demonym_actor(analysis, trigger)
+        if found is None or found.span is None:
+            continue
+        if any(a < found.span.end and found.span.start < b for a, b in taken):
+            continue
+        if analysis.document.text[found.span.start - 1 : found.span.start] in _NAME_JOINS:
+            continue  # "Abu Hamza al-Iraqi detonated": part of a person's name
+        out.append(ActorMention(span=found.span, actor=found, armed=True, named=True))
+    return out
+
+
 def _whole_list(analysis: Analysis, found: list[ActorMention], mentions: list[ActorMention]) -> list[ActorMention]:
     """ "Amajid Brigade and Southern Resistance fighters clashed", "JNIM or ISGS militants killed": the list of the
     first one found, from its first member, did it."""
@@ -388,7 +412,9 @@ def choose_actors(analysis: Analysis, event: Draft, country: str | None) -> tupl
     agents = [m for m in armed if _is_agent(analysis, m)]
     perpetrators = [m for m in armed if (m.span.start, m.span.end) not in victims]
     on_trigger = [m for m in mentions if m.armed and m.named and _on_trigger(analysis, event, m)]
-    on_trigger = _whole_list(analysis, on_trigger, mentions)
+    on_trigger = _whole_list(
+        analysis, sorted([*on_trigger, *_demonyms_on_trigger(analysis, event)], key=_start), mentions
+    )
     named_agents = [m for m in agents if m.named]
     subjects = [] if on_trigger else _subjects(analysis, event, mentions, victims)
     named_subjects = [m for m in subjects if m.named]
