@@ -705,3 +705,39 @@ def test_demonym_on_event_word(lang: str, text: str, published: str, expected: t
     event = _main(extract(text, published=published, lang=lang))
     got = (event.actor1.name if event.actor1 else None, event.actor2.name if event.actor2 else None)
     assert got == expected
+
+
+_IN_RIOT = ("Rioters (India)", "Police Forces of India")
+
+# (lang, text, published) -> (actor1, actor2, event type): an unarmed crowd that strikes the police or troops is a
+# mob rioting against them, not state forces attacking civilians
+CROWDS = [
+    (
+        "en",
+        "On 5 May 2021, villagers attacked a team of police officers in Kaimur, Bihar, India.",
+        "2021-05-05",
+        (*_IN_RIOT, "Riots"),
+    ),
+    (
+        "en",
+        "On 5 May 2021, a group of youths assaulted a police patrol in Tezpur, Assam, India, injuring one officer. "
+        "Police later arrested three of the youths.",
+        "2021-05-05",
+        (*_IN_RIOT, "Riots"),
+    ),
+    ("nb", "Ungdommer angrep en gruppe politifolk i Bihar i India søndag.", "2021-05-09", (*_IN_RIOT, "Riots")),
+    ("nb", "Landsbyboere angrep en gruppe politifolk i Bihar i India søndag.", "2021-05-09", (*_IN_RIOT, "Riots")),
+    ("nn", "Ungdommar angreip politifolk i Bihar i India søndag.", "2021-05-09", (*_IN_RIOT, "Riots")),
+    ("nn", "Landsbybuarar angreip politifolk i Bihar i India søndag.", "2021-05-09", (*_IN_RIOT, "Riots")),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "published", "expected"), CROWDS)
+def test_crowd_strikes_forces(lang: str, text: str, published: str, expected: tuple[str, str, str]) -> None:
+    event = _main(extract(text, published=published, lang=lang))
+    got = (
+        event.actor1.name if event.actor1 else None,
+        event.actor2.name if event.actor2 else None,
+        event.event_type.value,
+    )
+    assert got == expected

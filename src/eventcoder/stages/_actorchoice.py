@@ -140,22 +140,26 @@ _POSSESSIVE = ("'s", "’s")
 
 
 def _is_subject(analysis: Analysis, event: Draft, span: Span) -> bool:
+    return _verb_of(analysis, event, span) is not None
+
+
+def _verb_of(analysis: Analysis, event: Draft, span: Span) -> TriggerMention | None:
     """ "militants attacked a CRPF patrol", "Israel launched air strikes", "Russland sendte droner mot Kyiv": the
     name stands before one of the event's words in the same clause, at most `_SUBJECT_GAP` words apart, with no
     preposition or "and" before it ("against Israel", "mot Israel"), not right after an event word ("killed an SDF
     fighter"), no passive or reporting verb between ("were killed", "Israel said air strikes ...") and no "by"
-    right after it ("soldiers killed by ..."), so it did it."""
+    right after it ("soldiers killed by ..."), so it did it: that event word, or None."""
     lex = actor_lexicon(analysis.lang)
     text = analysis.document.text
     triggers = event.triggers
     sentence = analysis.sentences[analysis.sentence_of(span.start)].span
     if text[span.end : span.end + 2] in _POSSESSIVE:
-        return False  # "Israel's military said": the country only owns what follows
+        return None  # "Israel's military said": the country only owns what follows
     before = text[max(sentence.start, span.start - 30) : span.start].split()
     if before and before[-1].casefold() in lex.subject_breakers | lex.agent_markers:
-        return False
+        return None
     if any(0 <= span.start - t.span.end <= _OBJECT_GAP and _plain(text[t.span.end : span.start]) for t in triggers):
-        return False  # "destroying military equipment": the object of an event word
+        return None  # "destroying military equipment": the object of an event word
     for trigger in triggers:
         if not span.end <= trigger.span.start < sentence.end:
             continue
@@ -168,8 +172,8 @@ def _is_subject(analysis: Analysis, event: Draft, span: Span) -> bool:
         participle = not words and len(trigger.span.text.split()) == 1
         if participle and after and after[0].casefold() in lex.agent_markers:
             continue  # "soldiers killed by a roadside bomb": a participle, not a verb of theirs
-        return True
-    return False
+        return trigger
+    return None
 
 
 def _country_names(analysis: Analysis, event: Draft) -> list[PlaceMention]:
@@ -256,15 +260,19 @@ def _object_of(
     analysis: Analysis, event: Draft, subject: ActorMention, mentions: list[ActorMention]
 ) -> ActorMention | None:
     """ "militants attacked a CRPF patrol", "gunmen killed a taxi driver", "Israel launched air strikes against
-    Islamic Jihad": the first mention after the subject, in its sentence, that stands after "against"/"mot" or after
-    one of the event's words in the same clause (at most `_OBJECT_WORDS` words on, not after "by"): the one struck."""
+    Islamic Jihad": the first mention after the subject's event word, in its sentence, that stands after
+    "against"/"mot" or after an event word in the same clause (at most `_OBJECT_WORDS` words on, not after "by"):
+    the one struck."""
+    verb = _verb_of(analysis, event, subject.span)
+    if verb is None:
+        return None
     text = analysis.document.text
     sentence = analysis.sentences[analysis.sentence_of(subject.span.start)].span
     for m in sorted(mentions, key=lambda m: m.span.start):
-        if not subject.span.end < m.span.start < sentence.end or _is_agent(analysis, m):
+        if not verb.span.end <= m.span.start < sentence.end or _is_agent(analysis, m):
             continue
         if _is_target(analysis, m) or any(
-            subject.span.end <= t.span.start
+            verb.span.start <= t.span.start
             and t.span.end <= m.span.start
             and _plain(gap := text[t.span.end : m.span.start])
             and len(gap.split()) <= _OBJECT_WORDS
@@ -272,6 +280,30 @@ def _object_of(
         ):
             return m
     return None
+
+
+def _crowd_on_forces(
+    analysis: Analysis, event: Draft, mentions: list[ActorMention], victims: set[tuple[int, int]]
+) -> tuple[ActorMention, ActorMention] | None:
+    """ "villagers attacked a team of police", "youths assaulted a police patrol", "landsbyboere angrep politiet":
+    an unarmed crowd as the subject of the event word and state forces as its object."""
+    for m in mentions:
+        if m.armed or m.actor.type is not ActorType.CIVILIANS or (m.span.start, m.span.end) in victims:
+            continue
+        if not _is_subject(analysis, event, m.span):
+            continue
+        target = _object_of(analysis, event, m, mentions)
+        if target is not None and target.armed and target.actor.type is ActorType.STATE_FORCES:
+            return m, target
+        return None
+    return None
+
+
+def _rioters(crowd: ActorMention, country: str | None) -> Actor:
+    """The crowd as ACLED's rioters, of its own country when a demonym names it ("Indian nationals")."""
+    iso = crowd.actor.country or country
+    name = actor_name("Rioters ({country})", iso)
+    return Actor(name=name, type=ActorType.RIOTERS, country=iso, text=crowd.span.text, span=crowd.span)
 
 
 def _country_named(analysis: Analysis, event: Draft, mentions: list[ActorMention]) -> set[tuple[int, int]]:
@@ -421,6 +453,10 @@ def choose_actors(analysis: Analysis, event: Draft, country: str | None) -> tupl
     # a named subject, then a named agent ("the attack was carried out by IS" over "a suicide bomber blew himself
     # up"), then an unnamed subject: the whole list it begins
     subjects = _whole_list(analysis, named_subjects or ([] if named_agents else subjects), mentions)
+    crowd = None if on_trigger or named_agents else _crowd_on_forces(analysis, event, mentions, victims)
+    if crowd is not None and (not subjects or crowd[0].span.start < subjects[0].span.start):
+        # "villagers attacked a team of police": a crowd that struck the police or troops riots against them
+        return _rioters(crowd[0], country), _fill_country(crowd[1], country)
     chosen = (
         on_trigger
         or subjects
