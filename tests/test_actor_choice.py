@@ -741,3 +741,39 @@ def test_crowd_strikes_forces(lang: str, text: str, published: str, expected: tu
         event.event_type.value,
     )
     assert got == expected
+
+
+# (lang, text, published) -> (actor1, actor2) of the air strike: "the coalition" names the Saudi-led coalition again,
+# and the text's own "by the coalition" outranks a title that names another of the article's events
+TITLES = [
+    (
+        "en",
+        "Houthi Missile Attack Foiled\n\nThe Saudi-led coalition said it downed a Houthi missile over Jizan. Houthi "
+        "health officials said a Monday airstrike by the coalition killed five people in Saada.",
+        "2020-05-04",
+        ("Operation Restoring Hope", "Civilians (Yemen)"),
+    ),
+    (
+        "nb",
+        "Houthi-rakett skutt ned\n\nDen saudiledede koalisjonen sier den skjøt ned en Houthi-rakett over Jizan. "
+        "Houthi-kilder sier at et luftangrep utført av koalisjonen drepte fem mennesker i Saada mandag.",
+        "2020-05-04",
+        ("Operation Restoring Hope", "Civilians (Yemen)"),
+    ),
+    (
+        "nn",
+        "Houthi-rakett skoten ned\n\nDen saudiledede koalisjonen seier han skaut ned ein rakett over Jizan. "
+        "Houthi-kjelder seier at eit luftåtak utført av koalisjonen drap fem menneske i Saada måndag.",
+        "2020-05-04",
+        ("Operation Restoring Hope", "Civilians (Yemen)"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "published", "expected"), TITLES)
+def test_text_outranks_title(lang: str, text: str, published: str, expected: tuple[str, str | None]) -> None:
+    events = [e for e in extract(text, published=published, lang=lang) if e.fatalities.low]
+    assert events, "expected the deadly strike"
+    event = events[0]
+    got = (event.actor1.name if event.actor1 else None, event.actor2.name if event.actor2 else None)
+    assert got == expected

@@ -221,6 +221,23 @@ def _subjects(
     return sorted(found, key=lambda m: m.span.start)
 
 
+_CLOSERS = (".", "!", "?", '"', "”", "»", ")")
+
+
+def _lead_sentences(analysis: Analysis, event: Draft) -> set[int]:
+    """The sentences whose armed side is the one hit when the casualty figures name only civilians: those of the
+    figures, and the event's first sentence unless it is a title (which may sum up another event)."""
+    first = analysis.sentences[min(event.sentences)]
+    titled = first.heading or not first.span.text.rstrip().endswith(_CLOSERS)
+    return {c.sentence for c in event.claims} | (set() if titled else {first.index})
+
+
+def _in_title(analysis: Analysis, mention: ActorMention) -> bool:
+    """The mention stands in a heading, or in a line without a closing full stop (a title)."""
+    sentence = analysis.sentences[analysis.sentence_of(mention.span.start)]
+    return sentence.heading or not sentence.span.text.rstrip().endswith(_CLOSERS)
+
+
 _NAME_JOINS = ("-", "'", "’")
 
 
@@ -444,11 +461,15 @@ def choose_actors(analysis: Analysis, event: Draft, country: str | None) -> tupl
     agents = [m for m in armed if _is_agent(analysis, m)]
     perpetrators = [m for m in armed if (m.span.start, m.span.end) not in victims]
     on_trigger = [m for m in mentions if m.armed and m.named and _on_trigger(analysis, event, m)]
-    on_trigger = _whole_list(
-        analysis, sorted([*on_trigger, *_demonyms_on_trigger(analysis, event)], key=_start), mentions
-    )
+    on_trigger = sorted([*on_trigger, *_demonyms_on_trigger(analysis, event)], key=_start)
     named_agents = [m for m in agents if m.named]
+    # "Houthi Missile Attack Foiled" over "an airstrike by the coalition killed 13": a title sums up the article and
+    # may name another of its events; the text's own "by" phrase tells who did this one
+    body_agent = any(not _in_title(analysis, m) for m in named_agents)
+    titled = {m.span for m in on_trigger if body_agent and _in_title(analysis, m)}
+    on_trigger = _whole_list(analysis, [m for m in on_trigger if m.span not in titled], mentions)
     subjects = [] if on_trigger else _subjects(analysis, event, mentions, victims)
+    subjects = [m for m in subjects if m.span not in titled]
     named_subjects = [m for m in subjects if m.named]
     # a named subject, then a named agent ("the attack was carried out by IS" over "a suicide bomber blew himself
     # up"), then an unnamed subject: the whole list it begins
@@ -498,7 +519,7 @@ def choose_actors(analysis: Analysis, event: Draft, country: str | None) -> tupl
         and actor2 is not None
         and actor2.type is not ActorType.CIVILIANS
         and actor2.span is not None
-        and analysis.sentence_of(actor2.span.start) not in {min(event.sentences), *(c.sentence for c in event.claims)}
+        and analysis.sentence_of(actor2.span.start) not in _lead_sentences(analysis, event)
         and hit
         and all(v.type is ActorType.CIVILIANS for v in hit)
     ):
