@@ -519,3 +519,261 @@ def test_mob_victims(lang: str, text: str, published: str, expected: tuple[str, 
     event = _main(extract(text, published=published, lang=lang))
     got = (event.actor1.name if event.actor1 else None, event.actor2.name if event.actor2 else None)
     assert got == expected
+
+
+_IL = "Military Forces of Israel"
+_RU = "Military Forces of Russia"
+
+# (lang, text, published) -> (actor1, actor2): the grammatical subject of the event word did it. A country's name
+# as subject stands for its armed forces; a country after a preposition ("at Israel", "mot Israel") is no side. An
+# unnamed subject outranks a named object ("militants attacked a CRPF patrol"), and the object is the second side.
+SUBJECTS = [
+    (
+        "en",
+        "Israel launched air strikes against the Islamic Jihad group in Gaza on Tuesday, killing four militants.",
+        "2023-05-09",
+        (_IL, "Palestinian Islamic Jihad"),
+    ),
+    ("en", "Hamas fighters fired rockets at Israel on Monday.", "2023-05-08", ("Hamas", None)),
+    (
+        "en",
+        "On 2 May 2021, militants attacked a CRPF patrol in Pulwama, Jammu and Kashmir.",
+        "2021-05-02",
+        ("Unidentified Armed Group (India)", "Police Forces of India Central Reserve Police Force"),
+    ),
+    (
+        "en",
+        "On Sunday, unidentified gunmen killed an SDF fighter in the town of Hasakah.",
+        "2022-05-01",
+        ("Unidentified Armed Group (Syria)", "Syrian Democratic Forces"),
+    ),
+    # the one struck is the object, not an armed group named in passing
+    (
+        "en",
+        "On 6 May 2021, armed men shot dead a taxi driver in a market near Bunia, Ituri. CODECO militiamen have "
+        "often been active in the area.",
+        "2021-05-06",
+        ("Unidentified Armed Group (Democratic Republic of Congo)", "Civilians (Democratic Republic of Congo)"),
+    ),
+    # groups listed with "or" are one side ("JNIM or ISGS militants")
+    (
+        "en",
+        "On 3 May 2021, presumed JNIM or ISGS militants killed a teacher in Djibo, Burkina Faso.",
+        "2021-05-03",
+        ("JNIM", "Civilians (Burkina Faso)"),
+    ),
+    (
+        "nb",
+        "Israel angrep mål i Gaza natt til tirsdag, og fire sivile ble drept.",
+        "2023-05-09",
+        (_IL, "Civilians (Palestine)"),
+    ),
+    (
+        "nb",
+        "Russland sendte droner mot Kyiv natt til søndag, og to sivile ble drept.",
+        "2023-05-07",
+        (_RU, "Civilians (Ukraine)"),
+    ),
+    ("nb", "Hamas skjøt raketter mot Israel mandag.", "2023-05-08", ("Hamas", None)),
+    (
+        "nb",
+        "Ukjente væpnede menn drepte en SDF-soldat i Hasakeh søndag.",
+        "2022-05-01",
+        ("Unidentified Armed Group (Syria)", "Syrian Democratic Forces"),
+    ),
+    (
+        "nn",
+        "Israel gjennomførte luftåtak mot Gaza natt til tysdag, og fire sivile vart drepne.",
+        "2023-05-09",
+        (_IL, "Civilians (Palestine)"),
+    ),
+    (
+        "nn",
+        "Russland sende droner mot Kyiv natt til søndag, og to sivile vart drepne.",
+        "2023-05-07",
+        (_RU, "Civilians (Ukraine)"),
+    ),
+    ("nn", "Hamas skaut rakettar mot Israel måndag.", "2023-05-08", ("Hamas", None)),
+    (
+        "nn",
+        "Ukjende væpna menn drap ein SDF-soldat i Hasakeh søndag.",
+        "2022-05-01",
+        ("Unidentified Armed Group (Syria)", "Syrian Democratic Forces"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "published", "expected"), SUBJECTS)
+def test_subject_did_it(lang: str, text: str, published: str, expected: tuple[str, str | None]) -> None:
+    event = _main(extract(text, published=published, lang=lang))
+    got = (event.actor1.name if event.actor1 else None, event.actor2.name if event.actor2 else None)
+    assert got == expected
+
+
+# (lang, text, published) -> (actor1, actor2): the source of a report and a denied claim of responsibility name no
+# side: a group that only qualifies the source ("a Houthi-run channel"), "no group has claimed responsibility"
+SOURCES = [
+    (
+        "en",
+        "Insurgents attacked a checkpoint in Ghor on Monday, killing 18 policemen and pro-government militiamen. "
+        "No group immediately claimed responsibility.",
+        "2020-05-04",
+        ("Unidentified Armed Group (Afghanistan)", "Police Forces of Afghanistan"),
+    ),
+    (
+        "en",
+        "Houthi health sources said a Saudi-led coalition air strike killed five people in Saada on Monday.",
+        "2020-05-04",
+        ("Operation Restoring Hope", "Civilians (Yemen)"),
+    ),
+    (
+        "nb",
+        "Ukjente gjerningsmenn angrep en kontrollpost i Helmand og drepte fire afghanske soldater. Ingen har tatt "
+        "på seg ansvaret for angrepet, men Taliban er aktive i området.",
+        "2020-05-04",
+        ("Unidentified Armed Group (Afghanistan)", "Military Forces of Afghanistan"),
+    ),
+    (
+        "nb",
+        "Ifølge en Houthi-styrt TV-kanal var det den saudiledede koalisjonen som sto bak luftangrepet i Saada, der "
+        "fem sivile ble drept.",
+        "2020-05-04",
+        ("Operation Restoring Hope", "Civilians (Yemen)"),
+    ),
+    (
+        "nn",
+        "Ifølgje ein Houthi-styrt TV-kanal var det den saudiledede koalisjonen som stod bak luftåtaket i Saada, der "
+        "fem sivile vart drepne.",
+        "2020-05-04",
+        ("Operation Restoring Hope", "Civilians (Yemen)"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "published", "expected"), SOURCES)
+def test_source_is_no_side(lang: str, text: str, published: str, expected: tuple[str, str | None]) -> None:
+    event = _main(extract(text, published=published, lang=lang))
+    got = (event.actor1.name if event.actor1 else None, event.actor2.name if event.actor2 else None)
+    assert got == expected
+
+
+def test_generic_dead_of_two_named_groups_are_the_targets() -> None:
+    # "six fighters" between IS and the SDF: the dead of the one struck
+    event = _main(
+        extract(
+            "On 3 May 2021, IS gunmen shot dead six fighters of the SDF near Hasakah.",
+            published="2021-05-03",
+            lang="en",
+        )
+    )
+    assert (event.fatalities.actor1, event.fatalities.actor2) == (None, 6)
+
+
+# (lang, text, published) -> (actor1, actor2): a demonym on the event word names the state that struck, even when
+# the side it hit is named as an armed force, not as the dead; a demonym inside a person's name ("al-Iraqi") does not
+DEMONYMS = [
+    (
+        "en",
+        "Israeli airstrikes hit Syrian army positions near Damascus on Monday.",
+        "2023-05-08",
+        (_IL, "Military Forces of Syria"),
+    ),
+    (
+        "en",
+        "The Islamic State group claimed responsibility for a suicide bombing in a market in Baghdad on Monday that "
+        "killed 30 people. The bomber, Abu Omar al-Iraqi, detonated his explosive belt in the crowd.",
+        "2021-07-20",
+        ("Islamic State", "Civilians (Iraq)"),
+    ),
+    (
+        "nb",
+        "Israelske luftangrep rammet syriske regjeringsstyrker nær Damaskus mandag.",
+        "2023-05-08",
+        (_IL, "Military Forces of Syria"),
+    ),
+    (
+        "nn",
+        "Israelske luftåtak ramma syriske regjeringsstyrkar nær Damaskus måndag.",
+        "2023-05-08",
+        (_IL, "Military Forces of Syria"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "published", "expected"), DEMONYMS)
+def test_demonym_on_event_word(lang: str, text: str, published: str, expected: tuple[str, str | None]) -> None:
+    event = _main(extract(text, published=published, lang=lang))
+    got = (event.actor1.name if event.actor1 else None, event.actor2.name if event.actor2 else None)
+    assert got == expected
+
+
+_IN_RIOT = ("Rioters (India)", "Police Forces of India")
+
+# (lang, text, published) -> (actor1, actor2, event type): an unarmed crowd that strikes the police or troops is a
+# mob rioting against them, not state forces attacking civilians
+CROWDS = [
+    (
+        "en",
+        "On 5 May 2021, villagers attacked a team of police officers in Kaimur, Bihar, India.",
+        "2021-05-05",
+        (*_IN_RIOT, "Riots"),
+    ),
+    (
+        "en",
+        "On 5 May 2021, a group of youths assaulted a police patrol in Tezpur, Assam, India, injuring one officer. "
+        "Police later arrested three of the youths.",
+        "2021-05-05",
+        (*_IN_RIOT, "Riots"),
+    ),
+    ("nb", "Ungdommer angrep en gruppe politifolk i Bihar i India søndag.", "2021-05-09", (*_IN_RIOT, "Riots")),
+    ("nb", "Landsbyboere angrep en gruppe politifolk i Bihar i India søndag.", "2021-05-09", (*_IN_RIOT, "Riots")),
+    ("nn", "Ungdommar angreip politifolk i Bihar i India søndag.", "2021-05-09", (*_IN_RIOT, "Riots")),
+    ("nn", "Landsbybuarar angreip politifolk i Bihar i India søndag.", "2021-05-09", (*_IN_RIOT, "Riots")),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "published", "expected"), CROWDS)
+def test_crowd_strikes_forces(lang: str, text: str, published: str, expected: tuple[str, str, str]) -> None:
+    event = _main(extract(text, published=published, lang=lang))
+    got = (
+        event.actor1.name if event.actor1 else None,
+        event.actor2.name if event.actor2 else None,
+        event.event_type.value,
+    )
+    assert got == expected
+
+
+# (lang, text, published) -> (actor1, actor2) of the air strike: "the coalition" names the Saudi-led coalition again,
+# and the text's own "by the coalition" outranks a title that names another of the article's events
+TITLES = [
+    (
+        "en",
+        "Houthi Missile Attack Foiled\n\nThe Saudi-led coalition said it downed a Houthi missile over Jizan. Houthi "
+        "health officials said a Monday airstrike by the coalition killed five people in Saada.",
+        "2020-05-04",
+        ("Operation Restoring Hope", "Civilians (Yemen)"),
+    ),
+    (
+        "nb",
+        "Houthi-rakett skutt ned\n\nDen saudiledede koalisjonen sier den skjøt ned en Houthi-rakett over Jizan. "
+        "Houthi-kilder sier at et luftangrep utført av koalisjonen drepte fem mennesker i Saada mandag.",
+        "2020-05-04",
+        ("Operation Restoring Hope", "Civilians (Yemen)"),
+    ),
+    (
+        "nn",
+        "Houthi-rakett skoten ned\n\nDen saudiledede koalisjonen seier han skaut ned ein rakett over Jizan. "
+        "Houthi-kjelder seier at eit luftåtak utført av koalisjonen drap fem menneske i Saada måndag.",
+        "2020-05-04",
+        ("Operation Restoring Hope", "Civilians (Yemen)"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "published", "expected"), TITLES)
+def test_text_outranks_title(lang: str, text: str, published: str, expected: tuple[str, str | None]) -> None:
+    events = [e for e in extract(text, published=published, lang=lang) if e.fatalities.low]
+    assert events, "expected the deadly strike"
+    event = events[0]
+    got = (event.actor1.name if event.actor1 else None, event.actor2.name if event.actor2 else None)
+    assert got == expected

@@ -23,9 +23,10 @@ import re
 from collections.abc import Collection
 
 from eventcoder.geo.fronts import front_sides
-from eventcoder.mentions import ActorMention, ClaimMention, TriggerMention
-from eventcoder.model import Actor, ActorType, DateWindow, EventType, Place, Victims
+from eventcoder.mentions import ActorMention, ClaimMention, PlaceMention, TriggerMention
+from eventcoder.model import Actor, ActorType, DateWindow, EventType, Place, PlacePrecision, Span, Victims
 from eventcoder.pipeline import Analysis
+from eventcoder.stages import attribution as attribution_stage
 from eventcoder.stages import triggers as trigger_stage
 from eventcoder.stages._draft import Draft
 from eventcoder.stages.actors import actor_name, country_name, organised_crime
@@ -130,6 +131,216 @@ def _marked_by(analysis: Analysis, mention: ActorMention, markers: Collection[st
     return False
 
 
+_SUBJECT_GAP = 3  # words between a side and its event word ("Israel launched pre-dawn air strikes")
+_OBJECT_GAP = 12  # characters between an event word and its object ("attacked the")
+_OBJECT_WORDS = 6  # words between an event word and the one struck ("clashed with a member of the Imbonerakure")
+
+
+def _plain(gap: str) -> bool:
+    """Only words between (no comma or clause boundary)."""
+    return all(w.replace("-", "").isalpha() for w in gap.split())
+
+
+_POSSESSIVE = ("'s", "’s")
+
+
+def _is_subject(analysis: Analysis, event: Draft, span: Span) -> bool:
+    return _verb_of(analysis, event, span) is not None
+
+
+def _verb_of(analysis: Analysis, event: Draft, span: Span) -> TriggerMention | None:
+    """ "militants attacked a CRPF patrol", "Israel launched air strikes", "Russland sendte droner mot Kyiv": the
+    name stands before one of the event's words in the same clause, at most `_SUBJECT_GAP` words apart, with no
+    preposition or "and" before it ("against Israel", "mot Israel"), not right after an event word ("killed an SDF
+    fighter"), no passive or reporting verb between ("were killed", "Israel said air strikes ...") and no "by"
+    right after it ("soldiers killed by ..."), so it did it: that event word, or None."""
+    lex = actor_lexicon(analysis.lang)
+    text = analysis.document.text
+    triggers = event.triggers
+    sentence = analysis.sentences[analysis.sentence_of(span.start)].span
+    if text[span.end : span.end + 2] in _POSSESSIVE:
+        return None  # "Israel's military said": the country only owns what follows
+    before = text[max(sentence.start, span.start - 30) : span.start].split()
+    if before and before[-1].casefold() in lex.subject_breakers | lex.agent_markers:
+        return None
+    if any(0 <= span.start - t.span.end <= _OBJECT_GAP and _plain(text[t.span.end : span.start]) for t in triggers):
+        return None  # "destroying military equipment": the object of an event word
+    for trigger in triggers:
+        if not span.end <= trigger.span.start < sentence.end:
+            continue
+        words = text[span.end : trigger.span.start].split()
+        if len(words) > _SUBJECT_GAP or "\n" in text[span.end : trigger.span.start]:
+            continue
+        if not all(w.replace("-", "").isalpha() and w.casefold() not in lex.subject_breakers for w in words):
+            continue
+        after = text[trigger.span.end : trigger.span.end + 20].split()[:1]
+        participle = not words and len(trigger.span.text.split()) == 1
+        if participle and after and after[0].casefold() in lex.agent_markers:
+            continue  # "soldiers killed by a roadside bomb": a participle, not a verb of theirs
+        return trigger
+    return None
+
+
+def _country_names(analysis: Analysis, event: Draft) -> list[PlaceMention]:
+    """The country names of the event's sentences that are not part of an actor's name ("Israel", "Russland")."""
+    sentences = set(event.sentences)
+    return [
+        p
+        for p in analysis.places
+        if p.place is not None
+        and p.place.precision is PlacePrecision.COUNTRY
+        and p.place.country
+        and analysis.sentence_of(p.span.start) in sentences
+    ]
+
+
+def _country_forces(place: PlaceMention) -> ActorMention:
+    """A country's name as the one who struck ("Israel launched air strikes"): its armed forces."""
+    iso = place.place.country if place.place is not None else None
+    actor = Actor(
+        name=actor_name("Military Forces of {country}", iso),
+        type=ActorType.STATE_FORCES,
+        country=iso,
+        text=place.span.text,
+        span=place.span,
+    )
+    return ActorMention(span=place.span, actor=actor, armed=True, named=True)
+
+
+def _subjects(
+    analysis: Analysis, event: Draft, mentions: list[ActorMention], victims: set[tuple[int, int]]
+) -> list[ActorMention]:
+    """The sides that stand as the subject of one of the event's words: armed mentions that name no victims, and
+    country names, which stand for the country's armed forces."""
+    taken = [(m.span.start, m.span.end) for m in analysis.actors]
+    found = [
+        m
+        for m in mentions
+        if m.armed and (m.span.start, m.span.end) not in victims and _is_subject(analysis, event, m.span)
+    ]
+    found.extend(
+        _country_forces(p)
+        for p in _country_names(analysis, event)
+        if not any(a < p.span.end and p.span.start < b for a, b in taken) and _is_subject(analysis, event, p.span)
+    )
+    return sorted(found, key=lambda m: m.span.start)
+
+
+_CLOSERS = (".", "!", "?", '"', "”", "»", ")")
+
+
+def _lead_sentences(analysis: Analysis, event: Draft) -> set[int]:
+    """The sentences whose armed side is the one hit when the casualty figures name only civilians: those of the
+    figures, and the event's first sentence unless it is a title (which may sum up another event)."""
+    first = analysis.sentences[min(event.sentences)]
+    titled = first.heading or not first.span.text.rstrip().endswith(_CLOSERS)
+    return {c.sentence for c in event.claims} | (set() if titled else {first.index})
+
+
+def _in_title(analysis: Analysis, mention: ActorMention) -> bool:
+    """The mention stands in a heading, or in a line without a closing full stop (a title)."""
+    sentence = analysis.sentences[analysis.sentence_of(mention.span.start)]
+    return sentence.heading or not sentence.span.text.rstrip().endswith(_CLOSERS)
+
+
+_NAME_JOINS = ("-", "'", "’")
+
+
+def _start(mention: ActorMention) -> int:
+    return mention.span.start
+
+
+def _demonyms_on_trigger(analysis: Analysis, event: Draft) -> list[ActorMention]:
+    """ "Israeli airstrikes", "russiske droner": a demonym on one of the event's own words names the state whose
+    forces did it, as "Taliban attack" names the group."""
+    taken = [(m.span.start, m.span.end) for m in analysis.actors]
+    out: list[ActorMention] = []
+    for trigger in event.specific:
+        found = demonym_actor(analysis, trigger)
+        if found is None or found.span is None:
+            continue
+        if any(a < found.span.end and found.span.start < b for a, b in taken):
+            continue
+        if analysis.document.text[found.span.start - 1 : found.span.start] in _NAME_JOINS:
+            continue  # "Abu Hamza al-Iraqi detonated": part of a person's name
+        out.append(ActorMention(span=found.span, actor=found, armed=True, named=True))
+    return out
+
+
+def _whole_list(analysis: Analysis, found: list[ActorMention], mentions: list[ActorMention]) -> list[ActorMention]:
+    """ "Amajid Brigade and Southern Resistance fighters clashed", "JNIM or ISGS militants killed": the list of the
+    first one found, from its first member, did it."""
+    if not found:
+        return found
+    first = found[0]
+    listed = _listed_with(analysis, first, mentions) | {(first.span.start, first.span.end)}
+    members = sorted([m for m in mentions if (m.span.start, m.span.end) in listed], key=lambda m: m.span.start)
+    return members or found
+
+
+def _object_of(
+    analysis: Analysis, event: Draft, subject: ActorMention, mentions: list[ActorMention]
+) -> ActorMention | None:
+    """ "militants attacked a CRPF patrol", "gunmen killed a taxi driver", "Israel launched air strikes against
+    Islamic Jihad": the first mention after the subject's event word, in its sentence, that stands after
+    "against"/"mot" or after an event word in the same clause (at most `_OBJECT_WORDS` words on, not after "by"):
+    the one struck."""
+    verb = _verb_of(analysis, event, subject.span)
+    if verb is None:
+        return None
+    text = analysis.document.text
+    sentence = analysis.sentences[analysis.sentence_of(subject.span.start)].span
+    for m in sorted(mentions, key=lambda m: m.span.start):
+        if not verb.span.end <= m.span.start < sentence.end or _is_agent(analysis, m):
+            continue
+        if _is_target(analysis, m) or any(
+            verb.span.start <= t.span.start
+            and t.span.end <= m.span.start
+            and _plain(gap := text[t.span.end : m.span.start])
+            and len(gap.split()) <= _OBJECT_WORDS
+            for t in event.triggers
+        ):
+            return m
+    return None
+
+
+def _crowd_on_forces(
+    analysis: Analysis, event: Draft, mentions: list[ActorMention], victims: set[tuple[int, int]]
+) -> tuple[ActorMention, ActorMention] | None:
+    """ "villagers attacked a team of police", "youths assaulted a police patrol", "landsbyboere angrep politiet":
+    an unarmed crowd as the subject of the event word and state forces as its object."""
+    for m in mentions:
+        if m.armed or m.actor.type is not ActorType.CIVILIANS or (m.span.start, m.span.end) in victims:
+            continue
+        if not _is_subject(analysis, event, m.span):
+            continue
+        target = _object_of(analysis, event, m, mentions)
+        if target is not None and target.armed and target.actor.type is ActorType.STATE_FORCES:
+            return m, target
+        return None
+    return None
+
+
+def _rioters(crowd: ActorMention, country: str | None) -> Actor:
+    """The crowd as ACLED's rioters, of its own country when a demonym names it ("Indian nationals")."""
+    iso = crowd.actor.country or country
+    name = actor_name("Rioters ({country})", iso)
+    return Actor(name=name, type=ActorType.RIOTERS, country=iso, text=crowd.span.text, span=crowd.span)
+
+
+def _country_named(analysis: Analysis, event: Draft, mentions: list[ActorMention]) -> set[tuple[int, int]]:
+    """Mentions that are a country's bare name ("Russland"): a side only as subject or after "by", not as an object
+    or a place ("en avtale med Russland", "mot Israel")."""
+    names = {(p.span.start, p.span.end) for p in _country_names(analysis, event)}
+    return {
+        (m.span.start, m.span.end)
+        for m in mentions
+        if (m.span.start, m.span.end) in names
+        and not _is_subject(analysis, event, m.span)
+        and not _is_agent(analysis, m)
+    }
+
+
 def _listed_with(analysis: Analysis, first: ActorMention, mentions: list[ActorMention]) -> set[tuple[int, int]]:
     """The mentions listed together with `first` ("X and Y", "X, Y og Z"): one side of the event."""
     joiners = actor_lexicon(analysis.lang).list_joiners
@@ -197,10 +408,12 @@ def _claimant_actors(analysis: Analysis, event: Draft) -> list[ActorMention]:
 
 def _claiming_groups(analysis: Analysis, event: Draft) -> list[ActorMention]:
     """Named armed groups of the event's sentences that were set aside as the source of a report: a group that
-    "claimed to have shelled" or "says it killed" reports its own deed."""
+    "claimed to have shelled" or "says it killed" reports its own deed. A group that only qualifies the source
+    ("Houthi health sources said", "the health ministry of the Hamas-controlled territory") ends no source's
+    words and claims nothing."""
     sentences = set(event.sentences)
     kept = {(m.span.start, m.span.end) for m in event.actors}
-    return [
+    found = [
         a
         for a in analysis.actors
         if a.named
@@ -209,10 +422,38 @@ def _claiming_groups(analysis: Analysis, event: Draft) -> list[ActorMention]:
         and (a.span.start, a.span.end) not in kept
         and analysis.sentence_of(a.span.start) in sentences
     ]
+    if not found:
+        return found
+    text = analysis.document.text
+    spans = _source_spans(analysis, sentences)
+    return [
+        a
+        for a in found
+        if not any(s <= a.span.start and a.span.end < e and _QUALIFIER.match(text, a.span.end, e) for s, e in spans)
+    ]
+
+
+_QUALIFIER = re.compile(r"-?\s?\w")  # "Houthi health sources", "Hamas-controlled": more words of the source's name
+
+
+def _source_spans(analysis: Analysis, sentences: set[int]) -> set[tuple[int, int]]:
+    """The words that name the sources of `sentences` ("Houthi health sources", "the police")."""
+    spans = {
+        (c.claim.claimant_span.start, c.claim.claimant_span.end)
+        for c in analysis.claims
+        if c.claim.claimant_span is not None and c.sentence in sentences
+    }
+    lex = attribution_stage.lexicon(analysis.lang)
+    for index in sentences:
+        found = attribution_stage.sentence_sources(analysis, analysis.sentences[index], lex)
+        spans.update((src.span.start, src.span.end) for src in found)
+    return spans
 
 
 def choose_actors(analysis: Analysis, event: Draft, country: str | None) -> tuple[Actor | None, Actor | None]:
     own = sorted([*event.actors, *_claiming_groups(analysis, event)], key=lambda m: m.span.start)
+    bare = _country_named(analysis, event, own)
+    own = [m for m in own if (m.span.start, m.span.end) not in bare]
     mentions = own
     victims = _victim_spans(analysis, event, own)
     pronoun = opens_with_pronoun(analysis, min(event.sentences))
@@ -228,14 +469,27 @@ def choose_actors(analysis: Analysis, event: Draft, country: str | None) -> tupl
     agents = [m for m in armed if _is_agent(analysis, m)]
     perpetrators = [m for m in armed if (m.span.start, m.span.end) not in victims]
     on_trigger = [m for m in mentions if m.armed and m.named and _on_trigger(analysis, event, m)]
-    if on_trigger:
-        # "Amajid Brigade and Southern Resistance fighters clashed": the list, from its first member, did it
-        first = on_trigger[0]
-        listed = _listed_with(analysis, first, mentions) | {(first.span.start, first.span.end)}
-        on_trigger = sorted([m for m in mentions if (m.span.start, m.span.end) in listed], key=lambda m: m.span.start)
+    on_trigger = sorted([*on_trigger, *_demonyms_on_trigger(analysis, event)], key=_start)
+    named_agents = [m for m in agents if m.named]
+    # "Houthi Missile Attack Foiled" over "an airstrike by the coalition killed 13": a title sums up the article and
+    # may name another of its events; the text's own "by" phrase tells who did this one
+    body_agent = any(not _in_title(analysis, m) for m in named_agents)
+    titled = {m.span for m in on_trigger if body_agent and _in_title(analysis, m)}
+    on_trigger = _whole_list(analysis, [m for m in on_trigger if m.span not in titled], mentions)
+    subjects = [] if on_trigger else _subjects(analysis, event, mentions, victims)
+    subjects = [m for m in subjects if m.span not in titled]
+    named_subjects = [m for m in subjects if m.named]
+    # a named subject, then a named agent ("the attack was carried out by IS" over "a suicide bomber blew himself
+    # up"), then an unnamed subject: the whole list it begins
+    subjects = _whole_list(analysis, named_subjects or ([] if named_agents else subjects), mentions)
+    crowd = None if on_trigger or named_agents else _crowd_on_forces(analysis, event, mentions, victims)
+    if crowd is not None and (not subjects or crowd[0].span.start < subjects[0].span.start):
+        # "villagers attacked a team of police": a crowd that struck the police or troops riots against them
+        return _rioters(crowd[0], country), _fill_country(crowd[1], country)
     chosen = (
         on_trigger
-        or [m for m in agents if m.named]
+        or subjects
+        or named_agents
         or agents
         or [m for m in perpetrators if m.named]
         or perpetrators
@@ -247,12 +501,17 @@ def choose_actors(analysis: Analysis, event: Draft, country: str | None) -> tupl
     # the other side: armed before civilians, the event's own mentions before the context ones, and not those
     # listed with the first actor ("Amajid Brigade and Southern Resistance took ... from pro-Houthi forces")
     actor2 = None
+    target = _object_of(analysis, event, subjects[0], mentions) if subjects else None
+    if target is not None and actor1 is not None and (m := _fill_country(target, country)).name != actor1.name:
+        actor2 = m  # "militants attacked a CRPF patrol": who the subject struck
     apart = [m for m in mentions if (m.span.start, m.span.end) not in allies]
     for group in (
         [m for m in own if m in apart],
         [m for m in apart if m not in own],
         [m for m in mentions if m not in apart],
     ):
+        if actor2 is not None:
+            break
         others = [_fill_country(m, country) for m in group]
         others = [a for a in others if actor1 is None or a.name != actor1.name]
         if _named_non_state(actor1):
@@ -268,7 +527,7 @@ def choose_actors(analysis: Analysis, event: Draft, country: str | None) -> tupl
         and actor2 is not None
         and actor2.type is not ActorType.CIVILIANS
         and actor2.span is not None
-        and analysis.sentence_of(actor2.span.start) not in {min(event.sentences), *(c.sentence for c in event.claims)}
+        and analysis.sentence_of(actor2.span.start) not in _lead_sentences(analysis, event)
         and hit
         and all(v.type is ActorType.CIVILIANS for v in hit)
     ):
@@ -330,6 +589,8 @@ def victim_side(claim: ClaimMention, actor1: Actor | None, actor2: Actor | None,
     for side, actor in ((Victims.ACTOR1, actor1), (Victims.ACTOR2, actor2)):
         if actor is not None and v.name == actor.name:
             return side
+    if _generic_armed(v) and _named_non_state(actor1) and _named_non_state(actor2):
+        return Victims.ACTOR2  # "IS shot dead six fighters of the SDF": the generic dead are the target's
     for side, actor in ((Victims.ACTOR1, actor1), (Victims.ACTOR2, actor2)):
         if actor is None:
             continue
@@ -341,19 +602,33 @@ def victim_side(claim: ClaimMention, actor1: Actor | None, actor2: Actor | None,
 
 
 def claimed_by(analysis: Analysis) -> ActorMention | None:
-    """The named actor of a claim of responsibility ("IS tar på seg ansvaret"), if the article has one."""
-    cue = trigger_stage.lexicon(analysis.lang).responsibility
+    """The named actor of a claim of responsibility ("IS tar på seg ansvaret"), if the article has one: the last
+    named armed actor before the claim in its sentence ("the coalition, which was behind the strike"), else the
+    first after it ("responsibility was claimed by IS"), else the first of the sentence before ("IS stormed the
+    prison. The group claimed responsibility."). A denied claim ("No group immediately took responsibility") names
+    no one."""
+    lex = trigger_stage.lexicon(analysis.lang)
+    text = analysis.document.text
     for sentence in analysis.sentences:
-        if not cue.search(sentence.span.text):
-            continue
-        for index in (sentence.index, sentence.index - 1):
-            if index < 0:
+        span = sentence.span
+        for cue in lex.responsibility.finditer(text, span.start, span.end):
+            if lex.negation.search(text[max(span.start, cue.start() - _LOOKBACK) : cue.start()]):
                 continue
-            span = analysis.sentences[index].span
             named = [a for a in analysis.actors if a.named and a.armed and span.start <= a.span.start < span.end]
+            before = [a for a in named if a.span.end <= cue.start()]
             if named:
-                return named[0]
+                return before[-1] if before else named[0]  # "... was claimed by IS"
+            if sentence.index > 0:
+                previous = analysis.sentences[sentence.index - 1].span
+                named = [
+                    a for a in analysis.actors if a.named and a.armed and previous.start <= a.span.start < previous.end
+                ]
+                if named:
+                    return named[0]
     return None
+
+
+_LOOKBACK = 40  # characters before a claim of responsibility searched for a denial ("No group has claimed")
 
 
 _ONE_SIDED = frozenset({EventType.VIOLENCE_AGAINST_CIVILIANS, EventType.EXPLOSIONS})
@@ -559,7 +834,7 @@ def opens_with_pronoun(analysis: Analysis, index: int) -> bool:
     return bool(words) and words[0].strip(",;:").casefold() in pronouns
 
 
-def _subjects(analysis: Analysis, *, index: int, before: int, actors: list[ActorMention]) -> list[ActorMention]:
+def _assault_subjects(analysis: Analysis, *, index: int, before: int, actors: list[ActorMention]) -> list[ActorMention]:
     """The armed actors that may be the subject of an event word at offset `before`: those named before it and not
     marked as the target, else, when the sentence opens with a subject pronoun, the armed actors of the sentence
     before ("Hamas fighters crossed the fence. They attacked the crossing.")."""
@@ -587,5 +862,5 @@ def ground_assault(
     if not trigger_stage.lexicon(analysis.lang).assaults.fullmatch(first.span.text):
         return False
     fighters = actor_lexicon(analysis.lang).ground_fighters
-    subjects = _subjects(analysis, index=index, before=first.span.start, actors=actors)
+    subjects = _assault_subjects(analysis, index=index, before=first.span.start, actors=actors)
     return any(fighters.search(m.span.text) for m in subjects)

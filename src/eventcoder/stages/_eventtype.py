@@ -42,6 +42,7 @@ _CLASH = (EventType.BATTLES, "Armed clash")
 _TERRITORY = frozenset({"Non-state actor overtakes territory", "Government regains territory"})
 _ATTACK = (EventType.VIOLENCE_AGAINST_CIVILIANS, "Attack")
 _MOB = (EventType.RIOTS, "Mob violence")
+_STRUCK = frozenset({"Attack", "Armed clash"})  # what a crowd's blows at the police are taken for
 _DECISIVE = 8  # trigger strength of a coder's label or a decisive phrase ("Property destruction:", "leftover from the
 # war"): never overruled
 
@@ -146,6 +147,14 @@ def type_of(
     specific = event.specific
     if any(t.event_type in _CROWD for t in specific):
         return _crowd_type(analysis, lex, event, texts)
+    rioting = actor1 is not None and actor1.type is ActorType.RIOTERS and _armed(actor2)
+    if rioting and all(
+        t.generic or t.sub_event_type in _STRUCK or t.event_type is EventType.STRATEGIC for t in specific
+    ):
+        # "villagers attacked a team of police": a crowd that strikes armed forces is mob violence, not a battle (nor
+        # the arrests that follow)
+        blows = [t for t in event.triggers if t.event_type is not EventType.STRATEGIC]
+        return (*_MOB, _strongest(analysis, blows or event.triggers))
     two_sided = any(lex.two_sided.search(t) for t in texts)
     unorganised = (
         not two_sided

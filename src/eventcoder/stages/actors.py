@@ -34,10 +34,12 @@ class ActorLexicon:
     entries: tuple[_Entry, ...]
     demonyms: tuple[tuple[str, re.Pattern[str]], ...]  # (ISO2, regex)
     agent_markers: frozenset[str] = frozenset()  # "by", "av": the word before the one who did it
+    subject_breakers: frozenset[str] = frozenset()  # "against", "were", "said": a name before them is no subject
     list_joiners: re.Pattern[str] = re.compile(r"(?!x)x")  # ", ", " and ": the gap between listed actors
     crime_hallmarks: re.Pattern[str] = re.compile(r"(?!x)x")  # "drive-by", "hands tied": marks of organised crime
     subject_pronouns: frozenset[str] = frozenset()  # "they", "de": a subject that points to the sentence before
     ground_fighters: re.Pattern[str] = re.compile(r"(?!x)x")  # "fighters", "krigere": combatants on foot
+    references: tuple[tuple[re.Pattern[str], str], ...] = ()  # "the coalition" -> "coalition": a named actor again
 
     def demonym_country(self, text: str) -> str | None:
         found = self.find_demonym(text, 0, len(text))
@@ -117,10 +119,15 @@ def lexicon(lang: str) -> ActorLexicon:
         entries=tuple(entries),
         demonyms=demonyms,
         agent_markers=agents,
+        subject_breakers=frozenset(str(w).casefold() for w in data.get("subject_breakers", [])),
         list_joiners=joiners,
         crime_hallmarks=compile_alternation(data.get("crime_hallmarks", [])),
         subject_pronouns=frozenset(str(w).casefold() for w in data.get("subject_pronouns", [])),
         ground_fighters=compile_alternation(data.get("ground_fighters", [])),
+        references=tuple(
+            (compile_alternation([str(form)]), str(word).casefold())
+            for form, word in (data.get("definite_references") or {}).items()
+        ),
     )
 
 
@@ -183,7 +190,30 @@ def actors(analysis: Analysis) -> Analysis:
             )
         )
     mentions.sort(key=lambda m: m.span.start)
-    return analysis.with_layer(actors=tuple(_join_named(doc.text, _inherit_country(mentions), doc)))
+    joined = _join_named(doc.text, _inherit_country(mentions), doc)
+    return analysis.with_layer(actors=tuple(_named_again(doc, joined, lex)))
+
+
+def _named_again(doc: Document, mentions: list[ActorMention], lex: ActorLexicon) -> list[ActorMention]:
+    """ "the Saudi-led coalition ... a Monday airstrike by the coalition", "koalisjonen": a definite short form
+    names again the last named armed actor before it whose words hold the form's word."""
+    if not lex.references:
+        return mentions
+    found: list[ActorMention] = []
+    for regex, word in lex.references:
+        for m in regex.finditer(doc.text):
+            if any(a.span.start < m.end() and m.start() < a.span.end for a in mentions):
+                continue
+            earlier = [a for a in mentions if a.named and a.armed and a.span.end <= m.start()]
+            named = next((a for a in reversed(earlier) if word in a.span.text.casefold()), None)
+            if named is None:
+                continue
+            span = doc.span(m.start(), m.end())
+            actor = Actor(
+                name=named.actor.name, type=named.actor.type, country=named.actor.country, text=span.text, span=span
+            )
+            found.append(ActorMention(span=span, actor=actor, armed=True, named=True))
+    return sorted([*mentions, *found], key=lambda a: a.span.start) if found else mentions
 
 
 def _inherit_country(mentions: list[ActorMention]) -> list[ActorMention]:

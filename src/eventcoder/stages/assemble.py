@@ -517,8 +517,12 @@ def _build(
     if claimed_by is not None and (
         actor1 is None or actor1.type is not claimed_by.actor.type or actor1.name.startswith("Unidentified")
     ):
-        if actor1 is not None and actor2 is None and actor1.name != claimed_by.actor.name:
-            actor2 = actor1
+        if (
+            actor1 is not None
+            and actor1.name != claimed_by.actor.name
+            and (actor2 is None or actor2.name == claimed_by.actor.name)
+        ):
+            actor2 = actor1  # the side chosen first was hit by the group that claimed the deed
         actor1 = claimed_by.actor
     event_type, sub_type, trigger = type_of(analysis, event, actor1, actor2)
     from_demonym = next(
