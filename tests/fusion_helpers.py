@@ -61,7 +61,7 @@ def report(
     sub: str = "Suicide bomb",
     event_type: EventType = EventType.EXPLOSIONS,
     actors: tuple[str | None, str | None] = ("IS", "civ"),
-    killed: tuple[tuple[int, str | None], ...] = (),
+    killed: tuple[tuple[int | None, str | None], ...] = (),  # None: "Several people were killed"
     updates: bool = False,
     lang: str = "en",
     site: str | None = None,
@@ -70,7 +70,7 @@ def report(
 ) -> tuple[Document, Event]:
     """A document with one sentence per fact and the event extracted from it."""
     lines = [f"A {sub.lower()} hit {site or place}."]
-    lines += [f"{n} people were killed, said {who or 'nobody'}." for n, who in killed]
+    lines += [f"{'Several' if n is None else n} people were killed, said {who or 'nobody'}." for n, who in killed]
     text = "\n".join(lines)
     doc = Document(id=doc_id, text=text, published=published or day, lang=lang, outlet=f"Outlet {doc_id}")
     lat, lon, country, gid, precision = PLACES[place]
@@ -99,7 +99,7 @@ def report(
                 kind=ClaimKind.KILLED,
                 low=n,
                 high=None,
-                qualifier=Qualifier.EXACT,
+                qualifier=Qualifier.VAGUE if n is None else Qualifier.EXACT,
                 victims=victims,
                 evidence=doc.span(offset, offset + len(line)),
                 claimant=who,

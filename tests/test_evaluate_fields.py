@@ -224,6 +224,14 @@ def test_claims_need_kind_number_and_claimant() -> None:
     assert isinstance(figureless.claims[0], GoldClaim)
     anything = replace(base, claims=(_claim(gold, ClaimKind.KILLED, 40, None, "the UN"),))
     assert _tally(figureless, anything)["claims_claimant"] == (1, 1)
+    # a predicted claim without a figure ("several were killed, the UN said") matches a gold claim without one,
+    # never a gold figure
+    several = replace(_claim(gold, ClaimKind.KILLED, 0, None, "the UN"), low=None, qualifier=Qualifier.VAGUE)
+    assert _tally(figureless, replace(base, claims=(several,)))["claims_claimant"] == (1, 1)
+    assert _tally(e1, replace(base, claims=(several,)))["claims_claimant"] == (0, 1)
+    assert "killed (no figure) according to the UN" in [
+        c.got for c in check_pair(e1, replace(base, claims=(several,))) if c.measure.value == "claims_claimant"
+    ]
 
 
 def test_scope_type_files_score_detection_and_type_only() -> None:

@@ -166,3 +166,29 @@ def test_every_format_is_known() -> None:
     assert FORMATS == ("acled", "ucdp", "plover", "geojson", "parquet")
     with pytest.raises(ExportError, match="unknown export format"):
         render_export([], fmt="gdelt")
+
+
+def test_claims_without_figure_are_exported_but_never_counted(tmp_path: Path) -> None:
+    """ "Several people were killed, said police": every format carries the event; no format counts the claim."""
+    reports = [
+        report("ap", killed=((None, "police"),), actors=("IS", "army")),
+        report("afp", place="Mosul", killed=((None, "residents"), (4, "residents")), actors=("IS", "army")),
+    ]
+    events = [f.event for f in fuse([e for _, e in reports])]
+    assert sorted(e.fatalities.low or 0 for e in events) == [0, 4]
+    acled = list(csv.DictReader(render_export(events, fmt="acled")[0].splitlines()))
+    assert sorted(r["fatalities"] for r in acled) == ["0", "4"]
+    assert any("some killed (police)" in r["notes"] for r in acled)
+    ucdp = list(csv.DictReader(render_export(events, fmt="ucdp")[0].splitlines()))
+    assert sorted((r["low"], r["best"], r["high"]) for r in ucdp) == [("4", "4", "4")]
+    plover = [json.loads(line) for line in render_export(events, fmt="plover")[0].splitlines()]
+    lows = sorted((c["low"] is None, c["claimant"]) for r in plover for c in r["claims"])
+    assert lows == [(False, "residents"), (True, "police"), (True, "residents")]
+    geo = json.loads(render_export(events, fmt="geojson")[0])
+    assert sorted(f["properties"]["fatalities"]["low"] or 0 for f in geo["features"]) == [0, 4]
+    assert sum(c["low"] is None for f in geo["features"] for c in f["properties"]["claims"]) == 2
+    out = tmp_path / "events.parquet"
+    export_events(events, fmt="parquet", out=out)
+    rows = duckdb.sql(f"SELECT fatalities_low, record FROM '{out}' ORDER BY 1 NULLS FIRST").fetchall()
+    assert [r[0] for r in rows] == [None, 4]
+    assert json.loads(rows[0][1])["claims"][0]["low"] is None

@@ -60,3 +60,18 @@ def test_low_best_high_are_ordered_and_come_from_reported_figures(figures: list[
     assert f.low <= f.best <= f.high
     assert {f.low, f.best, f.high} <= set(figures)
     assert f.high == max(figures)
+
+
+def test_claims_without_figure_add_no_toll_and_no_figure_evidence() -> None:
+    several = report("a", killed=((None, "police sources"),))
+    figure = report("b", killed=((30, "health ministry"),))
+    assert toll(several, report("c", killed=((None, "residents"),))) == (None, None, None)
+    assert toll(several, figure) == (30, 30, 30)
+    (merged,) = fuse([several[1], figure[1]])
+    chosen = {t.field: (t.value, t.doc, t.claimants) for t in merged.merged.record.tolls}
+    assert chosen["fatalities.low"] == (30, "b", ("health ministry",))
+    assert merged.merged.record.claimants == ("health ministry", "police sources")
+    # "several killed" is not the figure of another report: no shared-figure evidence either way
+    (link,) = merged.merged.record.links
+    assert not any(e.startswith("figure") for e in link.evidence)
+    assert dict(link.reasons)["figures"] == 0.0

@@ -127,13 +127,13 @@ def actors(draw: st.DrawFn, doc: Document) -> Actor:
 
 @st.composite
 def claims(draw: st.DrawFn, doc: Document) -> Claim:
-    low = draw(_count)
-    high = draw(st.none() | st.integers(min_value=low, max_value=low + 1000))
+    low = draw(_opt_count)  # None: a claim without a figure ("several were killed")
+    high = None if low is None else draw(st.none() | st.integers(min_value=low, max_value=low + 1000))
     return Claim(
         kind=draw(st.sampled_from(ClaimKind)),
         low=low,
         high=high,
-        qualifier=draw(st.sampled_from(Qualifier)),
+        qualifier=Qualifier.VAGUE if low is None else draw(st.sampled_from(Qualifier)),
         victims=draw(st.sampled_from(Victims)),
         evidence=draw(spans(doc)),
         victims_text=draw(_opt_short),
@@ -460,6 +460,37 @@ def test_claim_good_figures(low: int, high: int | None) -> None:
         evidence=DOC.span(0, 4),
     )
     assert (claim.low, claim.high) == (low, high)
+
+
+def test_claim_without_figure_is_vague_and_has_json_low_null() -> None:
+    claim = Claim(
+        kind=ClaimKind.CAPTURED,
+        low=None,
+        high=None,
+        qualifier=Qualifier.VAGUE,
+        victims=Victims.UNKNOWN,
+        evidence=DOC.span(0, 4),
+        claimant="Government of Israel",
+    )
+    assert not claim.figure
+    obj = json.loads(json.dumps(claim.to_json()))
+    assert (obj["low"], obj["high"], obj["qualifier"]) == (None, None, "vague")
+    assert Claim.from_json(obj) == claim
+
+
+@pytest.mark.parametrize(
+    ("high", "qualifier"), [(None, Qualifier.EXACT), (None, Qualifier.AT_LEAST), (3, Qualifier.VAGUE)]
+)
+def test_claim_without_figure_must_be_vague_without_high(high: int | None, qualifier: Qualifier) -> None:
+    with pytest.raises(ModelError, match="without a figure"):
+        Claim(
+            kind=ClaimKind.KILLED,
+            low=None,
+            high=high,
+            qualifier=qualifier,
+            victims=Victims.TOTAL,
+            evidence=DOC.span(0, 4),
+        )
 
 
 @pytest.mark.parametrize("published", ["2022-13", "20-01-2022", "22", "2022-02-30", "januar 2022", "2022/01/20", ""])

@@ -267,6 +267,51 @@ def test_flat_columns_and_span_rows() -> None:
         ]
 
 
+def with_figureless_claim(doc: Document) -> Event:
+    """The battle with "flere sivile ble såret" as a claim without a figure."""
+    event = battle(doc)
+    several = Claim(
+        kind=ClaimKind.INJURED,
+        low=None,
+        high=None,
+        qualifier=Qualifier.VAGUE,
+        victims=Victims.CIVILIANS,
+        evidence=at(doc, "flere sivile ble såret"),
+        victims_text="sivile",
+        claimant="Lokale kilder",
+        claimant_span=at(doc, "Lokale kilder"),
+    )
+    return replace(event, claims=(*event.claims, several))
+
+
+def test_claim_without_figure_round_trips_with_null_low(store: Store) -> None:
+    doc = nb_doc()
+    event = with_figureless_claim(doc)
+    store.add(doc, [event])
+    assert store.event(event.id) == event
+    row = store._db().execute("SELECT kind, low, high, qualifier, claimant FROM claims WHERE ordinal = 2").fetchone()
+    assert row == ("injured", None, None, "vague", "Lokale kilder")
+
+
+def test_database_of_schema_4_takes_claims_without_figure_after_migration(tmp_path: Path) -> None:
+    path = tmp_path / "events.duckdb"
+    folder = packaged_migrations(tmp_path)
+    for entry in folder.iterdir():
+        if int(entry.name[:4]) > 4:
+            entry.unlink()
+    doc = nb_doc()
+    with Store.open(path, migrations_dir=folder) as store:
+        assert store.schema_version == 4
+        store.add(doc, [battle(doc)])
+    with Store.open(path) as store:
+        assert store.schema_version == NEWEST
+        other = replace(doc, id="nb-gao-2", text=NB_TEXT + "\n")  # another text: the same one is a duplicate
+        event = replace(with_figureless_claim(other), id="ev-gao-2")
+        assert store.add(other, [event]) is True
+        assert store.event("ev-gao-2") == event
+        assert store.event("ev-gao-battle") == battle(doc)
+
+
 def test_adding_the_same_document_twice_adds_nothing(store: Store) -> None:
     doc = nb_doc()
     assert store.add(doc, [battle(doc)])

@@ -211,6 +211,43 @@ def test_subgroup_claims_never_change_the_toll(claims: list[Claim], n: int) -> N
     assert fatalities_from_claims([*claims, extra]) == fatalities_from_claims(claims)
 
 
+def figureless(victims: Victims = TOT, kind: ClaimKind = K, *, subgroup: bool = False) -> Claim:
+    """ "Mange ble drept": a claim without a figure."""
+    return Claim(
+        kind=kind,
+        low=None,
+        high=None,
+        qualifier=Qualifier.VAGUE,
+        victims=victims,
+        evidence=EVIDENCE,
+        subgroup=subgroup,
+        claimant="politiet",
+    )
+
+
+def test_claims_without_figure_give_no_toll() -> None:
+    assert fatalities_from_claims([figureless(), figureless(CIV), figureless(A2)]) == Fatalities()
+    assert injured_from_claims([figureless(kind=H)]) == Injured()
+
+
+def test_claim_without_figure_leaves_a_figure_of_its_party_alone() -> None:
+    assert fatalities_from_claims([figureless(A2), vague(12, A2), claim(3, CIV)]) == fatalities_from_claims(
+        [vague(12, A2), claim(3, CIV)]
+    )
+
+
+@given(_claims, st.lists(st.sampled_from(Victims), max_size=4), st.booleans())
+def test_fatalities_never_come_from_claims_without_figure(
+    claims: list[Claim], parties: list[Victims], subgroup: bool
+) -> None:
+    """No phantom deaths: claims without a figure never add to, lower or raise any figure of a toll."""
+    extra = [figureless(v, subgroup=subgroup) for v in parties] + [figureless(v, kind=H) for v in parties]
+    assert fatalities_from_claims([*claims, *extra]) == fatalities_from_claims(claims)
+    assert injured_from_claims([*extra, *claims]) == injured_from_claims(claims)
+    if not any(c.kind is K for c in claims):
+        assert fatalities_from_claims(extra) == Fatalities()
+
+
 # --- coordinated figures of one party -----------------------------------------------------------------------------
 
 COORDINATED_DOC = Document(id="c", text="3 politimenn, 2 vakter og 1 soldat ble drept. Senere meldte politiet 4 drept.")

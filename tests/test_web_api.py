@@ -127,6 +127,15 @@ def test_event_detail_has_claims_highlighted_evidence_sources_and_merge_record(c
     assert "helsedepartementet" in html
 
 
+def test_a_claim_without_figure_shows_no_figure_and_no_deaths(client: TestClient) -> None:
+    detail = client.get(f"/events/{ids(client)['Dnipro']}.json").json()
+    (claim,) = detail["event"]["claims"]
+    assert (claim["low"], claim["qualifier"], claim["claimant"]) == (None, "vague", "local officials")
+    assert detail["event"]["fatalities"]["low"] is None
+    html = client.get(f"/events/{ids(client)['Dnipro']}").text
+    assert "<td>no figure</td>" in html and "<td>None</td>" not in html
+
+
 def test_article_text_and_input_are_escaped(client: TestClient) -> None:
     html = client.get(f"/events/{ids(client)['Baqubah']}").text
     assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in html

@@ -15,8 +15,8 @@ OTHER_TOKEN = "tok-ola-0123456789"
 
 
 def build_store(path: Path) -> None:
-    """Five documents: two reports of one Sadr City bombing, Mosul, Dnipro, and a Baqubah report whose text holds
-    a <script> tag."""
+    """Five documents: two reports of one Sadr City bombing, Mosul, Dnipro (a claim without a figure), and a Baqubah
+    report whose text holds a <script> tag."""
     reports = [
         report("ntb", killed=((7, "politiet"),), lang="nb"),
         report("npk", place="Baghdad", killed=((30, "helsedepartementet"),), lang="nn"),
@@ -30,7 +30,12 @@ def build_store(path: Path) -> None:
             killed=((4, None),),
         ),
         report(
-            "kyiv", place="Dnipro", day="2022-10-10", actors=("russia", None), sub="Shelling/artillery/missile attack"
+            "kyiv",
+            place="Dnipro",
+            day="2022-10-10",
+            actors=("russia", None),
+            sub="Shelling/artillery/missile attack",
+            killed=((None, "local officials"),),  # "Several people were killed": a claim without a figure
         ),
     ]
     doc, event = report("evil", place="Baqubah", day="2021-09-01", killed=((2, "<b>police</b>"),))

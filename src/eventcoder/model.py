@@ -379,10 +379,14 @@ class Actor:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Claim:
-    """One casualty figure as the article states it, with who said it."""
+    """One casualty figure as the article states it, with who said it.
+
+    A claim may have no figure: "several people were killed, police said", "et stort antall soldater ble drept"
+    (`low` and `high` None, qualifier `vague`). It records who said what happened, but adds nothing to a toll.
+    """
 
     kind: ClaimKind
-    low: int
+    low: int | None
     high: int | None
     qualifier: Qualifier
     victims: Victims
@@ -394,8 +398,17 @@ class Claim:
     subgroup: bool = False  # "among them 12 children": a part of another figure, never added to a total
 
     def __post_init__(self) -> None:
+        if self.low is None:
+            if self.high is not None or self.qualifier is not Qualifier.VAGUE:
+                raise ModelError(f"a claim without a figure has no high and qualifier vague, not {self.high=}")
+            return
         if self.low < 0 or (self.high is not None and self.high < self.low):
             raise ModelError(f"bad claim figures low={self.low} high={self.high}")
+
+    @property
+    def figure(self) -> bool:
+        """Whether the claim gives a number ("3 killed"), not only that some were hit ("several killed")."""
+        return self.low is not None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -416,8 +429,8 @@ class Claim:
     def from_json(cls, obj: Mapping[str, Any]) -> Claim:
         return cls(
             kind=ClaimKind(obj["kind"]),
-            low=int(obj["low"]),
-            high=obj.get("high"),
+            low=None if obj.get("low") is None else int(obj["low"]),
+            high=None if obj.get("high") is None else int(obj["high"]),
             qualifier=Qualifier(obj["qualifier"]),
             victims=Victims(obj["victims"]),
             victims_text=obj.get("victims_text"),

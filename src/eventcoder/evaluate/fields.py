@@ -249,7 +249,10 @@ def _claimant_strings(claim: Claim) -> list[str]:
 
 
 def _describe(claim: Claim) -> str:
-    figure = str(claim.low) if claim.high is None else f"{claim.low}-{claim.high}"
+    if claim.low is None:
+        figure = "(no figure)"
+    else:
+        figure = str(claim.low) if claim.high is None else f"{claim.low}-{claim.high}"
     return f"{claim.kind.value} {figure} according to {claim.claimant or 'nobody'}"
 
 

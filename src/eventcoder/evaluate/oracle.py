@@ -19,6 +19,7 @@ from eventcoder.model import (
     Fatalities,
     Injured,
     Place,
+    Qualifier,
     Victims,
 )
 
@@ -61,9 +62,9 @@ def oracle_event(gold: GoldEvent, doc: Document) -> Event:
         claims=tuple(
             Claim(
                 kind=c.kind,
-                low=c.count if c.count is not None else 0,
+                low=c.count,  # None: a claim without a figure ("many were killed")
                 high=None,
-                qualifier=c.qualifier,
+                qualifier=c.qualifier if c.count is not None else Qualifier.VAGUE,
                 victims=Victims.UNKNOWN,
                 evidence=claim_span,
                 claimant=c.claimant.name if c.claimant is not None else None,

@@ -47,10 +47,14 @@ def _sentence(text: str) -> str:
 
 
 def claims_in_words(event: Event) -> str:
-    """Every casualty figure with its kind and claimant: "7 killed (police); 30 killed (health ministry)"."""
+    """Every casualty figure with its kind and claimant: "7 killed (police); 30 killed (health ministry)"; a claim
+    without a figure reads "some killed (police)"."""
     parts = []
     for c in event.claims:
-        figure = f"{c.low}-{c.high}" if c.high is not None and c.high != c.low else str(c.low)
+        if c.low is None:
+            figure = "some"
+        else:
+            figure = f"{c.low}-{c.high}" if c.high is not None and c.high != c.low else str(c.low)
         parts.append(f"{figure} {c.kind.value} ({c.claimant or 'unattributed'})")
     return "; ".join(parts)
 

@@ -224,14 +224,16 @@ def _actors(a: Event, b: Event) -> tuple[float, tuple[str, ...]] | None:
 
 
 def _figures(event: Event) -> set[tuple[ClaimKind, int]]:
-    return {(c.kind, c.low) for c in event.claims if c.kind in _FIGURE_KINDS and c.low >= MIN_FIGURE}
+    return {
+        (c.kind, c.low) for c in event.claims if c.kind in _FIGURE_KINDS and c.low is not None and c.low >= MIN_FIGURE
+    }
 
 
 def _dead_kinds(event: Event) -> set[str]:
     """Who the killed claims say died: "civilians" and/or "fighters" (totals and unknown victims say neither)."""
     out: set[str] = set()
     for c in event.claims:
-        if c.kind is not ClaimKind.KILLED or c.subgroup or c.low == 0:
+        if c.kind is not ClaimKind.KILLED or c.subgroup or not c.low:  # a figure-less claim says nothing here
             continue
         actor = {Victims.ACTOR1: event.actor1, Victims.ACTOR2: event.actor2}.get(c.victims)
         if c.victims is Victims.CIVILIANS or (actor is not None and actor.type is ActorType.CIVILIANS):

@@ -183,6 +183,7 @@ def _same_figure(a: ClaimMention, b: ClaimMention) -> bool:
     loose = (Victims.TOTAL, Victims.UNKNOWN)
     return (
         x.kind is y.kind
+        and x.low is not None
         and x.low == y.low
         and x.low > 0
         and (x.victims is y.victims or x.victims in loose or y.victims in loose)

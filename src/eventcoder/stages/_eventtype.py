@@ -164,7 +164,8 @@ def type_of(
     mob = unorganised and not _armed(actor1) and not _armed(actor2)
     # residents clashing with the police: one armed side and an unorganised crowd
     crowd_clash = unorganised and not (_armed(actor1) and _armed(actor2))
-    deaths = any(c.claim.kind is ClaimKind.KILLED and c.claim.low > 0 for c in event.claims)
+    # "several civilians were killed": a claim without a figure still says that people died
+    deaths = any(c.claim.kind is ClaimKind.KILLED and c.claim.low != 0 for c in event.claims)
     if deaths:  # a strategic development does not kill: deaths make the event violent
         specific = [t for t in specific if t.event_type is not EventType.STRATEGIC or t.strength >= _DECISIVE]
     if specific:

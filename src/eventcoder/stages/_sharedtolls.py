@@ -49,7 +49,8 @@ def apply_share(found: list[ClaimMention], share: Share) -> list[ClaimMention]:
     out: list[ClaimMention] = []
     for cm in found:
         claim = cm.claim
-        if claim.kind is ClaimKind.KILLED and claim.victims is Victims.TOTAL and not claim.subgroup:
+        shared = claim.kind is ClaimKind.KILLED and claim.victims is Victims.TOTAL and not claim.subgroup
+        if shared and claim.low is not None:  # a claim without a figure has nothing to share out
             low = share.own if share.own is not None else claim.low // share.parts
             high = None if share.own is not None or claim.high is None else claim.high // share.parts
             cm = dataclasses.replace(cm, claim=dataclasses.replace(claim, low=low, high=high))

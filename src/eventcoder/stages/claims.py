@@ -319,10 +319,10 @@ def _listed_claims(
         if not cm.claim.subgroup:
             listed = _listed_before(analysis, lex, s0, number, word, numbers)
             listed = listed or _listed_after(analysis, lex, s1, number, word, numbers)
-        if listed is None:
+        claim = cm.claim
+        if listed is None or claim.low is None:
             out.append(cm)
             continue
-        claim = cm.claim
         # a span that ends with the figure's (passive: "... were killed") or starts with it (active: "killed ...")
         if word.start > number.span.end:
             start, end = listed.start, claim.evidence.end
@@ -755,7 +755,7 @@ def _additions(analysis: Analysis, lex: ClaimLexicon, found: list[ClaimMention])
     sums: list[ClaimMention] = []
     for i, cm in enumerate(found):
         claim = cm.claim
-        if claim.subgroup or claim.low <= 0 or claim.qualifier is Qualifier.VAGUE or not _also(lex, text, claim):
+        if claim.subgroup or not claim.low or claim.qualifier is Qualifier.VAGUE or not _also(lex, text, claim):
             continue
         paragraph = analysis.sentences[cm.sentence].paragraph
         before = [
@@ -763,7 +763,7 @@ def _additions(analysis: Analysis, lex: ClaimLexicon, found: list[ClaimMention])
             for j in range(i)
             if (c := out[j].claim).kind is claim.kind
             and not c.subgroup
-            and c.low > 0
+            and c.low
             and c.qualifier is not Qualifier.VAGUE
             and analysis.sentences[out[j].sentence].paragraph == paragraph
             and c.evidence.end <= claim.evidence.start
@@ -772,7 +772,7 @@ def _additions(analysis: Analysis, lex: ClaimLexicon, found: list[ClaimMention])
             continue
         j = before[-1]
         prev = out[j].claim
-        if prev.victims is not Victims.TOTAL and claim.victims is not Victims.TOTAL:
+        if prev.low is None or (prev.victims is not Victims.TOTAL and claim.victims is not Victims.TOTAL):
             continue  # two parties: the per-party split adds them already
         total = prev.low + claim.low
         for k in (j, i):

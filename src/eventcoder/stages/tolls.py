@@ -1,6 +1,7 @@
 """Tolls from claims, UCDP style: per-party figures, `low`/`high` the lowest and highest credible totals, `best`
 the latest update or the per-party sum. Subgroup figures ("among them 12 children") never add to a total; vague
-figures ("dozens") count only when nothing firmer is given."""
+figures ("dozens") count only when nothing firmer is given; claims without a figure ("several were killed") never
+count: they say that some died, not how many, and a toll is left unknown rather than guessed."""
 
 from __future__ import annotations
 
@@ -16,10 +17,22 @@ _PARTIES = (Victims.ACTOR1, Victims.ACTOR2, Victims.CIVILIANS, Victims.UNKNOWN)
 
 
 def _firm(claims: Sequence[Claim]) -> list[Claim]:
-    """Drop subgroups, and vague figures of a party (or of the total) for which a firm figure is given."""
-    usable = [c for c in claims if not c.subgroup]
+    """Drop subgroups, claims without a figure, and vague figures of a party (or of the total) for which a firm
+    figure is given."""
+    usable = [c for c in claims if not c.subgroup and c.figure]
     firm_groups = {c.victims for c in usable if c.qualifier is not Qualifier.VAGUE}
     return [c for c in usable if c.qualifier is not Qualifier.VAGUE or c.victims not in firm_groups]
+
+
+def _low(c: Claim) -> int:
+    """The figure of a claim that `_firm` kept."""
+    if c.low is None:
+        raise ValueError("a claim without a figure reached a toll")
+    return c.low
+
+
+def _high(c: Claim) -> int:
+    return c.high if c.high is not None else _low(c)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,13 +74,13 @@ def _figures(claims: Sequence[Claim]) -> list[_Figure]:
     out: list[_Figure] = []
     for ks in members.values():
         if len(ks) == 1:
-            out.extend(_Figure(low=c.low, high=c.high or c.low, updates=c.updates) for c in spans[ks[0]])
+            out.extend(_Figure(low=_low(c), high=_high(c), updates=c.updates) for c in spans[ks[0]])
             continue
-        parts = [min(spans[k], key=lambda c: c.low) for k in ks]
+        parts = [min(spans[k], key=_low) for k in ks]
         out.append(
             _Figure(
-                low=sum(c.low for c in parts),
-                high=sum(c.high or c.low for c in parts),
+                low=sum(_low(c) for c in parts),
+                high=sum(_high(c) for c in parts),
                 updates=any(c.updates for c in parts),
             )
         )
@@ -104,7 +117,7 @@ def _totals(claims: Sequence[Claim]) -> tuple[int | None, int | None, int | None
     candidates: list[int] = []
     totals = [c for c in claims if c.victims is Victims.TOTAL]
     for c in totals:
-        candidates.append(c.low)
+        candidates.append(_low(c))
         if c.high is not None:
             candidates.append(c.high)
     # the per-party split is a total of its own unless it is smaller than every stated total (then it is partial);
@@ -116,11 +129,11 @@ def _totals(claims: Sequence[Claim]) -> tuple[int | None, int | None, int | None
         return None, None, None, parties
     updates = [c for c in totals if c.updates]
     if updates:
-        best = max(u.high or u.low for u in updates)
+        best = max(_high(u) for u in updates)
     elif split and reported in candidates:
         best = reported
     else:
-        best = max(c.low for c in totals)
+        best = max(_low(c) for c in totals)
     low = min(candidates)
     best = min(max(best, low), max(candidates))
     return low, best, max(candidates), parties
