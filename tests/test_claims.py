@@ -784,3 +784,169 @@ ALSO = [
 def test_also_adds_up(lang: str, text: str, published: str, expected: int) -> None:
     events = [e for e in extract(text, published=published, lang=lang) if not e.background]
     assert [e.fatalities.low for e in events if e.fatalities.low is not None] == [expected]
+
+
+# Amounts without a number ("flere", "mange", "et stort antall", "several", "a number of"): claims without a figure.
+# (lang, text, published) -> (kind, low, victims_text, claimant) of every claim of the text, in text order
+D, C, A = ClaimKind.DISPLACED, ClaimKind.CAPTURED, ClaimKind.ARRESTED
+FIGURELESS = [
+    pytest.param(
+        "nb",
+        "Flere sivile ble drept i Kharkiv tirsdag, ifølge guvernøren.",
+        [(K, None, "sivile", "guvernøren")],
+        id="nb-flere-passive",
+    ),
+    pytest.param(
+        "nb",
+        "Et stort antall soldater ble drept og tatt til fange ved grensen lørdag, ifølge hæren.",
+        [(K, None, "soldater", "hæren"), (C, None, "soldater", "hæren")],
+        id="nb-et-stort-antall-two-coordinated-words",
+    ),
+    pytest.param(
+        "nb",
+        "Væpnede menn angrep en landsby i Borno mandag og drepte mange sivile, sier politiet.",
+        [(K, None, "sivile", "politiet")],
+        id="nb-mange-active",
+    ),
+    pytest.param(
+        "nb",
+        "Mange ble såret da en bombe gikk av i Kabul onsdag, sier politiet.",
+        [(H, None, None, "politiet")],
+        id="nb-mange-alone-before-passive",
+    ),
+    pytest.param(
+        "nb",
+        "Et ukjent antall opprørere ble drept i kamper med hæren nær Gao fredag.",
+        [(K, None, "opprørere", None)],
+        id="nb-et-ukjent-antall",
+    ),
+    pytest.param(
+        "nb",
+        "Tre soldater ble drept og flere sivile ble såret i angrepet.",
+        [(K, 3, "soldater", None), (H, None, "sivile", None)],
+        id="nb-figure-of-another-kind-beside-it",
+    ),
+    pytest.param(
+        "nb",
+        "Minst fem sivile ble drept i Kharkiv tirsdag, blant dem flere barn.",
+        [(K, 5, "sivile", None)],
+        id="nb-part-of-a-figure-is-no-claim",
+    ),
+    pytest.param("nb", "Flere steder i Kharkiv ble rammet av raketter tirsdag.", [], id="nb-flere-steder-no-victims"),
+    pytest.param(
+        "nb",
+        "Dusinvis av sivile ble drept i Kharkiv tirsdag.",
+        [(K, 12, "sivile", None)],
+        id="nb-dusinvis-keeps-its-acled-value",
+    ),
+    pytest.param(
+        "nn",
+        "Fleire sivile vart drepne i Kharkiv tysdag, melder guvernøren.",
+        [(K, None, "sivile", "guvernøren")],
+        id="nn-fleire-passive",
+    ),
+    pytest.param(
+        "nn",
+        "Eit stort tal soldatar vart tekne til fange ved grensa laurdag.",
+        [(C, None, "soldatar", None)],
+        id="nn-eit-stort-tal",
+    ),
+    pytest.param(
+        "nn",
+        "Mange vart såra då ei bombe gjekk av i Kabul onsdag.",
+        [(H, None, None, None)],
+        id="nn-mange-alone-before-passive",
+    ),
+    pytest.param("nn", "Fleire stader i Kharkiv vart råka av rakettar.", [], id="nn-fleire-stader-no-victims"),
+    pytest.param(
+        "nn",
+        "Fleire hundre sivile vart drepne.",
+        [(K, 100, "sivile", None)],
+        id="nn-fleire-hundre-keeps-its-acled-value",
+    ),
+    pytest.param(
+        "en",
+        "Several people were killed when gunmen attacked a village in Kaduna on Monday, police sources said.",
+        [(K, None, "people", "police sources")],
+        id="en-several-passive",
+    ),
+    pytest.param(
+        "en",
+        "Gunmen raided a village in Kaduna on Monday, killing a number of civilians, residents said.",
+        [(K, None, "civilians", "residents")],
+        id="en-a-number-of-active",
+    ),
+    pytest.param(
+        "en",
+        "Many were displaced after militants torched homes in Tillia on Monday, residents said.",
+        [(D, None, None, "residents")],
+        id="en-many-alone-before-passive",
+    ),
+    pytest.param(
+        "en",
+        "An unknown number of soldiers were captured when rebels overran an army base near Goma, the army said.",
+        [(C, None, "soldiers", "army")],
+        id="en-an-unknown-number-of",
+    ),
+    pytest.param(
+        "en",
+        "The blast left several victims dead and others hurt, the ministry said.",
+        [(K, None, "victims", "ministry")],
+        id="en-several-victims-left-dead",
+    ),
+    pytest.param(
+        "en",
+        "Police arrested many protesters in Lagos on Saturday.",
+        [(A, None, "protesters", None)],
+        id="en-many-active-arrests",
+    ),
+    pytest.param(
+        "en",
+        "A drone strike killed 13 people, including several children, medics said.",
+        [(K, 13, "people", "medics")],
+        id="en-part-of-a-figure-is-no-claim",
+    ),
+    pytest.param(
+        "en",
+        "Five soldiers were killed and several were wounded when militants attacked a base near Gao on Friday.",
+        [(K, 5, "soldiers", None), (H, None, None, None)],
+        id="en-several-alone-takes-no-victims-from-the-next-clause",
+    ),
+    pytest.param(
+        "en",
+        "Several people were killed, at least 7 of them in the market, police said.",
+        [(K, 7, None, "police")],
+        id="en-figure-of-the-same-kind-in-the-clause",
+    ),
+    pytest.param(
+        "en", "Several vehicles were destroyed and many rockets were shot down.", [], id="en-several-things-no-victims"
+    ),
+    pytest.param("en", "Many of the rockets were intercepted.", [], id="en-many-of-things-no-victims"),
+    pytest.param(
+        "en",
+        "Scores of civilians were killed in the shelling.",
+        [(K, 20, "civilians", None)],
+        id="en-scores-keeps-its-acled-value",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), FIGURELESS)
+def test_claims_without_figure(
+    lang: str, text: str, expected: list[tuple[ClaimKind, int | None, str | None, str | None]]
+) -> None:
+    analysis = Pipeline.default().analyse(Document(id="t", text=text, lang=lang, published="2024-05-11"), lang=lang)
+    claims = [c.claim for c in analysis.claims]
+    assert [(c.kind, c.low, c.victims_text, c.claimant) for c in claims] == expected
+    assert all(c.qualifier.value == "vague" and c.high is None for c in claims if c.low is None)
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), FIGURELESS)
+def test_no_deaths_from_claims_without_figure(
+    lang: str, text: str, expected: list[tuple[ClaimKind, int | None, str | None, str | None]]
+) -> None:
+    """No phantom deaths: an event's toll comes from the figures only."""
+    figures = [low for kind, low, _, _ in expected if kind is K and low is not None]
+    for event in extract(text, published="2024-05-11", lang=lang):
+        assert event.fatalities.low in ({None} if not figures else {None, *figures})
+        assert all(c.low is None or c.low in figures or c.kind is not K for c in event.claims)

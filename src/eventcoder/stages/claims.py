@@ -80,6 +80,8 @@ class ClaimLexicon:
     listed_lead: re.Pattern[str]  # "the", "an elderly" before a listed noun, at the end of the searched stretch
     articles: re.Pattern[str]  # "a ", "an " right before a singular actor noun, at the end of the searched stretch
     auxiliaries: frozenset[str]  # passive auxiliaries ("ble"): a listed subject may follow one (inversion)
+    plural_auxiliaries: frozenset[str]  # plural passive auxiliaries ("were"): "several were killed"
+    victim_nouns: re.Pattern[str]  # "victims", "ofre": victims of no party, after an amount without a number
 
 
 @cache
@@ -108,6 +110,7 @@ def lexicon(lang: str) -> ClaimLexicon:
         agent_links=frozenset(w.casefold() for w in data.get("agent_links", [])),
         singular=_singular_regex(data.get("article_numbers", []), data.get("singular_passive", [])),
         hedges=compile_alternation(data.get("hedges", [])),
+        victim_nouns=compile_alternation(data.get("victim_nouns", [])),
         **_listed_fields(data),
     )
 
@@ -130,6 +133,7 @@ def _listed_fields(data: dict[str, Any]) -> dict[str, Any]:
         ),
         "articles": re.compile(rf"(?<![\w-])(?i:{alternation(articles)})\s+\Z" if articles else r"(?!x)x"),
         "auxiliaries": frozenset(w.casefold() for w in data.get("singular_passive", [])),
+        "plural_auxiliaries": frozenset(w.casefold() for w in data.get("plural_passive", [])),
     }
 
 
@@ -574,7 +578,142 @@ def _sentence_claims(
     out.extend(_singular_claims(analysis, lex, sentence, numbers, words, paired=paired))
     out.extend(_pair_claims(analysis, lex, sentence, numbers, words, paired=paired, earlier=earlier))
     out[first:] = spread_claims(analysis.document, lex.spread, sentence, numbers, out[first:])
+    out.extend(_unspecified_claims(analysis, lex, sentence, numbers, words, date_spans, objects=objects, figured=out))
     return out
+
+
+def _unspecified_claims(
+    analysis: Analysis,
+    lex: ClaimLexicon,
+    sentence: Sentence,
+    numbers: list[NumberMention],
+    words: list[_Word],
+    date_spans: list[tuple[int, int]],
+    *,
+    objects: frozenset[int],
+    figured: list[ClaimMention],
+) -> list[ClaimMention]:
+    """Victims without a figure: "Flere sivile ble drept", "et stort antall soldater blir drept og tatt til fange",
+    "killing a number of soldiers", "many were displaced". An amount without a number (`NumberMention.unspecified`)
+    followed by its victims (or, alone, by a passive auxiliary: "mange ble drept") and paired with a claim word after
+    it in its clause or an active one right before it gives a claim without a figure (qualifier vague), one per claim
+    word of a coordinated run ("drept og tatt til fange"). A careful coder records who said it but adds nothing to a
+    toll. Not a part of a figure ("including several children"), and not beside a figure of the same kind and
+    victims in the same clause ("5 soldiers were killed and several were wounded" keeps only its own kinds)."""
+    doc = analysis.document
+    text = doc.text
+    s0, s1 = sentence.span.start, sentence.span.end
+    out: list[ClaimMention] = []
+    for number in numbers:
+        n0, n1 = number.span.start, number.span.end
+        if not number.unspecified or _in_any(n0, n1, date_spans) or _not_a_figure(lex, text, number, s0, s1):
+            continue
+        bare = _bare_subject(lex, text, n1, s1)  # "several were wounded when militants ...": no victims named
+        victim = None if bare else _own_victim(analysis, lex, number, words)
+        noun = None if bare or victim is not None else lex.victim_nouns.match(text, _skip_space(text, n1), s1)
+        if victim is None and noun is None and not bare:
+            continue  # "mange treffer mål", "flere steder": no victims named
+        head = " ".join(text[max(s0, n0 - 30) : n0].split()[-3:])
+        if lex.subgroup.search(head) or lex.subgroup_after.match(text[n1:s1].lstrip()):
+            continue  # "killed 13 people, including several children": a part of the figure
+        word = _pair(lex, text, number, words, updates=False, objects=objects)
+        if word is None or (word.end <= n0 and not _active(lex, text, word, n0)):
+            continue  # only a claim word after it in its clause, or an active one right before it
+        if victim is not None and victim.actor.type is ActorType.CIVILIANS and lex.total.fullmatch(victim.span.text):
+            victims = Victims.TOTAL
+        elif victim is not None and victim.actor.type is ActorType.CIVILIANS:
+            victims = Victims.CIVILIANS
+        elif victim is not None:
+            victims = Victims.UNKNOWN  # a party: actor1 or actor2, decided at assembly
+        else:
+            victims = Victims.TOTAL
+        for w in _coordinated_words(lex, text, word, words):
+            if _has_figure(text, figured, kind=w.kind, victims=victims, victim=victim, at=number):
+                continue
+            start, end = min(n0, w.start), max(n1, w.end, victim.span.end if victim else 0)
+            out.append(
+                ClaimMention(
+                    claim=Claim(
+                        kind=w.kind,
+                        low=None,
+                        high=None,
+                        qualifier=Qualifier.VAGUE,
+                        victims=victims,
+                        victims_text=victim.span.text if victim else noun.group(0) if noun else None,
+                        evidence=doc.span(start, end),
+                    ),
+                    sentence=sentence.index,
+                    victim_actor_type=victim.actor.type if victim else None,
+                    victim_actor=victim.actor if victim else None,
+                )
+            )
+    return out
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _own_victim(
+    analysis: Analysis, lex: ClaimLexicon, number: NumberMention, words: list[_Word]
+) -> ActorMention | None:
+    """The actor mention that names the victims of an amount: after it, with no claim word or auxiliary between
+    ("flere sivile", "et stort antall israelske soldater"; not "several were wounded when militants")."""
+    text = analysis.document.text
+    victim = _victim(analysis.actors, number, text)
+    if victim is None:
+        return None
+    between = _words(text[number.span.end : victim.span.start])
+    if any(w in lex.auxiliaries or w in lex.plural_auxiliaries for w in between):
+        return None
+    if any(number.span.end <= w.start < victim.span.start for w in words):
+        return None
+    return victim
+
+
+def _bare_subject(lex: ClaimLexicon, text: str, end: int, s1: int) -> bool:
+    """Whether an amount without a noun is the subject of a passive: "mange ble drept", "several were wounded"."""
+    following = _words(text[end : min(s1, end + 20)])
+    return bool(following) and following[0] in lex.auxiliaries | lex.plural_auxiliaries
+
+
+def _coordinated_words(lex: ClaimLexicon, text: str, word: _Word, words: list[_Word]) -> list[_Word]:
+    """`word` and the claim words joined to it by a conjunction alone: "drept og tatt til fange" (killed, captured)."""
+    run = [word]
+    for w in words:
+        if w.start < run[-1].end:
+            continue
+        link = text[run[-1].end : w.start]
+        gap = _words(link)
+        if len(gap) > 1 or not all(g in lex.conjunctions for g in gap) or re.search(r"[.;:]", link):
+            break
+        run.append(w)
+    return run
+
+
+def _has_figure(
+    text: str,
+    figured: list[ClaimMention],
+    *,
+    kind: ClaimKind,
+    victims: Victims,
+    victim: ActorMention | None,
+    at: NumberMention,
+) -> bool:
+    """Whether a figure of the same kind and victims stands in the clause of the amount `at`."""
+    for cm in figured:
+        claim = cm.claim
+        if claim.kind is not kind or claim.low is None:
+            continue
+        lo, hi = sorted((claim.evidence.start, at.span.start))
+        if re.search(r"[;:]|\.\s", text[lo:hi]):
+            continue  # another clause
+        same_actor = victim is not None and cm.victim_actor is not None and cm.victim_actor == victim.actor
+        if same_actor or claim.victims is victims or Victims.TOTAL in (claim.victims, victims):
+            return True
+    return False
 
 
 def _coordinated_parties(
