@@ -928,6 +928,47 @@ FIGURELESS = [
         [(K, 20, "civilians", None)],
         id="en-scores-keeps-its-acled-value",
     ),
+    # a party named by a bare plural noun as the subject of a passive claim word: some hit, no figure
+    pytest.param(
+        "nb",
+        "Ifølge kildene er politifolk drept, men det er ikke kjent hvor mange.",
+        [(K, None, "politifolk", "kildene")],
+        id="nb-bare-plural-inverted",
+    ),
+    pytest.param(
+        "nb",
+        "Tre soldater ble drept, og sivile ble såret i angrepet.",
+        [(K, 3, "soldater", None), (H, None, "sivile", None)],
+        id="nb-bare-plural-in-a-new-clause",
+    ),
+    pytest.param("nb", "De sivile ble drept i angrepet.", [], id="nb-determiner-is-no-bare-plural"),
+    pytest.param(
+        "nn",
+        "Sivile vart drepne i åtaket på landsbyen.",
+        [(K, None, "Sivile", None)],
+        id="nn-bare-plural-claim-word-with-its-auxiliary",
+    ),
+    pytest.param(
+        "nn",
+        "Ifølge kjeldene er politifolk drepne.",
+        [(K, None, "politifolk", "kjeldene")],
+        id="nn-bare-plural-inverted",
+    ),
+    pytest.param("nn", "Dei sivile vart drepne i åtaket.", [], id="nn-determiner-is-no-bare-plural"),
+    pytest.param(
+        "en",
+        "Civilians were killed in the raid, residents said.",
+        [(K, None, "Civilians", "residents")],
+        id="en-bare-plural-passive",
+    ),
+    pytest.param(
+        "en",
+        "Soldiers have been killed and wounded, officials said.",
+        [(K, None, "Soldiers", "officials"), (H, None, "Soldiers", "officials")],
+        id="en-bare-plural-two-coordinated-words",
+    ),
+    pytest.param("en", "The families of soldiers who were killed protested.", [], id="en-bare-plural-not-a-subject"),
+    pytest.param("en", "A man and woman were killed in the raid.", [], id="en-listed-noun-is-no-bare-plural"),
 ]
 
 

@@ -11,8 +11,10 @@ before it. The victims are the actor mention that follows the number ("39 kurdis
 brackets and attackers ("by two armed men") give nothing. Parts of a figure ("blant dem 12 barn", "sju av dei
 drepne", figures in brackets after a figure) are subgroups. Victims listed beside a figure without a number of their
 own add to it ("the parents and their six children" = 8, "a man and his two sons" = 3). A claim word with one victim
-as its object ("wounding a resident") takes no number before it. The claimant is added later by the `attribution`
-stage.
+as its object ("wounding a resident") takes no number before it. An amount without a number ("flere sivile ble
+drept", "killing a number of soldiers", "many were displaced") and a bare plural subject ("politifolk er drept") give
+a claim without a figure (`low` None, qualifier vague), which names who was hit but adds to no toll. The claimant is
+added later by the `attribution` stage.
 """
 
 from __future__ import annotations
@@ -579,6 +581,73 @@ def _sentence_claims(
     out.extend(_pair_claims(analysis, lex, sentence, numbers, words, paired=paired, earlier=earlier))
     out[first:] = spread_claims(analysis.document, lex.spread, sentence, numbers, out[first:])
     out.extend(_unspecified_claims(analysis, lex, sentence, numbers, words, date_spans, objects=objects, figured=out))
+    out.extend(_bare_plural_claims(analysis, lex, sentence, numbers, words, figured=out))
+    return out
+
+
+def _bare_plural_claims(
+    analysis: Analysis,
+    lex: ClaimLexicon,
+    sentence: Sentence,
+    numbers: list[NumberMention],
+    words: list[_Word],
+    *,
+    figured: list[ClaimMention],
+) -> list[ClaimMention]:
+    """A party named by a bare noun, with no number, article or determiner, as the subject of a passive claim word:
+    "Ifølge kildene er politifolk drept", "civilians were killed in the raid". Some were hit, the article does not
+    say how many: a claim without a figure, like "flere politifolk"."""
+    doc = analysis.document
+    text = doc.text
+    s0, s1 = sentence.span.start, sentence.span.end
+    out: list[ClaimMention] = []
+    for actor in analysis.actors:
+        a0, a1 = actor.span.start, actor.span.end
+        if not s0 <= a0 < s1 or actor.named or any(a0 <= n.span.start < a1 for n in numbers):
+            continue
+        lead = text[s0:a0]
+        before = _words(lead)
+        inverted = bool(before) and before[-1] in lex.auxiliaries | lex.plural_auxiliaries
+        clause = re.search(r"[,;:]\s*(\w+\s+)?\Z", lead)  # a new clause: ", og sivile ble såret"
+        joined = clause is not None and (clause.group(1) is None or before[-1] in lex.conjunctions)
+        if before and not inverted and not joined:
+            continue  # "de sivile", "three civilians", "a man and woman", "the families of soldiers": no bare subject
+        word = next((w for w in words if w.start >= a1), None)
+        if word is None:
+            continue
+        gap = " ".join(_words(lex.hedges.sub(" ", text[a1 : word.start])))
+        if re.search(r"[,;:.]", text[a1 : word.start]):
+            continue
+        auxiliaries = lex.auxiliaries | lex.plural_auxiliaries
+        own = _words(text[word.start : word.end])[:1]
+        with_auxiliary = bool(own) and own[0] in auxiliaries  # a claim word with its auxiliary: "vart drepne"
+        if not (gap in auxiliaries or (gap == "" and (inverted or with_auxiliary))):
+            continue  # "politifolk er drept", "er politifolk drept", "civilians were killed"
+        if any(c.claim.evidence.start <= a0 < c.claim.evidence.end for c in figured):
+            continue  # already the victims of a claim
+        civilians = actor.actor.type is ActorType.CIVILIANS
+        victims = Victims.TOTAL if civilians and lex.total.fullmatch(actor.span.text) else Victims.CIVILIANS
+        victims = victims if civilians else Victims.UNKNOWN
+        at = NumberMention(span=actor.span, value=0, unspecified=True)
+        for w in _coordinated_words(lex, text, word, words):
+            if _has_figure(text, figured, kind=w.kind, victims=victims, victim=actor, at=at):
+                continue
+            out.append(
+                ClaimMention(
+                    claim=Claim(
+                        kind=w.kind,
+                        low=None,
+                        high=None,
+                        qualifier=Qualifier.VAGUE,
+                        victims=victims,
+                        victims_text=actor.span.text,
+                        evidence=doc.span(a0, w.end),
+                    ),
+                    sentence=sentence.index,
+                    victim_actor_type=actor.actor.type,
+                    victim_actor=actor.actor,
+                )
+            )
     return out
 
 
