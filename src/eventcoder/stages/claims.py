@@ -19,6 +19,7 @@ added later by the `attribution` stage.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from dataclasses import dataclass
@@ -601,9 +602,12 @@ def _bare_plural_claims(
     text = doc.text
     s0, s1 = sentence.span.start, sentence.span.end
     out: list[ClaimMention] = []
-    for actor in analysis.actors:
+    actors = analysis.actors  # sorted by start: the sentence's own, found by bisection
+    first = bisect.bisect_left(actors, s0, key=lambda m: m.span.start)
+    last = bisect.bisect_left(actors, s1, key=lambda m: m.span.start)
+    for actor in actors[first:last]:
         a0, a1 = actor.span.start, actor.span.end
-        if not s0 <= a0 < s1 or actor.named or any(a0 <= n.span.start < a1 for n in numbers):
+        if actor.named or any(a0 <= n.span.start < a1 for n in numbers):
             continue
         lead = text[s0:a0]
         before = _words(lead)
