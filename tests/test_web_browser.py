@@ -103,7 +103,13 @@ def test_map_marker_event_evidence_confirm_and_audit(server: str) -> None:
     assert len(seen["bbox"].split(",")) == 4 and seen["bbox_rows"] == 7  # the map view holds every event
     assert seen["popup"] == "Explosions/Remote violence / Air/drone strike"
     assert all(seen["highlights"][role] >= 1 for role in ("evidence", "trigger", "actor1", "place", "date", "claim"))
-    assert seen["claimants"] == ["Syrian Observatory for Human Rights", "Syriske styresmakter"]
+    # "Minst åtte ... drepne ..., ifølgje SOHR. Fleire vart såra." (injured, no figure, the same source) and the
+    # government's 15
+    assert seen["claimants"] == [
+        "Syrian Observatory for Human Rights",
+        "Syrian Observatory for Human Rights",
+        "Syriske styresmakter",
+    ]
     assert (seen["status_before"], seen["status_after"]) == ("unreviewed", "confirmed")
     assert seen["audit"][1:3] == ["browser-analyst", "confirm"]
     assert seen["audit"][-1] == "checked against the source <b>text</b>"  # shown as typed, not as markup
