@@ -28,7 +28,7 @@ from typing import Any
 
 from eventcoder.lang import load_section
 from eventcoder.mentions import ActorMention, ClaimMention, NumberMention, Sentence
-from eventcoder.model import ActorType, Claim, ClaimKind, Qualifier, Victims
+from eventcoder.model import ActorType, Claim, ClaimKind, Qualifier, Span, Victims
 from eventcoder.pipeline import Analysis, stage
 from eventcoder.stages._patterns import compile_alternation
 from eventcoder.stages._phrases import alternation
@@ -637,19 +637,13 @@ def _bare_plural_claims(
             if _has_figure(text, figured, kind=w.kind, victims=victims, victim=actor, at=at):
                 continue
             out.append(
-                ClaimMention(
-                    claim=Claim(
-                        kind=w.kind,
-                        low=None,
-                        high=None,
-                        qualifier=Qualifier.VAGUE,
-                        victims=victims,
-                        victims_text=actor.span.text,
-                        evidence=doc.span(a0, w.end),
-                    ),
+                _figureless(
+                    kind=w.kind,
+                    victims=victims,
+                    victims_text=actor.span.text,
+                    evidence=doc.span(a0, w.end),
                     sentence=sentence.index,
-                    victim_actor_type=actor.actor.type,
-                    victim_actor=actor.actor,
+                    victim=actor,
                 )
             )
     return out
@@ -705,22 +699,42 @@ def _unspecified_claims(
                 continue
             start, end = min(n0, w.start), max(n1, w.end, victim.span.end if victim else 0)
             out.append(
-                ClaimMention(
-                    claim=Claim(
-                        kind=w.kind,
-                        low=None,
-                        high=None,
-                        qualifier=Qualifier.VAGUE,
-                        victims=victims,
-                        victims_text=victim.span.text if victim else noun.group(0) if noun else None,
-                        evidence=doc.span(start, end),
-                    ),
+                _figureless(
+                    kind=w.kind,
+                    victims=victims,
+                    victims_text=victim.span.text if victim else noun.group(0) if noun else None,
+                    evidence=doc.span(start, end),
                     sentence=sentence.index,
-                    victim_actor_type=victim.actor.type if victim else None,
-                    victim_actor=victim.actor if victim else None,
+                    victim=victim,
                 )
             )
     return out
+
+
+def _figureless(
+    *,
+    kind: ClaimKind,
+    victims: Victims,
+    victims_text: str | None,
+    evidence: Span,
+    sentence: int,
+    victim: ActorMention | None,
+) -> ClaimMention:
+    """A claim without a figure (qualifier vague): it names who was hit, never a toll."""
+    return ClaimMention(
+        claim=Claim(
+            kind=kind,
+            low=None,
+            high=None,
+            qualifier=Qualifier.VAGUE,
+            victims=victims,
+            victims_text=victims_text,
+            evidence=evidence,
+        ),
+        sentence=sentence,
+        victim_actor_type=victim.actor.type if victim else None,
+        victim_actor=victim.actor if victim else None,
+    )
 
 
 def _skip_space(text: str, pos: int) -> int:
