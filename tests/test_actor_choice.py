@@ -777,3 +777,31 @@ def test_text_outranks_title(lang: str, text: str, published: str, expected: tup
     event = events[0]
     got = (event.actor1.name if event.actor1 else None, event.actor2.name if event.actor2 else None)
     assert got == expected
+
+
+# (lang, text) -> the sides of the disrupted-weapons event: who shot the weapons down, then whose they were. The
+# force that shot them down may be the report's own source ("Ukraine's air force said it had shot down ...").
+DISRUPTED = [
+    (
+        "en",
+        "Russian drones struck a school in Kharkiv overnight, killing two people, the governor said.\n\nUkraine's air "
+        "force said it had shot down 12 of the 20 drones launched at the country.",
+        ("Military Forces of Ukraine", "Military Forces of Russia"),
+    ),
+    (
+        "nb",
+        "Russiske droner traff en skole i Kharkiv i natt og drepte to personer, sier guvernøren.\n\nUkrainas "
+        "luftforsvar sier at det skjøt ned 12 av de 20 dronene.",
+        ("Military Forces of Ukraine", "Military Forces of Russia"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), DISRUPTED)
+def test_disrupted_weapons_sides(lang: str, text: str, expected: tuple[str, str]) -> None:
+    events = [
+        e for e in extract(text, published="2024-05-23", lang=lang) if e.sub_event_type == "Disrupted weapons use"
+    ]
+    assert len(events) == 1
+    event = events[0]
+    assert (event.actor1.name if event.actor1 else None, event.actor2.name if event.actor2 else None) == expected

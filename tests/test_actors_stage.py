@@ -116,3 +116,24 @@ def test_mentions(lang: str, text: str, expected: list[tuple[str, str]]) -> None
 )
 def test_actor_name(template: str, iso: str | None, expected: str) -> None:
     assert actor_name(template, iso) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Russian drones hit Kharkiv. Ukraine's air force shot down most of them.", "Military Forces of Ukraine"),
+        (
+            "nb",
+            "Russiske droner traff Kharkiv. Ukrainas luftforsvar skjøt ned de fleste.",
+            "Military Forces of Ukraine",
+        ),
+    ],
+)
+def test_a_country_named_right_before_forces_owns_them(lang: str, text: str, expected: str) -> None:
+    # whatever forces the text named before ("Russian drones")
+    from eventcoder.pipeline import Pipeline
+
+    analysis = Pipeline.from_names(["segment", "places", "actors"]).analyse(
+        Document(id="t", text=text, lang=lang), lang=lang
+    )
+    assert [m.actor.name for m in analysis.actors][-1] == expected

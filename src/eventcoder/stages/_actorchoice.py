@@ -38,6 +38,7 @@ __all__ = [
     "claimed_by",
     "crowd_actor",
     "demonym_actor",
+    "disrupting_sides",
     "fill_template",
     "front_line",
     "ground_assault",
@@ -647,6 +648,41 @@ def usual_perpetrator(analysis: Analysis) -> Actor | None:
         if found is not None:
             return found
     return None
+
+
+_DISRUPTED = "Disrupted weapons use"
+
+
+def disrupting_sides(
+    analysis: Analysis,
+    event: Draft,
+    actor1: Actor | None,
+    actor2: Actor | None,
+    *,
+    country: str | None,
+    usual: Actor | None,
+) -> tuple[Actor | None, Actor | None]:
+    """ACLED's sides of a disrupted weapon: the force that shot it down or defused it, then the side whose weapon it
+    was. The force may be the very source of the report ("Ukraine's air force said it had shot down 19 drones"), so
+    state forces in the event's sentences count even where they only speak; the weapon's side is the article's
+    usual attacker ("Russian drones struck ..."). Civilians are neither."""
+    spans = [analysis.sentences[i].span for i in sorted(set(event.sentences))]
+    forces = [
+        _fill_country(m, country)
+        for m in analysis.actors
+        if m.actor.type is ActorType.STATE_FORCES and any(s.start <= m.span.start < s.end for s in spans)
+    ]
+    owner = usual.name if usual is not None else None
+    defender = next((f for f in forces if f.name != owner), None)
+    armed = [a for a in (actor1, actor2) if a is not None and a.type is not ActorType.CIVILIANS]
+    if defender is not None and (not armed or armed[0].name == owner):
+        # the weapons' owner was read as the one who acted: the force in the sentences shot them down
+        armed = [defender, *(a for a in armed if a.name != defender.name)]
+    first = armed[0] if armed else None
+    second = next((a for a in armed[1:] if first is None or a.name != first.name), None)
+    if second is None and usual is not None and (first is None or usual.name != first.name):
+        second = usual
+    return first, second
 
 
 def unnamed_perpetrator(

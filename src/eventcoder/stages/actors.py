@@ -11,7 +11,7 @@ from babel import Locale
 
 from eventcoder.lang import load_section
 from eventcoder.mentions import ActorMention
-from eventcoder.model import Actor, ActorType, Document
+from eventcoder.model import Actor, ActorType, Document, PlacePrecision
 from eventcoder.pipeline import Analysis, stage
 from eventcoder.stages._patterns import compile_alternation, pattern_regex
 
@@ -154,7 +154,7 @@ def organised_crime() -> OrganisedCrime:
     )
 
 
-@stage(name="actors", reads=(), adds=("actors",))
+@stage(name="actors", reads=("places",), adds=("actors",))
 def actors(analysis: Analysis) -> Analysis:
     doc = analysis.document
     lex = lexicon(analysis.lang)
@@ -175,7 +175,7 @@ def actors(analysis: Analysis) -> Analysis:
         name = entry.name
         template: str | None = None
         if entry.templated:
-            country = lex.demonym_country(span.text)
+            country = lex.demonym_country(span.text) or _owner_country(analysis, start)
             if country is not None:
                 name = actor_name(entry.name, country)
             else:
@@ -192,6 +192,23 @@ def actors(analysis: Analysis) -> Analysis:
     mentions.sort(key=lambda m: m.span.start)
     joined = _join_named(doc.text, _inherit_country(mentions), doc)
     return analysis.with_layer(actors=tuple(_named_again(doc, joined, lex)))
+
+
+def _owner_country(analysis: Analysis, start: int) -> str | None:
+    """The country whose name stands right before a mention ("Ukraine's air force", "Ukrainas luftforsvar",
+    "Israel Defense Forces"): that country's forces, whatever other countries the text named before."""
+    text = analysis.document.text
+    for p in analysis.places:
+        if p.span.end > start:
+            break
+        if (
+            p.place is not None
+            and p.place.precision is PlacePrecision.COUNTRY
+            and p.span.end >= start - 1
+            and not text[p.span.end : start].strip()
+        ):
+            return p.place.country
+    return None
 
 
 def _named_again(doc: Document, mentions: list[ActorMention], lex: ActorLexicon) -> list[ActorMention]:

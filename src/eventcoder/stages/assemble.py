@@ -43,6 +43,7 @@ from eventcoder.stages._actorchoice import (
     claimed_by,
     crowd_actor,
     demonym_actor,
+    disrupting_sides,
     front_line,
     ground_assault,
     named_as_victim,
@@ -559,6 +560,8 @@ def _build(
     actor1, actor2 = unnamed_perpetrator(
         event, event_type, actor1, actor2, country=country, sub_type=sub_type, usual=usual
     )
+    if sub_type == "Disrupted weapons use":
+        actor1, actor2 = disrupting_sides(analysis, event, actor1, actor2, country=country, usual=usual)
     own_text = " ".join(analysis.sentences[i].span.text for i in sorted(set(event.sentences)))
     paragraphs = {analysis.sentences[i].paragraph for i in event.sentences}
     paragraph_text = " ".join(s.span.text for s in analysis.sentences if s.paragraph in paragraphs)
