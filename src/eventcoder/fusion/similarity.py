@@ -4,7 +4,9 @@ The gates (any failing one makes the pair incompatible, `compare` returns None):
 - different documents (one document's events were already told apart by extraction);
 - both have a place, with the same country, within a distance that depends on both precisions
   (`REACH_KM`: a site reaches 2 km, a town 10 km, a province 150 km ... the two reaches add up), and not
-  two differently named sites, two differently named districts, or two different provinces (`admin1`);
+  two differently named sites, two places near two different towns ("near Zaitseve", "near Pivdenne": ACLED and
+  the OSCE name the nearest village as the event's place), two differently named districts, or two different
+  provinces (`admin1`);
 - both have a date window of at most `MAX_WINDOW_DAYS` days, and the windows overlap (one day of slack: a
   report published the next morning says "yesterday"); two reports that each state a different day are two
   events, slack or not;
@@ -19,9 +21,9 @@ casualty figure.  A pair is a *link* when the score reaches `LINK_THRESHOLD` and
 place and date only say that two reports *could* be one event (one city sees several protests a day, one
 front several shellings), so a link also needs positive evidence, a shared casualty figure (at least
 `MIN_FIGURE`) or a shared specific actor (`specific_actor`); two pieces of it unless both places name one place
-(`SPECIFIC`), since a district, province or country holds many distinct events.  Two different named places
-(two villages, however close) get no place points.  `compare(a, b)` equals `compare(b, a)`: the pair is always
-looked at in id order.
+(`SPECIFIC`), since a district, province or country holds many distinct events.  Two differently named towns (a
+neighbourhood and its city, or two villages) get no place points.  `compare(a, b)` equals `compare(b, a)`: the
+pair is always looked at in id order.
 """
 
 from __future__ import annotations
@@ -149,6 +151,9 @@ def _place(a: Event, b: Event) -> _Place | None:
     same_name = pa.name.casefold() == pb.name.casefold()
     if both_sites and not same_name:
         return None  # two named sites (a market, a checkpoint): two targets
+    both_near = pa.precision is PlacePrecision.NEAR_TOWN and pb.precision is PlacePrecision.NEAR_TOWN
+    if both_near and not same_name and (pa.geonameid is None or pa.geonameid != pb.geonameid):
+        return None  # near two different towns or villages: two places, however close
     if pa.admin1 is not None and pb.admin1 is not None and pa.admin1.casefold() != pb.admin1.casefold():
         return None  # an event lies in one province
     both_districts = pa.precision is PlacePrecision.ADMIN2 and pb.precision is PlacePrecision.ADMIN2
