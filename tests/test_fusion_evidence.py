@@ -47,10 +47,10 @@ def test_a_province_alone_does_not_make_one_place() -> None:
     score = compare(town[1], province[1])
     assert score is not None and score.needed == 2 and not score.linked  # one specific actor is one piece
     assert members(town, province) == {("ev-a",), ("ev-b",)}
-    # with the toll as well, the province report joins the town report
-    town = report("a", place="Marinka", actors=("naf", "ukraine"), killed=((4, None),), **CLASH)
+    # with the toll as well, the province report joins the town report (Russia's army is no side of the line)
+    town = report("a", place="Marinka", actors=("russia", "ukraine"), killed=((4, None),), **CLASH)
     province = report(
-        "b", place="Donetsk oblast", actors=("naf", "ukraine"), killed=((4, "ukrainske styrker"),), **CLASH
+        "b", place="Donetsk oblast", actors=("russia", "ukraine"), killed=((4, "ukrainske styrker"),), **CLASH
     )
     assert members(town, province) == {("ev-a", "ev-b")}
 

@@ -1,4 +1,5 @@
-"""Fusion keeps apart reports that name different places (invented nb, nn and en reports)."""
+"""Fusion keeps apart reports that name different places, or whose only common ground is a front's two sides or a
+wide area (invented nb, nn and en reports)."""
 
 from __future__ import annotations
 
@@ -7,10 +8,14 @@ import dataclasses
 import pytest
 
 from eventcoder.fusion import compare, fuse
-from eventcoder.model import Event, EventType, PlacePrecision
+from eventcoder.fusion.similarity import front_sides_at, specific_actor
+from eventcoder.model import Actor, ActorType, Event, EventType, PlacePrecision
 from tests.fusion_helpers import report
 
+CLASH = {"sub": "Armed clash", "event_type": EventType.BATTLES}
 SHELLING = {"sub": "Shelling/artillery/missile attack", "event_type": EventType.EXPLOSIONS}
+NAF = "naf: united armed forces of novorossiya"
+UKRAINE = "military forces of ukraine"
 
 
 def members(*events: Event) -> set[tuple[str, ...]]:
@@ -51,3 +56,37 @@ def test_a_neighbourhood_and_its_city_can_still_be_one_place() -> None:
     assert sadr.location is not None
     sadr = dataclasses.replace(sadr, location=dataclasses.replace(sadr.location, geonameid=7802746))
     assert members(sadr, baghdad) == {("ev-a", "ev-b")}
+
+
+@pytest.mark.parametrize("lang", ["en", "nb", "nn"])
+def test_the_two_sides_of_a_front_are_no_evidence_on_it(lang: str) -> None:
+    # the OSCE's daily reports: fire between the NAF and the army near many villages, and the day's wounded repeated
+    # in each note; a town and the province around it share the day, the sides and the figure
+    day = {"day": "2020-05-01", "actors": ("naf", "ukraine"), "killed": ((3, None),), **CLASH}
+    town = report("a", place="Marinka", **day)
+    province = report("b", place="Donetsk oblast", lang=lang, **day)
+    score = compare(town[1], province[1])
+    assert score is not None and score.evidence == ("figure killed 3",) and not score.linked
+    assert members(town[1], province[1]) == {("ev-a",), ("ev-b",)}
+    # after the line of contact (2022), the NAF is a specific actor again
+    later = {"day": "2022-06-01", "actors": ("naf", "ukraine"), "killed": ((3, None),), **CLASH}
+    town = report("c", place="Marinka", **later)
+    province = report("d", place="Donetsk oblast", lang=lang, **later)
+    assert members(town[1], province[1]) == {("ev-c", "ev-d")}
+
+
+def test_which_events_lie_on_a_front() -> None:
+    on_line = report("a", place="Krasnohorivka", day="2020-05-01", actors=("naf", "ukraine"), **CLASH)[1]
+    assert front_sides_at(on_line) == frozenset({NAF, UKRAINE})
+    assert front_sides_at(report("b", place="Dnipro", day="2020-05-01", **CLASH)[1]) == frozenset()  # far from it
+    assert front_sides_at(report("c", place="Marinka", day="2023-01-14", **CLASH)[1]) == frozenset()  # after it
+    middle = report("d", place="Dnipro", day="2020-05-01", **CLASH)[1]  # a village placed at the front's middle
+    assert middle.location is not None
+    middle = dataclasses.replace(
+        middle,
+        location=dataclasses.replace(middle.location, name="Donbas line of contact", precision=PlacePrecision.REGION),
+    )
+    assert front_sides_at(middle) == frozenset({NAF, UKRAINE})
+    naf = Actor(name="NAF: United Armed Forces of Novorossiya", type=ActorType.REBEL_GROUP, country="UA")
+    assert specific_actor(naf, "UA")
+    assert not specific_actor(naf, "UA", sides=frozenset({NAF, UKRAINE}))

@@ -20,16 +20,20 @@ The score adds points for the same sub-event type, the same place, tight dates, 
 casualty figure.  A pair is a *link* when the score reaches `LINK_THRESHOLD` and it is corroborated: type,
 place and date only say that two reports *could* be one event (one city sees several protests a day, one
 front several shellings), so a link also needs positive evidence, a shared casualty figure (at least
-`MIN_FIGURE`) or a shared specific actor (`specific_actor`); two pieces of it unless both places name one place
-(`SPECIFIC`), since a district, province or country holds many distinct events.  Two differently named towns (a
-neighbourhood and its city, or two villages) get no place points.  `compare(a, b)` equals `compare(b, a)`: the
-pair is always looked at in id order.
+`MIN_FIGURE`) or a shared specific actor (`specific_actor`: not the two sides of a front where either report
+lies, `front_sides_at`); two pieces of it unless both places name one place (`SPECIFIC`), since a district,
+province or country holds many distinct events.  Two differently named towns (a neighbourhood and its city, or
+two villages) get no place points.  `compare(a, b)` equals `compare(b, a)`: the pair is always looked at in id
+order.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 
+from eventcoder.geo.fronts import front_lines
 from eventcoder.geo.gazetteer import distance_km
 from eventcoder.model import Actor, ActorType, ClaimKind, Event, EventType, PlacePrecision, Victims
 
@@ -43,6 +47,7 @@ __all__ = [
     "PairScore",
     "compare",
     "documents_of",
+    "front_sides_at",
     "generic_actor",
     "report_doc",
     "specific_actor",
@@ -113,12 +118,43 @@ def generic_actor(actor: Actor | None) -> bool:
     return actor is None or actor.name.startswith("Unidentified") or actor.type is ActorType.CIVILIANS
 
 
-def specific_actor(actor: Actor | None, country: str | None) -> bool:
-    """A name that points at few events of `country`: not generic, not a crowd of protesters or rioters, and
-    not the forces of the state where the event happens (they take part in most of its events)."""
-    if actor is None or generic_actor(actor) or actor.type in _CROWDS:
+def specific_actor(actor: Actor | None, country: str | None, *, sides: frozenset[str] = frozenset()) -> bool:
+    """A name that points at few events of `country`: not generic, not a crowd of protesters or rioters, not
+    the forces of the state where the event happens (they take part in most of its events), and not one of
+    `sides` (casefolded names), the two sides of a front where the event lies: along the Donbas line of contact
+    the OSCE reports fire between the Ukrainian army and the NAF near dozens of villages every day."""
+    if actor is None or generic_actor(actor) or actor.type in _CROWDS or actor.name.casefold() in sides:
         return False
     return not (actor.type is ActorType.STATE_FORCES and actor.country in (None, country))
+
+
+def front_sides_at(event: Event) -> frozenset[str]:
+    """The casefolded names of the two sides of a front (geo/hotspots.yaml) that `event` lies on while the line
+    held: its place is inside one of the front's areas, or is the front itself (a village the geocoder placed at
+    the front's middle).  Empty off every front."""
+    p, d = event.location, event.date
+    if p is None or d is None:
+        return frozenset()
+    return _sides_at(p.country, p.name, p.lat, p.lon, d.start, d.end)
+
+
+@lru_cache(maxsize=65536)
+def _sides_at(
+    country: str | None, name: str, lat: float | None, lon: float | None, start: dt.date, end: dt.date
+) -> frozenset[str]:
+    for front in front_lines():
+        if front.sides is None or front.country != country:
+            continue
+        if (front.start is not None and start < front.start) or (front.end is not None and end > front.end):
+            continue
+        on_line = name.casefold() == front.name.casefold() or (
+            lat is not None
+            and lon is not None
+            and any(distance_km(lat, lon, a.lat, a.lon) <= a.radius_km for a in front.areas)
+        )
+        if on_line:
+            return frozenset(side.name.casefold() for side in front.sides)
+    return frozenset()
 
 
 def documents_of(event: Event) -> frozenset[str]:
@@ -224,7 +260,8 @@ def _actors(a: Event, b: Event) -> tuple[float, tuple[str, ...]] | None:
     if na and nb and not shared:
         return None
     country = a.location.country if a.location is not None else None
-    specific = tuple(na[k].name for k in shared if specific_actor(na[k], country))
+    sides = front_sides_at(a) | front_sides_at(b) if shared else frozenset()
+    specific = tuple(na[k].name for k in shared if specific_actor(na[k], country, sides=sides))
     return 2.0 * len(specific) + (len(shared) - len(specific)), specific
 
 
