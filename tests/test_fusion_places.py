@@ -1,5 +1,5 @@
 """Fusion keeps apart reports that name different places, or whose only common ground is a front's two sides or a
-wide area (invented nb, nn and en reports)."""
+wide area; dead of different sides ask for more evidence (invented nb, nn and en reports)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 
 from eventcoder.fusion import compare, fuse
 from eventcoder.fusion.similarity import front_sides_at, specific_actor
-from eventcoder.model import Actor, ActorType, Event, EventType, PlacePrecision
+from eventcoder.model import Actor, ActorType, Event, EventType, PlacePrecision, Victims
 from tests.fusion_helpers import report
 
 CLASH = {"sub": "Armed clash", "event_type": EventType.BATTLES}
@@ -90,3 +90,17 @@ def test_which_events_lie_on_a_front() -> None:
     naf = Actor(name="NAF: United Armed Forces of Novorossiya", type=ActorType.REBEL_GROUP, country="UA")
     assert specific_actor(naf, "UA")
     assert not specific_actor(naf, "UA", sides=frozenset({NAF, UKRAINE}))
+
+
+@pytest.mark.parametrize(("lang_a", "lang_b"), [("en", "nb"), ("nn", "en")])
+def test_dead_of_different_sides_ask_for_more_evidence(lang_a: str, lang_b: str) -> None:
+    # "IS says it killed 3 soldiers" / "14 IS-krigere drept": one named attacker is not enough
+    soldiers = report("a", actors=("IS", "army"), killed=((3, None),), victims=Victims.ACTOR2, lang=lang_a, **CLASH)
+    fighters = report("b", actors=("IS", "army"), killed=((14, None),), victims=Victims.ACTOR1, lang=lang_b, **CLASH)
+    score = compare(soldiers[1], fighters[1])
+    assert score is not None and score.needed == 2 and not score.linked
+    assert members(soldiers[1], fighters[1]) == {("ev-a",), ("ev-b",)}
+    # the same side's dead, even counted differently, need no more
+    more = report("c", actors=("IS", "army"), killed=((5, None),), victims=Victims.ACTOR2, lang=lang_b, **CLASH)
+    score = compare(soldiers[1], more[1])
+    assert score is not None and score.needed == 1 and score.linked

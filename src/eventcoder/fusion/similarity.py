@@ -22,9 +22,10 @@ place and date only say that two reports *could* be one event (one city sees sev
 front several shellings), so a link also needs positive evidence, a shared casualty figure (at least
 `MIN_FIGURE`) or a shared specific actor (`specific_actor`: not the two sides of a front where either report
 lies, `front_sides_at`); two pieces of it unless both places name one place (`SPECIFIC`), since a district,
-province or country holds many distinct events.  Two differently named towns (a neighbourhood and its city, or
-two villages) get no place points.  `compare(a, b)` equals `compare(b, a)`: the pair is always looked at in id
-order.
+province or country holds many distinct events, and one piece more when the dead contradict: each report's dead
+are one side's, and not the same side ("3 soldiers killed" beside "14 militants killed").  Two differently named
+towns (a neighbourhood and its city, or two villages) get no place points.  `compare(a, b)` equals
+`compare(b, a)`: the pair is always looked at in id order.
 """
 
 from __future__ import annotations
@@ -285,6 +286,30 @@ def _dead_kinds(event: Event) -> set[str]:
     return out
 
 
+def _dead_sides(event: Event) -> set[str]:
+    """Whose dead the killed claims with a figure name: the casefolded actor names ("civilians" for civilian
+    victims); "" for a total or unknown victims, which could be anyone's."""
+    actors = {Victims.ACTOR1: event.actor1, Victims.ACTOR2: event.actor2}
+    out: set[str] = set()
+    for c in event.claims:
+        if c.kind is not ClaimKind.KILLED or c.subgroup or not c.low:
+            continue
+        actor = actors.get(c.victims)
+        if c.victims is Victims.CIVILIANS or (actor is not None and actor.type is ActorType.CIVILIANS):
+            out.add("civilians")
+        else:
+            out.add(actor.name.casefold() if actor is not None else "")
+    return out
+
+
+def _contradicting_dead(a: Event, b: Event) -> bool:
+    """Each report's dead are one named side's, and not the same side: "Al Shabaab killed 3 soldiers" beside
+    "14 Al Shabaab militants were killed" (two reports of one clash may do this, each side counting the other's
+    losses, so it asks for more evidence rather than keeping the two apart)."""
+    da, db = _dead_sides(a), _dead_sides(b)
+    return len(da) == 1 and len(db) == 1 and "" not in da | db and da != db
+
+
 def _shared_figures(a: Event, b: Event) -> tuple[str, ...] | None:
     """The casualty figures both report (kind and number); None when their dead differ in kind."""
     ka, kb = _dead_kinds(a), _dead_kinds(b)
@@ -321,5 +346,5 @@ def compare(a: Event, b: Event) -> PairScore | None:
         score=sum(p for _, p in reasons),
         reasons=reasons,
         evidence=evidence,
-        needed=1 if place.specific else 2,
+        needed=(1 if place.specific else 2) + (1 if _contradicting_dead(a, b) else 0),
     )
