@@ -288,6 +288,63 @@ TYPES = [
         "Fredag vart det høyrt fleire eksplosjonar i Kharkiv.",
         ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
     ),
+    # a coder's label decides, even over the protests the note names
+    (
+        "en",
+        "Security measures: On 1 May 2020, the governor extended the ban on all protests and marches in Hakkari.",
+        ("Strategic developments", "Change to group/activity"),
+    ),
+    # exchanged fire and fire answered: two sides
+    (
+        "en",
+        "On 1 May 2020, a man was killed in Aracaju after exchanging fire with police.",
+        ("Battles", "Armed clash"),
+    ),
+    (
+        "en",
+        "On 1 May 2020, government forces responded to rebel shelling near Marib.",
+        ("Battles", "Armed clash"),
+    ),
+    (
+        "nb",
+        "En mann ble drept i Aracaju lørdag etter å ha utvekslet skudd med politiet.",
+        ("Battles", "Armed clash"),
+    ),
+    (
+        "nb",
+        "Lørdag beskjøt opprørerne hærens stillinger nær Marib. Regjeringsstyrkene svarte på beskytningen.",
+        ("Battles", "Armed clash"),
+    ),
+    (
+        "nn",
+        "Laurdag skaut opprørarane med artilleri mot stillingane til hæren ved Marib. Regjeringsstyrkane svara på "
+        "beskytinga.",
+        ("Battles", "Armed clash"),
+    ),
+    # artillery in a fight named between two sides is used in an armed clash; shelling alone stays shelling
+    (
+        "en",
+        "On 1 May 2020, clashes broke out between government forces and rebels near Marib, with both sides using "
+        "heavy artillery.",
+        ("Battles", "Armed clash"),
+    ),
+    (
+        "en",
+        "On 1 May 2020, rebels shelled army positions near Marib.",
+        ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    ),
+    (
+        "nb",
+        "Lørdag brøt det ut sammenstøt mellom regjeringsstyrker og opprørere nær Marib, der begge sider brukte tungt "
+        "artilleri.",
+        ("Battles", "Armed clash"),
+    ),
+    (
+        "nn",
+        "Laurdag vart det samanstøyt mellom regjeringsstyrkar og opprørarar ved Marib, der begge sider brukte tungt "
+        "artilleri.",
+        ("Battles", "Armed clash"),
+    ),
 ]
 
 

@@ -6,12 +6,14 @@ sentences.
   demand or protests, mob violence otherwise. A protest is a protest with intervention when the authorities step in
   (dispersal, tear gas, arrests of the protesters).
 - Two sides firing at each other (small arms, exchanged fire, fired back) make a battle even when mortars, artillery,
-  grenades or explosions are named; air strikes, suicide bombs and chemical weapons keep their type.
+  grenades or explosions are named; air strikes, suicide bombs and chemical weapons keep their type. Artillery or
+  rockets in a fight named between two sides ("clashes erupted between X and Y after X fired RPGs") are used in an
+  armed clash.
 - A direct attack whose victims are armed (soldiers shot and killed by militants) is a battle, not violence against
   civilians; a clash without any armed organisation between groups with sticks and machetes is mob violence.
-- A coder's label ("Property destruction: ...") or a decisive phrase ("leftover from the civil war") is never
-  overruled; otherwise a strategic-development word does not type an event with deaths, and an abduction that kills
-  is an attack.
+- A coder's label ("Property destruction: ...", "Security measures: ... banned marches") or a decisive phrase
+  ("leftover from the civil war") is never overruled, not even by the crowd it names; otherwise a
+  strategic-development word does not type an event with deaths, and an abduction that kills is an attack.
 - An event told only in generic words ("an attack", "killed") in a text whose other attacks are missiles, shelling
   or air strikes (at most one stray word of another kind in four, and no assault on the ground anywhere) is one
   more of them, before its sides are asked ("eleven fighters were killed in an Israeli attack in Palmyra"). A word
@@ -36,6 +38,7 @@ _CROWD = (EventType.PROTESTS, EventType.RIOTS)
 _GROUND_FIRE = frozenset(
     {"Shelling/artillery/missile attack", "Grenade", "Remote explosive/landmine/IED", "Armed clash", "Attack"}
 )
+_SHELLING = "Shelling/artillery/missile attack"
 _UNARMED = frozenset({ActorType.CIVILIANS, ActorType.PROTESTERS, ActorType.RIOTERS})
 _CLASH = (EventType.BATTLES, "Armed clash")
 # ACLED: a change of territory is coded as such, whatever weapons won it (car bombs before the base fell)
@@ -145,6 +148,11 @@ def type_of(
     lex = lexicon(analysis.lang)
     texts = [analysis.sentences[i].span.text for i in _scope(analysis, event)]
     specific = event.specific
+    decisive = [t for t in specific if t.strength >= _DECISIVE]
+    if decisive:
+        # "Security measures: ... extended the ban on marches": the coder's label, not the protest it names
+        best = _strongest(analysis, decisive)
+        return best.event_type, best.sub_event_type, best
     if any(t.event_type in _CROWD for t in specific):
         return _crowd_type(analysis, lex, event, texts)
     rioting = actor1 is not None and actor1.type is ActorType.RIOTERS and _armed(actor2)
@@ -170,8 +178,6 @@ def type_of(
         specific = [t for t in specific if t.event_type is not EventType.STRATEGIC or t.strength >= _DECISIVE]
     if specific:
         best = _strongest(analysis, specific)
-        if best.strength >= _DECISIVE:
-            return best.event_type, best.sub_event_type, best
         territory = [t for t in specific if t.sub_event_type in _TERRITORY]
         if territory:
             won = _strongest(analysis, territory)
@@ -180,6 +186,9 @@ def type_of(
             # an abduction that ends in killing is an attack (a battle when the victims are armed)
             return (*(_CLASH if _victims_armed(event, actor2) else _ATTACK), best)
         if best.sub_event_type in _GROUND_FIRE and two_sided:
+            return (*_CLASH, best)
+        if best.sub_event_type == _SHELLING and any(lex.clash_sides.search(t) for t in texts):
+            # "a clash between GNA and LNA forces, involving heavy artillery fire": artillery used in a clash
             return (*_CLASH, best)
         if best.sub_event_type == "Attack" and _victims_armed(event, actor2):
             return (*_CLASH, best)

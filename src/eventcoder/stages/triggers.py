@@ -42,6 +42,7 @@ class TriggerLexicon:
     responsibility: re.Pattern[str]
     target_markers: frozenset[str]
     two_sided: re.Pattern[str]
+    clash_sides: re.Pattern[str]
     riot_acts: re.Pattern[str]
     demands: re.Pattern[str]
     intervention: re.Pattern[str]
@@ -80,6 +81,7 @@ def lexicon(lang: str) -> TriggerLexicon:
         responsibility=_cue(data.get("responsibility", [])),
         target_markers=frozenset(str(w).casefold() for w in data.get("target_markers", [])),
         two_sided=_cue(data.get("two_sided", [])),
+        clash_sides=_cue(data.get("clash_sides", [])),
         riot_acts=_cue(data.get("riot_acts", [])),
         demands=_cue(data.get("demands", [])),
         intervention=_cue(data.get("intervention", [])),
