@@ -321,6 +321,34 @@ TYPES = [
         "beskytinga.",
         ("Battles", "Armed clash"),
     ),
+    # who took the ground decides the territory sub-type, not the verb
+    (
+        "en",
+        "On 1 May 2020, government forces took control of three villages near Marib from the Houthis.",
+        ("Battles", "Government regains territory"),
+    ),
+    ("en", "On 1 May 2020, rebels recaptured the town of Kidal.", ("Battles", "Non-state actor overtakes territory")),
+    (
+        "en",
+        "On 1 May 2020, the army gained control over two hills near Marib.",
+        ("Battles", "Government regains territory"),
+    ),
+    (
+        "nb",
+        "Regjeringsstyrker tok kontroll over tre landsbyer nær Marib lørdag.",
+        ("Battles", "Government regains territory"),
+    ),
+    ("nb", "Opprørerne gjenerobret byen Kidal lørdag.", ("Battles", "Non-state actor overtakes territory")),
+    (
+        "nn",
+        "Den syriske hæren tok kontroll over tre landsbyar ved Idlib laurdag.",
+        ("Battles", "Government regains territory"),
+    ),
+    (
+        "nn",
+        "IS-krigarar tok attende kontrollen over byen Palmyra laurdag.",
+        ("Battles", "Non-state actor overtakes territory"),
+    ),
     # artillery in a fight named between two sides is used in an armed clash; shelling alone stays shelling
     (
         "en",

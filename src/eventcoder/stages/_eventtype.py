@@ -9,6 +9,8 @@ sentences.
   grenades or explosions are named; air strikes, suicide bombs and chemical weapons keep their type. Artillery or
   rockets in a fight named between two sides ("clashes erupted between X and Y after X fired RPGs") are used in an
   armed clash.
+- A change of territory is the government's regaining when state forces take the ground and a non-state actor's
+  overtaking when rebels do, whatever the verb ("took control of", "recaptured").
 - A direct attack whose victims are armed (soldiers shot and killed by militants) is a battle, not violence against
   civilians; a clash without any armed organisation between groups with sticks and machetes is mob violence.
 - A coder's label ("Property destruction: ...", "Security measures: ... banned marches") or a decisive phrase
@@ -42,7 +44,9 @@ _SHELLING = "Shelling/artillery/missile attack"
 _UNARMED = frozenset({ActorType.CIVILIANS, ActorType.PROTESTERS, ActorType.RIOTERS})
 _CLASH = (EventType.BATTLES, "Armed clash")
 # ACLED: a change of territory is coded as such, whatever weapons won it (car bombs before the base fell)
-_TERRITORY = frozenset({"Non-state actor overtakes territory", "Government regains territory"})
+_OVERTAKES = "Non-state actor overtakes territory"
+_REGAINS = "Government regains territory"
+_TERRITORY = frozenset({_OVERTAKES, _REGAINS})
 _ATTACK = (EventType.VIOLENCE_AGAINST_CIVILIANS, "Attack")
 _MOB = (EventType.RIOTS, "Mob violence")
 _STRUCK = frozenset({"Attack", "Armed clash"})  # what a crowd's blows at the police are taken for
@@ -142,6 +146,16 @@ def _remote_context(analysis: Analysis, event: Draft) -> str | None:
     return max(counts, key=lambda k: (counts[k], k == "Air/drone strike"))
 
 
+def _territory_change(won: TriggerMention, actor1: Actor | None) -> str:
+    """Who took the ground decides the sub-type, not the verb: state forces that "took control of" three areas
+    regain territory, rebels that "recaptured" a town overtake it."""
+    if actor1 is not None and actor1.type is ActorType.STATE_FORCES:
+        return _REGAINS
+    if actor1 is not None and actor1.type is ActorType.REBEL_GROUP:
+        return _OVERTAKES
+    return won.sub_event_type
+
+
 def type_of(
     analysis: Analysis, event: Draft, actor1: Actor | None, actor2: Actor | None
 ) -> tuple[EventType, str, TriggerMention]:
@@ -181,7 +195,7 @@ def type_of(
         territory = [t for t in specific if t.sub_event_type in _TERRITORY]
         if territory:
             won = _strongest(analysis, territory)
-            return won.event_type, won.sub_event_type, won
+            return won.event_type, _territory_change(won, actor1), won
         if best.sub_event_type == "Abduction/forced disappearance" and deaths:
             # an abduction that ends in killing is an attack (a battle when the victims are armed)
             return (*(_CLASH if _victims_armed(event, actor2) else _ATTACK), best)
