@@ -321,6 +321,58 @@ TYPES = [
         "beskytinga.",
         ("Battles", "Armed clash"),
     ),
+    # grenades dropped from a drone are a drone strike, even beside mortar or artillery fire
+    (
+        "en",
+        "On 1 May 2020, rebels fired mortars at and dropped grenades from a drone on army positions near Avdiivka.",
+        ("Explosions/Remote violence", "Air/drone strike"),
+    ),
+    (
+        "nb",
+        "Lørdag slapp opprørerne håndgranater fra en drone over hærens stillinger nær Avdiivka.",
+        ("Explosions/Remote violence", "Air/drone strike"),
+    ),
+    (
+        "nn",
+        "Laurdag skaut opprørarane med artilleri og sleppte granatar frå ein drone over stillingane til hæren ved "
+        "Avdiivka.",
+        ("Explosions/Remote violence", "Air/drone strike"),
+    ),
+    # an abduction told beside an exchange of fire is part of the fight
+    (
+        "en",
+        "On 1 May 2020, police tried to stop a van carrying kidnappers near Veracruz and an armed clash broke out.",
+        ("Battles", "Armed clash"),
+    ),
+    (
+        "nb",
+        "Politiet forsøkte å stanse bilen brukt i kidnappingen av en mann nær Veracruz lørdag, og det oppsto "
+        "skuddveksling.",
+        ("Battles", "Armed clash"),
+    ),
+    (
+        "nn",
+        "Politiet prøvde å stanse bilen som vart brukt i kidnappinga av ein mann ved Veracruz laurdag, og det vart "
+        "skotveksling.",
+        ("Battles", "Armed clash"),
+    ),
+    # soldiers or police hit off duty are civilians to ACLED
+    (
+        "en",
+        "On 1 May 2020, gunmen shot and killed an off-duty soldier in Mogadishu.",
+        ("Violence against civilians", "Attack"),
+    ),
+    ("en", "On 1 May 2020, gunmen shot and killed a soldier in Mogadishu.", ("Battles", "Armed clash")),
+    (
+        "nb",
+        "Lørdag skjøt og drepte væpnede menn en soldat som ikke var i tjeneste, i Mogadishu.",
+        ("Violence against civilians", "Attack"),
+    ),
+    (
+        "nn",
+        "Laurdag skaut og drap væpna menn ein soldat som ikkje var i teneste, i Mogadishu.",
+        ("Violence against civilians", "Attack"),
+    ),
     # who took the ground decides the territory sub-type, not the verb
     (
         "en",

@@ -6,13 +6,15 @@ sentences.
   demand or protests, mob violence otherwise. A protest is a protest with intervention when the authorities step in
   (dispersal, tear gas, arrests of the protesters).
 - Two sides firing at each other (small arms, exchanged fire, fired back) make a battle even when mortars, artillery,
-  grenades or explosions are named; air strikes, suicide bombs and chemical weapons keep their type. Artillery or
+  grenades or explosions are named, and an abduction told beside an exchange of fire is part of the fight; air
+  strikes, suicide bombs and chemical weapons keep their type. Artillery or
   rockets in a fight named between two sides ("clashes erupted between X and Y after X fired RPGs") are used in an
   armed clash.
 - A change of territory is the government's regaining when state forces take the ground and a non-state actor's
   overtaking when rebels do, whatever the verb ("took control of", "recaptured").
 - A direct attack whose victims are armed (soldiers shot and killed by militants) is a battle, not violence against
-  civilians; a clash without any armed organisation between groups with sticks and machetes is mob violence.
+  civilians, unless they were off duty (ACLED counts off-duty soldiers and police as civilians); a clash without
+  any armed organisation between groups with sticks and machetes is mob violence.
 - A coder's label ("Property destruction: ...", "Security measures: ... banned marches") or a decisive phrase
   ("leftover from the civil war") is never overruled, not even by the crowd it names; otherwise a
   strategic-development word does not type an event with deaths, and an abduction that kills is an attack.
@@ -37,8 +39,17 @@ __all__ = ["type_of"]
 
 _CROWD = (EventType.PROTESTS, EventType.RIOTS)
 # sub-types that two-sided fire turns into an armed clash (fire from the ground, not from the air or a suicide bomber)
+# (and an abduction told beside an armed clash: "police tried to stop the kidnappers' vans and an armed clash broke
+# out")
 _GROUND_FIRE = frozenset(
-    {"Shelling/artillery/missile attack", "Grenade", "Remote explosive/landmine/IED", "Armed clash", "Attack"}
+    {
+        "Shelling/artillery/missile attack",
+        "Grenade",
+        "Remote explosive/landmine/IED",
+        "Armed clash",
+        "Attack",
+        "Abduction/forced disappearance",
+    }
 )
 _SHELLING = "Shelling/artillery/missile attack"
 _UNARMED = frozenset({ActorType.CIVILIANS, ActorType.PROTESTERS, ActorType.RIOTERS})
@@ -108,8 +119,9 @@ def _crowd_type(
     return EventType.PROTESTS, "Protest with intervention" if intervened else "Peaceful protest", best
 
 
-def _victims_armed(event: Draft, actor2: Actor | None) -> bool:
-    if any(c.claim.victims is Victims.CIVILIANS for c in event.claims):
+def _victims_armed(event: Draft, actor2: Actor | None, *, off_duty: bool = False) -> bool:
+    """Whether the event's victims are armed; soldiers or police "off duty" count as civilians (ACLED)."""
+    if off_duty or any(c.claim.victims is Victims.CIVILIANS for c in event.claims):
         return False
     if actor2 is not None:
         return _armed(actor2)
@@ -186,6 +198,8 @@ def type_of(
     mob = unorganised and not _armed(actor1) and not _armed(actor2)
     # residents clashing with the police: one armed side and an unorganised crowd
     crowd_clash = unorganised and not (_armed(actor1) and _armed(actor2))
+    # "shot and killed a soldier (off-duty)": the victim is no fighting side
+    off_duty = any(lex.off_duty.search(t) for t in texts)
     # "several civilians were killed": a claim without a figure still says that people died
     deaths = any(c.claim.kind is ClaimKind.KILLED and c.claim.low != 0 for c in event.claims)
     if deaths:  # a strategic development does not kill: deaths make the event violent
@@ -196,15 +210,15 @@ def type_of(
         if territory:
             won = _strongest(analysis, territory)
             return won.event_type, _territory_change(won, actor1), won
-        if best.sub_event_type == "Abduction/forced disappearance" and deaths:
-            # an abduction that ends in killing is an attack (a battle when the victims are armed)
-            return (*(_CLASH if _victims_armed(event, actor2) else _ATTACK), best)
         if best.sub_event_type in _GROUND_FIRE and two_sided:
             return (*_CLASH, best)
+        if best.sub_event_type == "Abduction/forced disappearance" and deaths:
+            # an abduction that ends in killing is an attack (a battle when the victims are armed)
+            return (*(_CLASH if _victims_armed(event, actor2, off_duty=off_duty) else _ATTACK), best)
         if best.sub_event_type == _SHELLING and any(lex.clash_sides.search(t) for t in texts):
             # "a clash between GNA and LNA forces, involving heavy artillery fire": artillery used in a clash
             return (*_CLASH, best)
-        if best.sub_event_type == "Attack" and _victims_armed(event, actor2):
+        if best.sub_event_type == "Attack" and _victims_armed(event, actor2, off_duty=off_duty):
             return (*_CLASH, best)
         if (best.sub_event_type == "Attack" and mob) or (
             (best.event_type, best.sub_event_type) == _CLASH and crowd_clash
@@ -215,8 +229,8 @@ def type_of(
     remote = _remote_context(analysis, event)
     if remote is not None and not two_sided and not mob:
         return EventType.EXPLOSIONS, remote, trigger
-    armed_sides = [a for a in (actor1, actor2) if _armed(a)]
-    if two_sided or len(armed_sides) >= 2 or _victims_armed(event, actor2):
+    armed_sides = [a for a in (actor1, None if off_duty else actor2) if _armed(a)]
+    if two_sided or len(armed_sides) >= 2 or _victims_armed(event, actor2, off_duty=off_duty):
         return (*_CLASH, trigger)
     if mob:
         return (*_MOB, trigger)

@@ -43,6 +43,7 @@ class TriggerLexicon:
     target_markers: frozenset[str]
     two_sided: re.Pattern[str]
     clash_sides: re.Pattern[str]
+    off_duty: re.Pattern[str]
     riot_acts: re.Pattern[str]
     demands: re.Pattern[str]
     intervention: re.Pattern[str]
@@ -82,6 +83,7 @@ def lexicon(lang: str) -> TriggerLexicon:
         target_markers=frozenset(str(w).casefold() for w in data.get("target_markers", [])),
         two_sided=_cue(data.get("two_sided", [])),
         clash_sides=_cue(data.get("clash_sides", [])),
+        off_duty=_cue(data.get("off_duty", [])),
         riot_acts=_cue(data.get("riot_acts", [])),
         demands=_cue(data.get("demands", [])),
         intervention=_cue(data.get("intervention", [])),
