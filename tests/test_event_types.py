@@ -321,6 +321,57 @@ TYPES = [
         "beskytinga.",
         ("Battles", "Armed clash"),
     ),
+    # a violent crowd that blocks the streets (burning tyres, barricades) demonstrates, even with no demand stated
+    (
+        "en",
+        "On 1 May 2020, residents burned tyres and barricaded roads in Kati.",
+        ("Riots", "Violent demonstration"),
+    ),
+    ("nb", "Innbyggere satte fyr på dekk og sperret veiene i Kati lørdag.", ("Riots", "Violent demonstration")),
+    (
+        "nn",
+        "Det var opptøyar i Kati laurdag, der innbyggjarar sperra vegane med brennande dekk.",
+        ("Riots", "Violent demonstration"),
+    ),
+    # a scuffle or an attempt to force a way in makes a protest violent
+    (
+        "en",
+        "On 1 May 2020, dozens demonstrated in Belgrade against the government, and there was a physical "
+        "confrontation with several MPs.",
+        ("Riots", "Violent demonstration"),
+    ),
+    (
+        "en",
+        "On 1 May 2020, residents demonstrated in Ouagadougou and attempted to force their way into the offices of "
+        "the federation.",
+        ("Riots", "Violent demonstration"),
+    ),
+    (
+        "nb",
+        "Dusinvis demonstrerte i Beograd lørdag, og det endte i håndgemeng med flere parlamentsmedlemmer.",
+        ("Riots", "Violent demonstration"),
+    ),
+    (
+        "nn",
+        "Fleire titals demonstrerte i Beograd laurdag, og det enda i handgemeng med fleire parlamentsmedlemer.",
+        ("Riots", "Violent demonstration"),
+    ),
+    # a protest named only as the reason for arrests: the event is the arrests
+    (
+        "en",
+        "On 1 May 2020, police arrested 30 youths in Mogadishu for participating in a protest.",
+        ("Strategic developments", "Arrests"),
+    ),
+    (
+        "nb",
+        "Politiet arresterte 30 ungdommer i Mogadishu lørdag for å ha deltatt i en demonstrasjon.",
+        ("Strategic developments", "Arrests"),
+    ),
+    (
+        "nn",
+        "Politiet arresterte 30 ungdomar i Mogadishu laurdag for å ha delteke i ein demonstrasjon.",
+        ("Strategic developments", "Arrests"),
+    ),
     # grenades dropped from a drone are a drone strike, even beside mortar or artillery fire
     (
         "en",

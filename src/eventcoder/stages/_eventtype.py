@@ -3,8 +3,10 @@ sentences.
 
 - A crowd event (a protest or riot trigger) is a riot when the crowd turns violent (a riot trigger, or a violent act
   such as stones, burning tyres or clashes beside a protest trigger): a violent demonstration when the crowd states a
-  demand or protests, mob violence otherwise. A protest is a protest with intervention when the authorities step in
-  (dispersal, tear gas, arrests of the protesters).
+  demand, protests or blocks the streets (burning tyres, barricades: a demonstration in itself), mob violence
+  otherwise. A protest is a protest with intervention when the authorities step in
+  (dispersal, tear gas, arrests of the protesters). A protest named only as the reason for arrests ("arrested for
+  participating in protests") is no crowd event: the event is the arrests.
 - Two sides firing at each other (small arms, exchanged fire, fired back) make a battle even when mortars, artillery,
   grenades or explosions are named, and an abduction told beside an exchange of fire is part of the fight; air
   strikes, suicide bombs and chemical weapons keep their type. Artillery or
@@ -96,9 +98,9 @@ def _armed(actor: Actor | None) -> bool:
 
 
 def _crowd_type(
-    analysis: Analysis, lex: TriggerLexicon, event: Draft, texts: list[str]
+    analysis: Analysis, lex: TriggerLexicon, event: Draft, specific: list[TriggerMention], texts: list[str]
 ) -> tuple[EventType, str, TriggerMention]:
-    crowd = [t for t in event.specific if t.event_type in _CROWD]
+    crowd = [t for t in specific if t.event_type in _CROWD]
     best = _strongest(analysis, crowd)
     riot = [t for t in crowd if t.event_type is EventType.RIOTS]
     protest = [t for t in crowd if t.event_type is EventType.PROTESTS]
@@ -106,7 +108,7 @@ def _crowd_type(
         return EventType.RIOTS, "Mob violence", best
     violent = bool(riot) or any(lex.riot_acts.search(t) for t in texts)
     if violent:
-        demand = bool(protest) or any(lex.demands.search(t) for t in texts)
+        demand = bool(protest) or any(lex.demands.search(t) or lex.demo_acts.search(t) for t in texts)
         return EventType.RIOTS, "Violent demonstration" if demand else "Mob violence", best
     if best.sub_event_type == "Excessive force against protesters":
         return best.event_type, best.sub_event_type, best
@@ -117,6 +119,22 @@ def _crowd_type(
         or any(lex.intervention_context.search(_sentence_text(analysis, t)) for t in arrests)
     )
     return EventType.PROTESTS, "Protest with intervention" if intervened else "Peaceful protest", best
+
+
+_REASON_GAP = 2  # words between a reason cue and the protest word ("for participating in the protests")
+_REASON_WINDOW = 60  # characters before a protest word searched for a reason cue
+
+
+def _reason_only(analysis: Analysis, lex: TriggerLexicon, trigger: TriggerMention) -> bool:
+    """A protest word that only gives the reason for an arrest ("arrested for participating in protests", "accused
+    of having taken part in a protest"): the event is the arrests, not a protest."""
+    if trigger.event_type not in _CROWD:
+        return False
+    sentence = analysis.sentences[analysis.sentence_of(trigger.span.start)].span
+    start = max(sentence.start, trigger.span.start - _REASON_WINDOW)
+    before = analysis.document.text[start : trigger.span.start]
+    cues = list(lex.protest_reasons.finditer(before))
+    return bool(cues) and len(before[cues[-1].end() :].split()) <= _REASON_GAP
 
 
 def _victims_armed(event: Draft, actor2: Actor | None, *, off_duty: bool = False) -> bool:
@@ -173,14 +191,14 @@ def type_of(
 ) -> tuple[EventType, str, TriggerMention]:
     lex = lexicon(analysis.lang)
     texts = [analysis.sentences[i].span.text for i in _scope(analysis, event)]
-    specific = event.specific
+    specific = [t for t in event.specific if not _reason_only(analysis, lex, t)]
     decisive = [t for t in specific if t.strength >= _DECISIVE]
     if decisive:
         # "Security measures: ... extended the ban on marches": the coder's label, not the protest it names
         best = _strongest(analysis, decisive)
         return best.event_type, best.sub_event_type, best
     if any(t.event_type in _CROWD for t in specific):
-        return _crowd_type(analysis, lex, event, texts)
+        return _crowd_type(analysis, lex, event, specific, texts)
     rioting = actor1 is not None and actor1.type is ActorType.RIOTERS and _armed(actor2)
     if rioting and all(
         t.generic or t.sub_event_type in _STRUCK or t.event_type is EventType.STRATEGIC for t in specific

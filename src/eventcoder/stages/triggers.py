@@ -46,6 +46,8 @@ class TriggerLexicon:
     off_duty: re.Pattern[str]
     riot_acts: re.Pattern[str]
     demands: re.Pattern[str]
+    demo_acts: re.Pattern[str]
+    protest_reasons: re.Pattern[str]
     intervention: re.Pattern[str]
     intervention_context: re.Pattern[str]
     mob_cues: re.Pattern[str]
@@ -86,6 +88,8 @@ def lexicon(lang: str) -> TriggerLexicon:
         off_duty=_cue(data.get("off_duty", [])),
         riot_acts=_cue(data.get("riot_acts", [])),
         demands=_cue(data.get("demands", [])),
+        demo_acts=_cue(data.get("demo_acts", [])),
+        protest_reasons=_cue(data.get("protest_reasons", [])),
         intervention=_cue(data.get("intervention", [])),
         intervention_context=_cue(data.get("intervention_context", [])),
         mob_cues=_cue(data.get("mob_cues", [])),
