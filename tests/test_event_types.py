@@ -372,6 +372,32 @@ TYPES = [
         "Politiet arresterte 30 ungdomar i Mogadishu laurdag for å ha delteke i ein demonstrasjon.",
         ("Strategic developments", "Arrests"),
     ),
+    # a fight between groups armed only with knives and machetes, or between farmer groups over land: mob violence
+    (
+        "en",
+        "On 1 May 2020, two groups of locals armed with knives and machetes fought in Basonge, injuring five.",
+        ("Riots", "Mob violence"),
+    ),
+    (
+        "en",
+        "On 1 May 2020, two farmers were killed in a clash between two farmer groups over a land dispute in Shamli.",
+        ("Riots", "Mob violence"),
+    ),
+    (
+        "nb",
+        "To grupper landsbyboere, begge bevæpnede med kniver og macheter, havnet i kamp i Basonge lørdag.",
+        ("Riots", "Mob violence"),
+    ),
+    (
+        "nb",
+        "To bønder ble drept i sammenstøt mellom to bondegrupper i en strid om jord i Shamli lørdag.",
+        ("Riots", "Mob violence"),
+    ),
+    (
+        "nn",
+        "Det braut ut kamp mellom to grupper bygdefolk væpna med knivar og machetar i Basonge laurdag.",
+        ("Riots", "Mob violence"),
+    ),
     # grenades dropped from a drone are a drone strike, even beside mortar or artillery fire
     (
         "en",

@@ -16,7 +16,8 @@ sentences.
   overtaking when rebels do, whatever the verb ("took control of", "recaptured").
 - A direct attack whose victims are armed (soldiers shot and killed by militants) is a battle, not violence against
   civilians, unless they were off duty (ACLED counts off-duty soldiers and police as civilians); a clash without
-  any armed organisation between groups with sticks and machetes is mob violence.
+  any armed organisation between groups with sticks and machetes ("two groups of locals armed with knives") is
+  mob violence.
 - A coder's label ("Property destruction: ...", "Security measures: ... banned marches") or a decisive phrase
   ("leftover from the civil war") is never overruled, not even by the crowd it names; otherwise a
   strategic-development word does not type an event with deaths, and an abduction that kills is an attack.
@@ -91,6 +92,13 @@ def _scope(analysis: Analysis, event: Draft) -> list[int]:
                 scope.add(j)
                 j += step
     return sorted(scope)
+
+
+def _armed_words(lex: TriggerLexicon, text: str) -> bool:
+    """Whether the text names an armed organisation ("militiamen", "gunmen"); a crowd "armed with knives and
+    machetes" is not one."""
+    crude = [(m.start(), m.end()) for m in lex.crude_arms.finditer(text)]
+    return any(not any(a <= m.start() and m.end() <= b for a, b in crude) for m in lex.armed_cues.finditer(text))
 
 
 def _armed(actor: Actor | None) -> bool:
@@ -209,9 +217,7 @@ def type_of(
         return (*_MOB, _strongest(analysis, blows or event.triggers))
     two_sided = any(lex.two_sided.search(t) for t in texts)
     unorganised = (
-        not two_sided
-        and any(lex.mob_cues.search(t) for t in texts)
-        and not any(lex.armed_cues.search(t) for t in texts)
+        not two_sided and any(lex.mob_cues.search(t) for t in texts) and not any(_armed_words(lex, t) for t in texts)
     )
     mob = unorganised and not _armed(actor1) and not _armed(actor2)
     # residents clashing with the police: one armed side and an unorganised crowd

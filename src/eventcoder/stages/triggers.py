@@ -52,6 +52,7 @@ class TriggerLexicon:
     intervention_context: re.Pattern[str]
     mob_cues: re.Pattern[str]
     armed_cues: re.Pattern[str]
+    crude_arms: re.Pattern[str]
     not_reports: re.Pattern[str]
     coordinators: re.Pattern[str]
     plural_events: re.Pattern[str]
@@ -94,6 +95,7 @@ def lexicon(lang: str) -> TriggerLexicon:
         intervention_context=_cue(data.get("intervention_context", [])),
         mob_cues=_cue(data.get("mob_cues", [])),
         armed_cues=_cue(data.get("armed_cues", [])),
+        crude_arms=_cue(data.get("crude_arms", [])),
         not_reports=_cue(data.get("not_reports", [])),
         coordinators=_cue(data.get("coordinators", [])),
         plural_events=_cue(data.get("plural_events", [])),
