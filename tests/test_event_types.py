@@ -398,6 +398,32 @@ TYPES = [
         "Det braut ut kamp mellom to grupper bygdefolk væpna med knivar og machetar i Basonge laurdag.",
         ("Riots", "Mob violence"),
     ),
+    # riot words whose doer is an armed organisation are that group's deed, not a crowd's riot; a crowd's stay a riot
+    (
+        "en",
+        "On 1 May 2020, villages were torched during a two day battle between rebels and government forces near "
+        "Lainya.",
+        ("Battles", "Armed clash"),
+    ),
+    (
+        "en",
+        "On 1 May 2020, a youth militia torched the offices of an opposition party in Lilongwe. Three people died in "
+        "the attack.",
+        ("Violence against civilians", "Attack"),
+    ),
+    ("en", "On 1 May 2020, locals torched the car of a health worker in Tikamgarh.", ("Riots", "Mob violence")),
+    (
+        "nb",
+        "Militsen kastet stein mot husene i landsbyen under kampene med hæren i Lainya lørdag.",
+        ("Battles", "Armed clash"),
+    ),
+    ("nb", "Landsbyboere kastet stein mot husene i landsbyen Lainya lørdag.", ("Riots", "Mob violence")),
+    (
+        "nn",
+        "Militsen kasta stein mot husa i landsbyen under kampane med hæren i Lainya laurdag.",
+        ("Battles", "Armed clash"),
+    ),
+    ("nn", "Bygdefolk kasta stein mot husa i landsbyen Lainya laurdag.", ("Riots", "Mob violence")),
     # grenades dropped from a drone are a drone strike, even beside mortar or artillery fire
     (
         "en",

@@ -4,9 +4,11 @@ sentences.
 - A crowd event (a protest or riot trigger) is a riot when the crowd turns violent (a riot trigger, or a violent act
   such as stones, burning tyres or clashes beside a protest trigger): a violent demonstration when the crowd states a
   demand, protests or blocks the streets (burning tyres, barricades: a demonstration in itself), mob violence
-  otherwise. A protest is a protest with intervention when the authorities step in
-  (dispersal, tear gas, arrests of the protesters). A protest named only as the reason for arrests ("arrested for
-  participating in protests") is no crowd event: the event is the arrests.
+  otherwise. A protest is a protest with intervention when the authorities step in (dispersal, tear gas, arrests
+  of the protesters).
+- Riot words with no protest or mob word beside them whose doer is an armed organisation ("a youth militia torched
+  the offices") are that group's deed, not a crowd's. A protest named only as the reason for arrests ("arrested
+  for participating in protests") is no crowd event: the event is the arrests.
 - Two sides firing at each other (small arms, exchanged fire, fired back) make a battle even when mortars, artillery,
   grenades or explosions are named, and an abduction told beside an exchange of fire is part of the fight; air
   strikes, suicide bombs and chemical weapons keep their type. Artillery or
@@ -145,6 +147,19 @@ def _reason_only(analysis: Analysis, lex: TriggerLexicon, trigger: TriggerMentio
     return bool(cues) and len(before[cues[-1].end() :].split()) <= _REASON_GAP
 
 
+def _armed_deed(lex: TriggerLexicon, specific: list[TriggerMention], actor1: Actor | None, texts: list[str]) -> bool:
+    """Riot words ("torched", "vandalised") whose doer is an armed organisation ("a youth militia torched the
+    party's offices"), with no protest or mob word beside them: the deed of that group, not a crowd's riot."""
+    crowd = [t for t in specific if t.event_type in _CROWD]
+    return (
+        bool(crowd)
+        and all(t.event_type is EventType.RIOTS and t.sub_event_type == "Violent demonstration" for t in crowd)
+        and actor1 is not None
+        and actor1.type not in _UNARMED
+        and any(_armed_words(lex, t) for t in texts)
+    )
+
+
 def _victims_armed(event: Draft, actor2: Actor | None, *, off_duty: bool = False) -> bool:
     """Whether the event's victims are armed; soldiers or police "off duty" count as civilians (ACLED)."""
     if off_duty or any(c.claim.victims is Victims.CIVILIANS for c in event.claims):
@@ -205,6 +220,9 @@ def type_of(
         # "Security measures: ... extended the ban on marches": the coder's label, not the protest it names
         best = _strongest(analysis, decisive)
         return best.event_type, best.sub_event_type, best
+    if _armed_deed(lex, specific, actor1, texts):
+        # "NAS rebels ... villages were torched during a two day battle": what an armed group burns is no riot
+        specific = [t for t in specific if t.event_type not in _CROWD]
     if any(t.event_type in _CROWD for t in specific):
         return _crowd_type(analysis, lex, event, specific, texts)
     rioting = actor1 is not None and actor1.type is ActorType.RIOTERS and _armed(actor2)
