@@ -424,6 +424,89 @@ TYPES = [
         ("Battles", "Armed clash"),
     ),
     ("nn", "Bygdefolk kasta stein mot husa i landsbyen Lainya laurdag.", ("Riots", "Mob violence")),
+    # torture is an attack, whatever arrest came before it
+    (
+        "en",
+        "On 1 May 2020, police in Baku beat and tortured an activist who had been arrested two weeks earlier.",
+        ("Violence against civilians", "Attack"),
+    ),
+    (
+        "nb",
+        "Politiet i Baku torturerte en aktivist som var blitt arrestert to uker tidligere, opplyste han lørdag.",
+        ("Violence against civilians", "Attack"),
+    ),
+    (
+        "nn",
+        "Politiet i Baku torturerte ein aktivist som hadde vorte arrestert to veker tidlegare, sa han laurdag.",
+        ("Violence against civilians", "Attack"),
+    ),
+    # air strikes that only back a ground operation do not type it
+    (
+        "en",
+        "On 1 May 2020, an army operation backed by airstrikes killed 18 Taliban militants in Qalat district, Zabul.",
+        ("Battles", "Armed clash"),
+    ),
+    (
+        "nb",
+        "En hæroperasjon støttet av luftangrep drepte 18 Taliban-krigere i Qalat-distriktet i Zabul lørdag.",
+        ("Battles", "Armed clash"),
+    ),
+    (
+        "nn",
+        "Ein operasjon i regi av hæren, støtta av luftåtak, drap 18 Taliban-krigarar i Qalat-distriktet i Zabul "
+        "laurdag.",
+        ("Battles", "Armed clash"),
+    ),
+    (
+        "en",
+        "On 1 May 2020, unidentified men placed explosives devices at a mining pipeline in Nogales, causing damage.",
+        ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    ),
+    # fire bombs thrown at shops with no one hurt: property destruction
+    (
+        "en",
+        "On 1 May 2020, men on a motorcycle threw Molotov cocktails at two stores in Coatzacoalcos. No one was hurt.",
+        ("Strategic developments", "Looting/property destruction"),
+    ),
+    (
+        "nb",
+        "Menn på motorsykkel kastet molotovcocktailer mot to butikker i Coatzacoalcos lørdag. Ingen ble skadd.",
+        ("Strategic developments", "Looting/property destruction"),
+    ),
+    (
+        "nn",
+        "Menn på motorsykkel kasta brannbomber mot to butikkar i Coatzacoalcos laurdag. Ingen vart skadde.",
+        ("Strategic developments", "Looting/property destruction"),
+    ),
+    # shots fired into the air hit no one: no attack
+    (
+        "en",
+        "On 1 May 2020, Turkish border police fired shots into the air near Tychero.",
+        ("Strategic developments", "Other"),
+    ),
+    ("nb", "Tyrkisk grensepoliti skjøt i luften nær Tychero lørdag.", ("Strategic developments", "Other")),
+    ("nn", "Tyrkisk grensepoliti skaut i lufta ved Tychero laurdag.", ("Strategic developments", "Other")),
+    # troops reopening a road the protesters blocked, or arrests of students at a protest: an intervention
+    (
+        "en",
+        "On 1 May 2020, protesters blocked the Zahle roundabout, and the army worked to reopen the road.",
+        ("Protests", "Protest with intervention"),
+    ),
+    (
+        "en",
+        "On 1 May 2020, students demonstrated in Quezon City to mark Labour Day. Eighteen students were arrested.",
+        ("Protests", "Protest with intervention"),
+    ),
+    (
+        "nb",
+        "Demonstranter blokkerte rundkjøringen i Zahle lørdag, og hæren åpnet veien igjen.",
+        ("Protests", "Protest with intervention"),
+    ),
+    (
+        "nn",
+        "Folk demonstrerte og blokkerte rundkøyringa i Zahle laurdag, og hæren opna vegen att.",
+        ("Protests", "Protest with intervention"),
+    ),
     # grenades dropped from a drone are a drone strike, even beside mortar or artillery fire
     (
         "en",
