@@ -507,6 +507,46 @@ TYPES = [
         "Folk demonstrerte og blokkerte rundkøyringa i Zahle laurdag, og hæren opna vegen att.",
         ("Protests", "Protest with intervention"),
     ),
+    # self-immolation is a form of protest, not a riot; a crowd that burns a police car riots
+    (
+        "en",
+        "On 1 May 2020, women protested in Tbilisi to demand help from the government. One of the protesters set "
+        "herself on fire.",
+        ("Protests", "Peaceful protest"),
+    ),
+    (
+        "nb",
+        "Kvinner demonstrerte i Tbilisi lørdag og krevde hjelp fra regjeringen. En av demonstrantene satte fyr på "
+        "seg selv.",
+        ("Protests", "Peaceful protest"),
+    ),
+    (
+        "nn",
+        "Kvinner demonstrerte i Tbilisi laurdag og kravde hjelp frå regjeringa. Ei av demonstrantane sette fyr på "
+        "seg sjølv.",
+        ("Protests", "Peaceful protest"),
+    ),
+    (
+        "nn",
+        "Ungdomar demonstrerte i Tbilisi laurdag og sette fyr på ein politibil.",
+        ("Riots", "Violent demonstration"),
+    ),
+    # a grenade answered with gunfire: two sides
+    (
+        "en",
+        "On 1 May 2020, militants threw a hand grenade at a police station in Mogadishu. Police reacted with gunfire.",
+        ("Battles", "Armed clash"),
+    ),
+    (
+        "nb",
+        "Militante kastet en håndgranat mot en politistasjon i Mogadishu lørdag. Politiet svarte med skudd.",
+        ("Battles", "Armed clash"),
+    ),
+    (
+        "nn",
+        "Militante kasta ei håndgranat mot ein politistasjon i Mogadishu laurdag. Politiet svara med skot.",
+        ("Battles", "Armed clash"),
+    ),
     # grenades dropped from a drone are a drone strike, even beside mortar or artillery fire
     (
         "en",

@@ -33,6 +33,8 @@ sentences.
 
 from __future__ import annotations
 
+import re
+
 from eventcoder.mentions import TriggerMention
 from eventcoder.model import Actor, ActorType, ClaimKind, EventType, Victims
 from eventcoder.pipeline import Analysis
@@ -96,11 +98,16 @@ def _scope(analysis: Analysis, event: Draft) -> list[int]:
     return sorted(scope)
 
 
+def _outside(cue: re.Pattern[str], exclusion: re.Pattern[str], text: str) -> bool:
+    """Whether `cue` matches the text outside every match of `exclusion`."""
+    spans = [(m.start(), m.end()) for m in exclusion.finditer(text)]
+    return any(not any(a <= m.start() and m.end() <= b for a, b in spans) for m in cue.finditer(text))
+
+
 def _armed_words(lex: TriggerLexicon, text: str) -> bool:
     """Whether the text names an armed organisation ("militiamen", "gunmen"); a crowd "armed with knives and
     machetes" is not one."""
-    crude = [(m.start(), m.end()) for m in lex.crude_arms.finditer(text)]
-    return any(not any(a <= m.start() and m.end() <= b for a, b in crude) for m in lex.armed_cues.finditer(text))
+    return _outside(lex.armed_cues, lex.crude_arms, text)
 
 
 def _armed(actor: Actor | None) -> bool:
@@ -116,7 +123,8 @@ def _crowd_type(
     protest = [t for t in crowd if t.event_type is EventType.PROTESTS]
     if riot and not protest and any(t.sub_event_type == "Mob violence" for t in riot):
         return EventType.RIOTS, "Mob violence", best
-    violent = bool(riot) or any(lex.riot_acts.search(t) for t in texts)
+    # "one of the protesters set herself on fire": self-immolation is a form of protest, not a riot
+    violent = bool(riot) or any(_outside(lex.riot_acts, lex.self_harm, t) for t in texts)
     if violent:
         demand = bool(protest) or any(lex.demands.search(t) or lex.demo_acts.search(t) for t in texts)
         return EventType.RIOTS, "Violent demonstration" if demand else "Mob violence", best

@@ -45,6 +45,7 @@ class TriggerLexicon:
     clash_sides: re.Pattern[str]
     off_duty: re.Pattern[str]
     riot_acts: re.Pattern[str]
+    self_harm: re.Pattern[str]
     demands: re.Pattern[str]
     demo_acts: re.Pattern[str]
     protest_reasons: re.Pattern[str]
@@ -88,6 +89,7 @@ def lexicon(lang: str) -> TriggerLexicon:
         clash_sides=_cue(data.get("clash_sides", [])),
         off_duty=_cue(data.get("off_duty", [])),
         riot_acts=_cue(data.get("riot_acts", [])),
+        self_harm=_cue(data.get("self_harm", [])),
         demands=_cue(data.get("demands", [])),
         demo_acts=_cue(data.get("demo_acts", [])),
         protest_reasons=_cue(data.get("protest_reasons", [])),
