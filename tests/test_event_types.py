@@ -288,6 +288,369 @@ TYPES = [
         "Fredag vart det høyrt fleire eksplosjonar i Kharkiv.",
         ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
     ),
+    # a coder's label decides, even over the protests the note names
+    (
+        "en",
+        "Security measures: On 1 May 2020, the governor extended the ban on all protests and marches in Hakkari.",
+        ("Strategic developments", "Change to group/activity"),
+    ),
+    # exchanged fire and fire answered: two sides
+    (
+        "en",
+        "On 1 May 2020, a man was killed in Aracaju after exchanging fire with police.",
+        ("Battles", "Armed clash"),
+    ),
+    (
+        "en",
+        "On 1 May 2020, government forces responded to rebel shelling near Marib.",
+        ("Battles", "Armed clash"),
+    ),
+    (
+        "nb",
+        "En mann ble drept i Aracaju lørdag etter å ha utvekslet skudd med politiet.",
+        ("Battles", "Armed clash"),
+    ),
+    (
+        "nb",
+        "Lørdag beskjøt opprørerne hærens stillinger nær Marib. Regjeringsstyrkene svarte på beskytningen.",
+        ("Battles", "Armed clash"),
+    ),
+    (
+        "nn",
+        "Laurdag skaut opprørarane med artilleri mot stillingane til hæren ved Marib. Regjeringsstyrkane svara på "
+        "beskytinga.",
+        ("Battles", "Armed clash"),
+    ),
+    # a violent crowd that blocks the streets (burning tyres, barricades) demonstrates, even with no demand stated
+    (
+        "en",
+        "On 1 May 2020, residents burned tyres and barricaded roads in Kati.",
+        ("Riots", "Violent demonstration"),
+    ),
+    ("nb", "Innbyggere satte fyr på dekk og sperret veiene i Kati lørdag.", ("Riots", "Violent demonstration")),
+    (
+        "nn",
+        "Det var opptøyar i Kati laurdag, der innbyggjarar sperra vegane med brennande dekk.",
+        ("Riots", "Violent demonstration"),
+    ),
+    # a scuffle or an attempt to force a way in makes a protest violent
+    (
+        "en",
+        "On 1 May 2020, dozens demonstrated in Belgrade against the government, and there was a physical "
+        "confrontation with several MPs.",
+        ("Riots", "Violent demonstration"),
+    ),
+    (
+        "en",
+        "On 1 May 2020, residents demonstrated in Ouagadougou and attempted to force their way into the offices of "
+        "the federation.",
+        ("Riots", "Violent demonstration"),
+    ),
+    (
+        "nb",
+        "Dusinvis demonstrerte i Beograd lørdag, og det endte i håndgemeng med flere parlamentsmedlemmer.",
+        ("Riots", "Violent demonstration"),
+    ),
+    (
+        "nn",
+        "Fleire titals demonstrerte i Beograd laurdag, og det enda i handgemeng med fleire parlamentsmedlemer.",
+        ("Riots", "Violent demonstration"),
+    ),
+    # a protest named only as the reason for arrests: the event is the arrests
+    (
+        "en",
+        "On 1 May 2020, police arrested 30 youths in Mogadishu for participating in a protest.",
+        ("Strategic developments", "Arrests"),
+    ),
+    (
+        "nb",
+        "Politiet arresterte 30 ungdommer i Mogadishu lørdag for å ha deltatt i en demonstrasjon.",
+        ("Strategic developments", "Arrests"),
+    ),
+    (
+        "nn",
+        "Politiet arresterte 30 ungdomar i Mogadishu laurdag for å ha delteke i ein demonstrasjon.",
+        ("Strategic developments", "Arrests"),
+    ),
+    # a fight between groups armed only with knives and machetes, or between farmer groups over land: mob violence
+    (
+        "en",
+        "On 1 May 2020, two groups of locals armed with knives and machetes fought in Basonge, injuring five.",
+        ("Riots", "Mob violence"),
+    ),
+    (
+        "en",
+        "On 1 May 2020, two farmers were killed in a clash between two farmer groups over a land dispute in Shamli.",
+        ("Riots", "Mob violence"),
+    ),
+    (
+        "nb",
+        "To grupper landsbyboere, begge bevæpnede med kniver og macheter, havnet i kamp i Basonge lørdag.",
+        ("Riots", "Mob violence"),
+    ),
+    (
+        "nb",
+        "To bønder ble drept i sammenstøt mellom to bondegrupper i en strid om jord i Shamli lørdag.",
+        ("Riots", "Mob violence"),
+    ),
+    (
+        "nn",
+        "Det braut ut kamp mellom to grupper bygdefolk væpna med knivar og machetar i Basonge laurdag.",
+        ("Riots", "Mob violence"),
+    ),
+    # riot words whose doer is an armed organisation are that group's deed, not a crowd's riot; a crowd's stay a riot
+    (
+        "en",
+        "On 1 May 2020, villages were torched during a two day battle between rebels and government forces near "
+        "Lainya.",
+        ("Battles", "Armed clash"),
+    ),
+    (
+        "en",
+        "On 1 May 2020, a youth militia torched the offices of an opposition party in Lilongwe. Three people died in "
+        "the attack.",
+        ("Violence against civilians", "Attack"),
+    ),
+    ("en", "On 1 May 2020, locals torched the car of a health worker in Tikamgarh.", ("Riots", "Mob violence")),
+    (
+        "nb",
+        "Militsen kastet stein mot husene i landsbyen under kampene med hæren i Lainya lørdag.",
+        ("Battles", "Armed clash"),
+    ),
+    ("nb", "Landsbyboere kastet stein mot husene i landsbyen Lainya lørdag.", ("Riots", "Mob violence")),
+    (
+        "nn",
+        "Militsen kasta stein mot husa i landsbyen under kampane med hæren i Lainya laurdag.",
+        ("Battles", "Armed clash"),
+    ),
+    ("nn", "Bygdefolk kasta stein mot husa i landsbyen Lainya laurdag.", ("Riots", "Mob violence")),
+    # torture is an attack, whatever arrest came before it
+    (
+        "en",
+        "On 1 May 2020, police in Baku beat and tortured an activist who had been arrested two weeks earlier.",
+        ("Violence against civilians", "Attack"),
+    ),
+    (
+        "nb",
+        "Politiet i Baku torturerte en aktivist som var blitt arrestert to uker tidligere, opplyste han lørdag.",
+        ("Violence against civilians", "Attack"),
+    ),
+    (
+        "nn",
+        "Politiet i Baku torturerte ein aktivist som hadde vorte arrestert to veker tidlegare, sa han laurdag.",
+        ("Violence against civilians", "Attack"),
+    ),
+    # air strikes that only back a ground operation do not type it
+    (
+        "en",
+        "On 1 May 2020, an army operation backed by airstrikes killed 18 Taliban militants in Qalat district, Zabul.",
+        ("Battles", "Armed clash"),
+    ),
+    (
+        "nb",
+        "En hæroperasjon støttet av luftangrep drepte 18 Taliban-krigere i Qalat-distriktet i Zabul lørdag.",
+        ("Battles", "Armed clash"),
+    ),
+    (
+        "nn",
+        "Ein operasjon i regi av hæren, støtta av luftåtak, drap 18 Taliban-krigarar i Qalat-distriktet i Zabul "
+        "laurdag.",
+        ("Battles", "Armed clash"),
+    ),
+    (
+        "en",
+        "On 1 May 2020, unidentified men placed explosives devices at a mining pipeline in Nogales, causing damage.",
+        ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    ),
+    # fire bombs thrown at shops with no one hurt: property destruction
+    (
+        "en",
+        "On 1 May 2020, men on a motorcycle threw Molotov cocktails at two stores in Coatzacoalcos. No one was hurt.",
+        ("Strategic developments", "Looting/property destruction"),
+    ),
+    (
+        "nb",
+        "Menn på motorsykkel kastet molotovcocktailer mot to butikker i Coatzacoalcos lørdag. Ingen ble skadd.",
+        ("Strategic developments", "Looting/property destruction"),
+    ),
+    (
+        "nn",
+        "Menn på motorsykkel kasta brannbomber mot to butikkar i Coatzacoalcos laurdag. Ingen vart skadde.",
+        ("Strategic developments", "Looting/property destruction"),
+    ),
+    # shots fired into the air hit no one: no attack
+    (
+        "en",
+        "On 1 May 2020, Turkish border police fired shots into the air near Tychero.",
+        ("Strategic developments", "Other"),
+    ),
+    ("nb", "Tyrkisk grensepoliti skjøt i luften nær Tychero lørdag.", ("Strategic developments", "Other")),
+    ("nn", "Tyrkisk grensepoliti skaut i lufta ved Tychero laurdag.", ("Strategic developments", "Other")),
+    # troops reopening a road the protesters blocked, or arrests of students at a protest: an intervention
+    (
+        "en",
+        "On 1 May 2020, protesters blocked the Zahle roundabout, and the army worked to reopen the road.",
+        ("Protests", "Protest with intervention"),
+    ),
+    (
+        "en",
+        "On 1 May 2020, students demonstrated in Quezon City to mark Labour Day. Eighteen students were arrested.",
+        ("Protests", "Protest with intervention"),
+    ),
+    (
+        "nb",
+        "Demonstranter blokkerte rundkjøringen i Zahle lørdag, og hæren åpnet veien igjen.",
+        ("Protests", "Protest with intervention"),
+    ),
+    (
+        "nn",
+        "Folk demonstrerte og blokkerte rundkøyringa i Zahle laurdag, og hæren opna vegen att.",
+        ("Protests", "Protest with intervention"),
+    ),
+    # self-immolation is a form of protest, not a riot; a crowd that burns a police car riots
+    (
+        "en",
+        "On 1 May 2020, women protested in Tbilisi to demand help from the government. One of the protesters set "
+        "herself on fire.",
+        ("Protests", "Peaceful protest"),
+    ),
+    (
+        "nb",
+        "Kvinner demonstrerte i Tbilisi lørdag og krevde hjelp fra regjeringen. En av demonstrantene satte fyr på "
+        "seg selv.",
+        ("Protests", "Peaceful protest"),
+    ),
+    (
+        "nn",
+        "Kvinner demonstrerte i Tbilisi laurdag og kravde hjelp frå regjeringa. Ei av demonstrantane sette fyr på "
+        "seg sjølv.",
+        ("Protests", "Peaceful protest"),
+    ),
+    (
+        "nn",
+        "Ungdomar demonstrerte i Tbilisi laurdag og sette fyr på ein politibil.",
+        ("Riots", "Violent demonstration"),
+    ),
+    # a grenade answered with gunfire: two sides
+    (
+        "en",
+        "On 1 May 2020, militants threw a hand grenade at a police station in Mogadishu. Police reacted with gunfire.",
+        ("Battles", "Armed clash"),
+    ),
+    (
+        "nb",
+        "Militante kastet en håndgranat mot en politistasjon i Mogadishu lørdag. Politiet svarte med skudd.",
+        ("Battles", "Armed clash"),
+    ),
+    (
+        "nn",
+        "Militante kasta ei håndgranat mot ein politistasjon i Mogadishu laurdag. Politiet svara med skot.",
+        ("Battles", "Armed clash"),
+    ),
+    # grenades dropped from a drone are a drone strike, even beside mortar or artillery fire
+    (
+        "en",
+        "On 1 May 2020, rebels fired mortars at and dropped grenades from a drone on army positions near Avdiivka.",
+        ("Explosions/Remote violence", "Air/drone strike"),
+    ),
+    (
+        "nb",
+        "Lørdag slapp opprørerne håndgranater fra en drone over hærens stillinger nær Avdiivka.",
+        ("Explosions/Remote violence", "Air/drone strike"),
+    ),
+    (
+        "nn",
+        "Laurdag skaut opprørarane med artilleri og sleppte granatar frå ein drone over stillingane til hæren ved "
+        "Avdiivka.",
+        ("Explosions/Remote violence", "Air/drone strike"),
+    ),
+    # an abduction told beside an exchange of fire is part of the fight
+    (
+        "en",
+        "On 1 May 2020, police tried to stop a van carrying kidnappers near Veracruz and an armed clash broke out.",
+        ("Battles", "Armed clash"),
+    ),
+    (
+        "nb",
+        "Politiet forsøkte å stanse bilen brukt i kidnappingen av en mann nær Veracruz lørdag, og det oppsto "
+        "skuddveksling.",
+        ("Battles", "Armed clash"),
+    ),
+    (
+        "nn",
+        "Politiet prøvde å stanse bilen som vart brukt i kidnappinga av ein mann ved Veracruz laurdag, og det vart "
+        "skotveksling.",
+        ("Battles", "Armed clash"),
+    ),
+    # soldiers or police hit off duty are civilians to ACLED
+    (
+        "en",
+        "On 1 May 2020, gunmen shot and killed an off-duty soldier in Mogadishu.",
+        ("Violence against civilians", "Attack"),
+    ),
+    ("en", "On 1 May 2020, gunmen shot and killed a soldier in Mogadishu.", ("Battles", "Armed clash")),
+    (
+        "nb",
+        "Lørdag skjøt og drepte væpnede menn en soldat som ikke var i tjeneste, i Mogadishu.",
+        ("Violence against civilians", "Attack"),
+    ),
+    (
+        "nn",
+        "Laurdag skaut og drap væpna menn ein soldat som ikkje var i teneste, i Mogadishu.",
+        ("Violence against civilians", "Attack"),
+    ),
+    # who took the ground decides the territory sub-type, not the verb
+    (
+        "en",
+        "On 1 May 2020, government forces took control of three villages near Marib from the Houthis.",
+        ("Battles", "Government regains territory"),
+    ),
+    ("en", "On 1 May 2020, rebels recaptured the town of Kidal.", ("Battles", "Non-state actor overtakes territory")),
+    (
+        "en",
+        "On 1 May 2020, the army gained control over two hills near Marib.",
+        ("Battles", "Government regains territory"),
+    ),
+    (
+        "nb",
+        "Regjeringsstyrker tok kontroll over tre landsbyer nær Marib lørdag.",
+        ("Battles", "Government regains territory"),
+    ),
+    ("nb", "Opprørerne gjenerobret byen Kidal lørdag.", ("Battles", "Non-state actor overtakes territory")),
+    (
+        "nn",
+        "Den syriske hæren tok kontroll over tre landsbyar ved Idlib laurdag.",
+        ("Battles", "Government regains territory"),
+    ),
+    (
+        "nn",
+        "IS-krigarar tok attende kontrollen over byen Palmyra laurdag.",
+        ("Battles", "Non-state actor overtakes territory"),
+    ),
+    # artillery in a fight named between two sides is used in an armed clash; shelling alone stays shelling
+    (
+        "en",
+        "On 1 May 2020, clashes broke out between government forces and rebels near Marib, with both sides using "
+        "heavy artillery.",
+        ("Battles", "Armed clash"),
+    ),
+    (
+        "en",
+        "On 1 May 2020, rebels shelled army positions near Marib.",
+        ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    ),
+    (
+        "nb",
+        "Lørdag brøt det ut sammenstøt mellom regjeringsstyrker og opprørere nær Marib, der begge sider brukte tungt "
+        "artilleri.",
+        ("Battles", "Armed clash"),
+    ),
+    (
+        "nn",
+        "Laurdag vart det samanstøyt mellom regjeringsstyrkar og opprørarar ved Marib, der begge sider brukte tungt "
+        "artilleri.",
+        ("Battles", "Armed clash"),
+    ),
 ]
 
 

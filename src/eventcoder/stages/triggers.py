@@ -42,12 +42,18 @@ class TriggerLexicon:
     responsibility: re.Pattern[str]
     target_markers: frozenset[str]
     two_sided: re.Pattern[str]
+    clash_sides: re.Pattern[str]
+    off_duty: re.Pattern[str]
     riot_acts: re.Pattern[str]
+    self_harm: re.Pattern[str]
     demands: re.Pattern[str]
+    demo_acts: re.Pattern[str]
+    protest_reasons: re.Pattern[str]
     intervention: re.Pattern[str]
     intervention_context: re.Pattern[str]
     mob_cues: re.Pattern[str]
     armed_cues: re.Pattern[str]
+    crude_arms: re.Pattern[str]
     not_reports: re.Pattern[str]
     coordinators: re.Pattern[str]
     plural_events: re.Pattern[str]
@@ -80,12 +86,18 @@ def lexicon(lang: str) -> TriggerLexicon:
         responsibility=_cue(data.get("responsibility", [])),
         target_markers=frozenset(str(w).casefold() for w in data.get("target_markers", [])),
         two_sided=_cue(data.get("two_sided", [])),
+        clash_sides=_cue(data.get("clash_sides", [])),
+        off_duty=_cue(data.get("off_duty", [])),
         riot_acts=_cue(data.get("riot_acts", [])),
+        self_harm=_cue(data.get("self_harm", [])),
         demands=_cue(data.get("demands", [])),
+        demo_acts=_cue(data.get("demo_acts", [])),
+        protest_reasons=_cue(data.get("protest_reasons", [])),
         intervention=_cue(data.get("intervention", [])),
         intervention_context=_cue(data.get("intervention_context", [])),
         mob_cues=_cue(data.get("mob_cues", [])),
         armed_cues=_cue(data.get("armed_cues", [])),
+        crude_arms=_cue(data.get("crude_arms", [])),
         not_reports=_cue(data.get("not_reports", [])),
         coordinators=_cue(data.get("coordinators", [])),
         plural_events=_cue(data.get("plural_events", [])),
