@@ -543,14 +543,7 @@ def _sentence_claims(
             continue  # "En offiser anslår dødstallet til ni": an article before a toll word, not a victim
         if article and any(w in lex.relatives for w in _words(text[number.span.end : word.start])):
             continue  # "familien til en politimann som ble drept": a death recalled, not reported
-        if victim is not None and victim.actor.type is ActorType.CIVILIANS and lex.total.fullmatch(victim.span.text):
-            victims = Victims.TOTAL
-        elif victim is not None and victim.actor.type is ActorType.CIVILIANS:
-            victims = Victims.CIVILIANS
-        elif victim is not None:
-            victims = Victims.UNKNOWN  # a party: actor1 or actor2, decided at assembly
-        else:
-            victims = Victims.TOTAL
+        victims = _victims_of(lex, victim)
         if subgroup:
             subgroup_words.setdefault(word.start, number.span.end)
         pairs.append((number, word))
@@ -686,14 +679,7 @@ def _unspecified_claims(
         word = _pair(lex, text, number, words, updates=False, objects=objects)
         if word is None or (word.end <= n0 and not _active(lex, text, word, n0)):
             continue  # only a claim word after it in its clause, or an active one right before it
-        if victim is not None and victim.actor.type is ActorType.CIVILIANS and lex.total.fullmatch(victim.span.text):
-            victims = Victims.TOTAL
-        elif victim is not None and victim.actor.type is ActorType.CIVILIANS:
-            victims = Victims.CIVILIANS
-        elif victim is not None:
-            victims = Victims.UNKNOWN  # a party: actor1 or actor2, decided at assembly
-        else:
-            victims = Victims.TOTAL
+        victims = _victims_of(lex, victim)
         for w in _coordinated_words(lex, text, word, words):
             if _has_figure(text, figured, kind=w.kind, victims=victims, victim=victim, at=number):
                 continue
@@ -709,6 +695,16 @@ def _unspecified_claims(
                 )
             )
     return out
+
+
+def _victims_of(lex: ClaimLexicon, victim: ActorMention | None) -> Victims:
+    """Whose figure it is: civilians named as such ("sivile") or as everyone ("people": the total), a party (actor1
+    or actor2, decided at assembly), or the total when no victims are named."""
+    if victim is None:
+        return Victims.TOTAL
+    if victim.actor.type is ActorType.CIVILIANS:
+        return Victims.TOTAL if lex.total.fullmatch(victim.span.text) else Victims.CIVILIANS
+    return Victims.UNKNOWN
 
 
 def _figureless(
