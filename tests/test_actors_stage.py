@@ -95,6 +95,39 @@ MENTIONS = [
     ("en", "attacked the border crossing", [("Military Forces of {country}", "border crossing")]),
 ]
 
+# an identity militia the text names by its ethnic group, community or tribe takes that name (ACLED style)
+GROUP_MILITIAS = [
+    ("en", "Dogon militiamen raided a hamlet.", [("Dogon Ethnic Militia ({country})", "Dogon militiamen")]),
+    ("en", "armed Peul herders opened fire", [("Fulani Ethnic Militia ({country})", "armed Peul herders")]),
+    (
+        "en",
+        "youths from the Bobo community beat a trader",
+        [("Bobo Ethnic Militia ({country})", "youths from the Bobo community"), ("Civilians ({country})", "trader")],
+    ),
+    ("en", "militias from Akpoga burnt houses", [("Akpoga Communal Militia ({country})", "militias from Akpoga")]),
+    ("en", "Local militias burnt houses", [("Unidentified Armed Group ({country})", "militias")]),
+    ("en", "Later Bani Saad tribesmen fled.", [("Bani Saad Tribal Militia ({country})", "Bani Saad tribesmen")]),
+    ("en", "Yemeni tribesmen fled.", [("Unidentified Tribal Militia ({country})", "tribesmen")]),
+    # a later unnamed militia of the same kind is the group named before it
+    (
+        "en",
+        "Al Zaid tribesmen seized a road. Tribesmen also held a hill.",
+        [
+            ("Al Zaid Tribal Militia ({country})", "Al Zaid tribesmen"),
+            ("Al Zaid Tribal Militia ({country})", "Tribesmen"),
+        ],
+    ),
+    ("nb", "Bevæpnede fulani-gjetere drepte ti.", [("Fulani Ethnic Militia ({country})", "Bevæpnede fulani-gjetere")]),
+    ("nb", "Militser fra Akpoga brant hus.", [("Akpoga Communal Militia ({country})", "Militser fra Akpoga")]),
+    ("nn", "Dogon-militsar drap ti.", [("Dogon Ethnic Militia ({country})", "Dogon-militsar")]),
+    ("nn", "Militsar frå Akpoga brann hus.", [("Akpoga Communal Militia ({country})", "Militsar frå Akpoga")]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), GROUP_MILITIAS)
+def test_group_militias(lang: str, text: str, expected: list[tuple[str, str]]) -> None:
+    assert mentions(text, lang) == expected
+
 
 @pytest.mark.parametrize(("lang", "text", "expected"), MENTIONS)
 def test_mentions(lang: str, text: str, expected: list[tuple[str, str]]) -> None:

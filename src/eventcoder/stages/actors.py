@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from babel import Locale
 
@@ -27,6 +28,9 @@ class _Entry:
     named: bool
     templated: bool
     regex: re.Pattern[str]
+    # one regex per pattern, each with a `group` capture, for names holding "{group}" ("Tiv Ethnic Militia")
+    grouped: tuple[re.Pattern[str], ...] = ()
+    ethnic: bool = False  # the captured group is a listed ethnic group ({ethnic}), not any proper name ({group})
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +44,27 @@ class ActorLexicon:
     subject_pronouns: frozenset[str] = frozenset()  # "they", "de": a subject that points to the sentence before
     ground_fighters: re.Pattern[str] = re.compile(r"(?!x)x")  # "fighters", "krigere": combatants on foot
     references: tuple[tuple[re.Pattern[str], str], ...] = ()  # "the coalition" -> "coalition": a named actor again
+    ethnic_groups: tuple[tuple[str, re.Pattern[str]], ...] = ()  # ("Fulani", "Fulani|Peul|fulanier"): ACLED's name
+    not_groups: frozenset[str] = frozenset()  # "local", "armed": capitalised words that name no community or tribe
+
+    def ethnic_group(self, text: str) -> str | None:
+        """ACLED's name of the ethnic group `text` names in full ("Peul" -> "Fulani"), if it is a listed one."""
+        return next((name for name, regex in self.ethnic_groups if regex.fullmatch(text)), None)
+
+    def group_name(self, captured: str, *, ethnic: bool) -> str | None:
+        """The community, clan or ethnic group a militia is named after ("militias from Odejo" -> "Odejo"), or None
+        when the captured words are no such name: a demonym ("Yemeni tribesmen"), a listed ethnic group where any
+        proper name was asked for (the ethnic entry names it), or a common word ("Local militias")."""
+        if ethnic:
+            return self.ethnic_group(captured)
+        words = captured.split()
+        if (
+            any(w.casefold() in self.not_groups for w in words)
+            or self.demonym_country(captured) is not None
+            or self.ethnic_group(captured) is not None
+        ):
+            return None
+        return captured
 
     def demonym_country(self, text: str) -> str | None:
         found = self.find_demonym(text, 0, len(text))
@@ -86,6 +111,9 @@ def lexicon(lang: str) -> ActorLexicon:
     demonym_patterns: dict[str, list[str]] = {str(k): list(v) for k, v in data.get("demonyms", {}).items()}
     all_demonyms = [p for forms in demonym_patterns.values() for p in forms]
     slot = "(?:" + "|".join(sorted((pattern_regex(p) for p in all_demonyms), key=len, reverse=True)) + ")"
+    ethnic_forms: dict[str, list[str]] = {str(k): [str(f) for f in v] for k, v in data.get("ethnic_groups", {}).items()}
+    ethnic_sources = sorted((pattern_regex(f) for fs in ethnic_forms.values() for f in fs), key=len, reverse=True)
+    group_slots = {"group": _PROPER_NAME, "ethnic": "|".join(ethnic_sources) or r"(?!x)x"}
     entries: list[_Entry] = []
     for item in data.get("named", []):
         entries.append(
@@ -100,6 +128,9 @@ def lexicon(lang: str) -> ActorLexicon:
             )
         )
     for item in data.get("templated", []):
+        if "{group}" in item["name"]:
+            entries.append(_grouped_entry(item, group_slots))
+            continue
         entries.append(
             _Entry(
                 name=item["name"],
@@ -128,6 +159,31 @@ def lexicon(lang: str) -> ActorLexicon:
             (compile_alternation([str(form)]), str(word).casefold())
             for form, word in (data.get("definite_references") or {}).items()
         ),
+        ethnic_groups=tuple((name, compile_alternation(forms)) for name, forms in ethnic_forms.items()),
+        not_groups=frozenset(str(w).casefold() for w in data.get("not_group_names", [])),
+    )
+
+
+# a proper name of one to three capitalised words ("Odejo", "Al Awad", "Bani Ali"), case-sensitive
+_PROPER_NAME = r"(?P<group>[A-Z][\w'’]*(?:[ -][A-Z][\w'’]*){0,2})"
+
+
+def _grouped_entry(item: dict[str, Any], slots: dict[str, str]) -> _Entry:
+    """A templated entry whose name holds the group the text names ("{group} Ethnic Militia ({country})"): each
+    pattern compiled on its own so that its `{group}` or `{ethnic}` slot is captured."""
+    patterns = [str(p) for p in item["patterns"]]
+    ethnic = any("{ethnic}" in p for p in patterns)
+    captured = {"group": slots["group"], "ethnic": f"(?P<group>{slots['ethnic']})"}
+    return _Entry(
+        name=item["name"],
+        type=ActorType(item["type"]),
+        country=None,
+        armed=item.get("armed", True),
+        named=False,
+        templated=True,
+        regex=re.compile(r"(?!x)x"),
+        grouped=tuple(compile_alternation([p], slots=captured) for p in patterns),
+        ethnic=ethnic,
     )
 
 
@@ -158,28 +214,29 @@ def organised_crime() -> OrganisedCrime:
 def actors(analysis: Analysis) -> Analysis:
     doc = analysis.document
     lex = lexicon(analysis.lang)
-    found: list[tuple[int, int, int, _Entry]] = []  # (start, end, priority, entry)
+    found: list[tuple[int, int, int, _Entry, str]] = []  # (start, end, priority, entry, name)
     for entry in lex.entries:
         for m in entry.regex.finditer(doc.text):
-            found.append((m.start(), m.end(), 1 if entry.named else 0, entry))
+            found.append((m.start(), m.end(), 1 if entry.named else 0, entry, entry.name))
+        found.extend(_grouped_matches(doc.text, entry, lex))
     # longest first, named before generic; keep non-overlapping
     found.sort(key=lambda f: (-(f[1] - f[0]), -f[2], f[0]))
     taken: list[tuple[int, int]] = []
     mentions: list[ActorMention] = []
-    for start, end, _prio, entry in found:
+    for start, end, _prio, entry, entry_name in found:
         if any(start < b and a < end for a, b in taken):
             continue
         taken.append((start, end))
         span = doc.span(start, end)
         country = entry.country
-        name = entry.name
+        name = entry_name
         template: str | None = None
         if entry.templated:
             country = lex.demonym_country(span.text) or _owner_country(analysis, start)
             if country is not None:
-                name = actor_name(entry.name, country)
+                name = actor_name(entry_name, country)
             else:
-                template = entry.name
+                template = entry_name
         mentions.append(
             ActorMention(
                 span=span,
@@ -190,8 +247,55 @@ def actors(analysis: Analysis) -> Analysis:
             )
         )
     mentions.sort(key=lambda m: m.span.start)
-    joined = _join_named(doc.text, _inherit_country(mentions), doc)
+    joined = _join_named(doc.text, _inherit_country(_group_again(mentions, lex)), doc)
     return analysis.with_layer(actors=tuple(_named_again(doc, joined, lex)))
+
+
+def _grouped_matches(text: str, entry: _Entry, lex: ActorLexicon) -> list[tuple[int, int, int, _Entry, str]]:
+    """ "Tiv militias" -> "Tiv Ethnic Militia ({country})", "militias from Odejo" -> "Odejo Communal Militia
+    ({country})": ACLED names an identity militia after the ethnic group, community or tribe the text names."""
+    out: list[tuple[int, int, int, _Entry, str]] = []
+    for regex in entry.grouped:
+        for m in regex.finditer(text):
+            captured, start = m.group("group"), m.start()
+            if not entry.ethnic:  # "Later Al Awad tribesmen": the name begins after the sentence's opening word
+                words = captured.split(" ")
+                while len(words) > 1 and words[0].casefold() in lex.not_groups:
+                    if m.start("group") == start:
+                        start += len(words[0]) + 1
+                    words = words[1:]
+                captured = " ".join(words)
+            group = lex.group_name(captured, ethnic=entry.ethnic)
+            if group is not None:
+                out.append((start, m.end(), 0, entry, entry.name.replace("{group}", group)))
+    return out
+
+
+def _group_again(mentions: list[ActorMention], lex: ActorLexicon) -> list[ActorMention]:
+    """ "clashes between Al Hayash tribesmen and ... Tribesmen took control of checkpoints": a later unnamed militia
+    of a kind ("Unidentified Tribal Militia") is the group of that kind the text named before it."""
+    kinds = [e.name.removeprefix("{group} ").removesuffix(" ({country})") for e in lex.entries if e.grouped]
+    last: dict[str, ActorMention] = {}
+    out: list[ActorMention] = []
+    for m in mentions:
+        name = _COUNTRY_PART.sub("", m.template or m.actor.name)  # "Al Awad Tribal Militia"
+        kind = next((k for k in kinds if name.endswith(k)), None)  # "Tribal Militia"
+        if kind is None:
+            out.append(m)
+            continue
+        if not name.startswith(_UNNAMED):
+            last[kind] = m
+        elif kind in last:
+            named = last[kind]
+            was = named.actor
+            actor = Actor(name=was.name, type=was.type, country=was.country, text=m.actor.text, span=m.span)
+            m = ActorMention(span=m.span, actor=actor, template=named.template, armed=m.armed, named=m.named)
+        out.append(m)
+    return out
+
+
+_UNNAMED = "Unidentified "
+_COUNTRY_PART = re.compile(r" \([^()]*\)$")
 
 
 def _owner_country(analysis: Analysis, start: int) -> str | None:
