@@ -805,3 +805,24 @@ def test_disrupted_weapons_sides(lang: str, text: str, expected: tuple[str, str]
     assert len(events) == 1
     event = events[0]
     assert (event.actor1.name if event.actor1 else None, event.actor2.name if event.actor2 else None) == expected
+
+
+# (lang, text) -> the sides of an attack on off-duty security forces: ACLED codes the victims as civilians; on duty
+# they are the police, and the event a battle
+OFF_DUTY = [
+    ("en", "On 3 May 2020, gunmen shot dead an off-duty police officer in Kaduna.", "Civilians (Nigeria)"),
+    ("en", "On 3 May 2020, unidentified men killed a soldier who was on leave in Kaduna.", "Civilians (Nigeria)"),
+    (
+        "nb",
+        "Væpnede menn skjøt og drepte en politimann som var fri fra tjeneste i Kaduna søndag.",
+        "Civilians (Nigeria)",
+    ),
+    ("nn", "Væpna menn skaut og drap ein politimann som hadde fri i Kaduna søndag.", "Civilians (Nigeria)"),
+    ("en", "On 3 May 2020, gunmen shot dead a police officer at a checkpoint in Kaduna.", "Police Forces of Nigeria"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), OFF_DUTY)
+def test_off_duty_victims_are_civilians(lang: str, text: str, expected: str) -> None:
+    event = _main(extract(text, published="2020-05-04", lang=lang))
+    assert event.actor2 is not None and event.actor2.name == expected

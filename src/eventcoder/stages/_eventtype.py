@@ -42,7 +42,7 @@ from eventcoder.stages._attachcues import attach_cues
 from eventcoder.stages._draft import Draft
 from eventcoder.stages.triggers import TriggerLexicon, lexicon
 
-__all__ = ["type_of"]
+__all__ = ["off_duty", "type_of"]
 
 _CROWD = (EventType.PROTESTS, EventType.RIOTS)
 # sub-types that two-sided fire turns into an armed clash (fire from the ground, not from the air or a suicide bomber)
@@ -215,6 +215,13 @@ def _territory_change(won: TriggerMention, actor1: Actor | None) -> str:
     if actor1 is not None and actor1.type is ActorType.REBEL_GROUP:
         return _OVERTAKES
     return won.sub_event_type
+
+
+def off_duty(analysis: Analysis, event: Draft) -> bool:
+    """Whether the event's sentences (and those around them that report nothing else) say its victims were off
+    duty ("an off-duty police officer", "a soldier on leave"): ACLED codes them as civilians."""
+    lex = lexicon(analysis.lang)
+    return any(lex.off_duty.search(analysis.sentences[i].span.text) for i in _scope(analysis, event))
 
 
 def type_of(

@@ -66,7 +66,7 @@ from eventcoder.stages._draft import (
     misreading,
     places_compatible,
 )
-from eventcoder.stages._eventtype import type_of
+from eventcoder.stages._eventtype import off_duty, type_of
 from eventcoder.stages._split import split_across_countries, split_over_towns
 from eventcoder.stages._weekdays import weekdays_in
 from eventcoder.stages.actors import actor_name
@@ -543,6 +543,20 @@ def _build(
         forces = [a for a in (actor1, actor2) if a is not None and a.type is ActorType.STATE_FORCES]
         named = [a for a in (actor1, actor2) if a is not None and a.type in _NAMED_FOES and not _unidentified(a)]
         actor1, actor2 = crowd, (forces[0] if forces else named[0] if named else None)
+    if (
+        event_type is EventType.VIOLENCE_AGAINST_CIVILIANS
+        and actor2 is not None
+        and actor2.type is ActorType.STATE_FORCES
+        and off_duty(analysis, event)
+    ):
+        # "gunmen shot dead an off-duty police officer": ACLED codes the off-duty victim as a civilian
+        actor2 = Actor(
+            name=actor_name("Civilians ({country})", country),
+            type=ActorType.CIVILIANS,
+            country=country,
+            text=actor2.text,
+            span=actor2.span,
+        )
     hits_civilians = actor2 is not None and actor2.type is ActorType.CIVILIANS
     if event_type is EventType.VIOLENCE_AGAINST_CIVILIANS and not hits_civilians:
         civ = next(
