@@ -144,14 +144,10 @@ def _sides_at(
     country: str | None, name: str, lat: float | None, lon: float | None, start: dt.date, end: dt.date
 ) -> frozenset[str]:
     for front in front_lines():
-        if front.sides is None or front.country != country:
-            continue
-        if (front.start is not None and start < front.start) or (front.end is not None and end > front.end):
+        if front.sides is None or front.country != country or not front.during(start, end):
             continue
         on_line = name.casefold() == front.name.casefold() or (
-            lat is not None
-            and lon is not None
-            and any(distance_km(lat, lon, a.lat, a.lon) <= a.radius_km for a in front.areas)
+            lat is not None and lon is not None and front.contains(lat, lon)
         )
         if on_line:
             return frozenset(side.name.casefold() for side in front.sides)

@@ -42,6 +42,14 @@ class Front:
     end: dt.date | None = None
     sides: tuple[Actor, Actor] | None = None
 
+    def during(self, start: dt.date, end: dt.date) -> bool:
+        """Whether [start, end] falls while the line held (an open bound holds always)."""
+        return (self.start is None or start >= self.start) and (self.end is None or end <= self.end)
+
+    def contains(self, lat: float, lon: float) -> bool:
+        """Whether the point lies in one of the front's areas."""
+        return any(distance_km(lat, lon, a.lat, a.lon) <= a.radius_km for a in self.areas)
+
     @property
     def middle(self) -> tuple[float, float]:
         return (
@@ -113,11 +121,9 @@ def front_sides(
     when the text cites one of its monitors ("the OSCE SMM observed ...") and the place is in its country."""
     cited = monitored(text)
     for front in front_lines():
-        if front.sides is None or front.start is None or front.end is None:
+        if front.sides is None or front.start is None or front.end is None or not front.during(start, end):
             continue
-        if start < front.start or end > front.end:
-            continue
-        if point is not None and any(distance_km(point[0], point[1], a.lat, a.lon) <= a.radius_km for a in front.areas):
+        if point is not None and front.contains(point[0], point[1]):
             return front.sides
         if country in (None, front.country) and front in cited:
             return front.sides
