@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from eventcoder.mentions import ClaimMention, PlaceMention
@@ -31,19 +32,30 @@ from eventcoder.stages._anaphora import refers_back
 from eventcoder.stages._attachcues import attach_cues, in_clause, located, right_before
 from eventcoder.stages._draft import Draft, places_compatible
 
-__all__ = ["attach_claims", "headline_sentences"]
+__all__ = ["attach_claims", "heading_sentences", "headline_sentences"]
 
 _SENTENCE_END = re.compile(r"[.!?…][\"'»”’)\]]*$")
 _STEM = 5  # letters two event words share when one names the other ("angrepet" -> "Angrepet ble innledet")
 _WORD = re.compile(r"\w+")
 
 
+def heading_sentences(analysis: Analysis) -> frozenset[int]:
+    """The sentences that are headings, wherever they stand: marked so, or a paragraph of one line without a final
+    stop ("Klokken 06.40")."""
+    sizes = Counter(s.paragraph for s in analysis.sentences)
+    return frozenset(
+        s.index
+        for s in analysis.sentences
+        if s.heading or (sizes[s.paragraph] == 1 and not _SENTENCE_END.search(s.span.text))
+    )
+
+
 def headline_sentences(analysis: Analysis) -> frozenset[int]:
-    """The leading sentences that are headings: marked so, or a paragraph of one line without a final stop."""
+    """The leading sentences that are headings (`heading_sentences` up to the first that is not)."""
+    headings = heading_sentences(analysis)
     out: set[int] = set()
     for s in analysis.sentences:
-        alone = sum(1 for o in analysis.sentences if o.paragraph == s.paragraph) == 1
-        if not (s.heading or (alone and not _SENTENCE_END.search(s.span.text))):
+        if s.index not in headings:
             break
         out.add(s.index)
     return frozenset(out)

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
 from collections import Counter
 
 from eventcoder.mentions import ActorMention, PlaceMention, TriggerMention
@@ -57,7 +56,7 @@ from eventcoder.stages._actorchoice import (
 from eventcoder.stages._anaphora import cues as anaphora_cues
 from eventcoder.stages._anaphora import opens_separately, refers_back
 from eventcoder.stages._attachcues import attach_cues, in_clause
-from eventcoder.stages._claimattach import attach_claims
+from eventcoder.stages._claimattach import attach_claims, heading_sentences
 from eventcoder.stages._draft import (
     PRECISION_RANK,
     PRECISION_RANK_ADMIN1,
@@ -76,7 +75,6 @@ __all__ = ["assemble"]
 
 _DEFAULT_WINDOW_DAYS = 3  # a report without a date: the publication day and the two days before
 _AFTERMATH_STRENGTH = 2  # arrests, deployments: the aftermath of an event the sentence points back to
-_SENTENCE_END = re.compile(r"[.!?…][\"'»”’)\]]*$")
 _UNDATED_FLOOR = dt.date(1989, 1, 1)  # an undated article naming no year: from UCDP GED's first year
 
 
@@ -332,13 +330,6 @@ def _absorb(into: Draft, draft: Draft) -> None:
     into.sentences.extend(draft.sentences)
 
 
-def _subheading(analysis: Analysis, index: int) -> bool:
-    """A heading inside the text: marked so, or a paragraph of one line without a final stop ("Klokken 06.40")."""
-    sentence = analysis.sentences[index]
-    alone = sum(1 for o in analysis.sentences if o.paragraph == sentence.paragraph) == 1
-    return sentence.heading or (alone and not _SENTENCE_END.search(sentence.span.text))
-
-
 def _summary_lead(analysis: Analysis, drafts: list[Draft]) -> int:
     """How many opening drafts are a summary lead that stays an event of its own: drafts with only generic event
     words ("the Hamas attack ... at least 600 Israelis killed") before a subheading, when the body reports events
@@ -351,7 +342,7 @@ def _summary_lead(analysis: Analysis, drafts: list[Draft]) -> int:
     if lead == 0 or lead == len(drafts):
         return 0
     last, first = max(drafts[lead - 1].sentences), min(drafts[lead].sentences)
-    headings = [i for i in range(last + 1, len(analysis.sentences)) if _subheading(analysis, i)]
+    headings = sorted(i for i in heading_sentences(analysis) if i > last)
     if not headings or headings[0] > first:
         return 0
     body = drafts[lead:]
