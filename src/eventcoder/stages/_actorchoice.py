@@ -23,7 +23,7 @@ import re
 from collections.abc import Collection
 
 from eventcoder.geo.fronts import front_sides
-from eventcoder.mentions import ActorMention, ClaimMention, PlaceMention, TriggerMention
+from eventcoder.mentions import ActorMention, ClaimMention, PlaceMention, Sentence, TriggerMention
 from eventcoder.model import Actor, ActorType, DateWindow, EventType, Place, PlacePrecision, Span, Victims
 from eventcoder.pipeline import Analysis
 from eventcoder.stages import attribution as attribution_stage
@@ -234,14 +234,17 @@ def _lead_sentences(analysis: Analysis, event: Draft) -> set[int]:
     """The sentences whose armed side is the one hit when the casualty figures name only civilians: those of the
     figures, and the event's first sentence unless it is a title (which may sum up another event)."""
     first = analysis.sentences[min(event.sentences)]
-    titled = first.heading or not first.span.text.rstrip().endswith(_CLOSERS)
-    return {c.sentence for c in event.claims} | (set() if titled else {first.index})
+    return {c.sentence for c in event.claims} | (set() if _titled(first) else {first.index})
+
+
+def _titled(sentence: Sentence) -> bool:
+    """A heading, or a line without a closing full stop (a title)."""
+    return sentence.heading or not sentence.span.text.rstrip().endswith(_CLOSERS)
 
 
 def _in_title(analysis: Analysis, mention: ActorMention) -> bool:
     """The mention stands in a heading, or in a line without a closing full stop (a title)."""
-    sentence = analysis.sentences[analysis.sentence_of(mention.span.start)]
-    return sentence.heading or not sentence.span.text.rstrip().endswith(_CLOSERS)
+    return _titled(analysis.sentences[analysis.sentence_of(mention.span.start)])
 
 
 _NAME_JOINS = ("-", "'", "’")
@@ -648,9 +651,6 @@ def usual_perpetrator(analysis: Analysis) -> Actor | None:
         if found is not None:
             return found
     return None
-
-
-_DISRUPTED = "Disrupted weapons use"
 
 
 def disrupting_sides(
